@@ -1,0 +1,49 @@
+// Account form schemas. Server-side validation is the authority; the same rules give the
+// inputs their HTML constraints.
+import { z } from "zod";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+const newPassword = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "Email or password is incorrect."),
+  redirectTo: z.string().optional(),
+});
+
+export const registerSchema = z
+  .object({
+    name: z
+      .string({ error: "Enter your name." })
+      .trim()
+      .min(1, "Enter your name.")
+      .max(80, "Use at most 80 characters."),
+    email,
+    password: newPassword,
+    confirmPassword: z.string({ error: "Type the password again." }),
+    timeZone: z.string().max(64).optional(),
+    redirectTo: z.string().optional(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX),
+    newPassword,
+    confirmPassword: z.string({ error: "Type the new password again." }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });

@@ -1,0 +1,127 @@
+import { Form, Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
+
+type Theme = "system" | "light" | "dark";
+interface HeaderUser {
+  name: string;
+  email: string;
+  role: string;
+}
+
+// Sections of the app; `instructor` items show for instructors and admins only.
+export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = [
+  { to: "/learn", label: "Learn" },
+  { to: "/glossary", label: "Glossary" },
+  { to: "/search", label: "Search" },
+];
+
+function NavItems({ user }: { user: HeaderUser | null }) {
+  const items = NAV_ITEMS.filter((item) => !item.instructor || (user && user.role !== "student"));
+  return (
+    <>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            className={({ isActive }) =>
+              `block rounded-md px-3 py-2 font-medium no-underline ${isActive ? "bg-brand-soft text-ink" : "text-ink hover:bg-raised"}`
+            }
+          >
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </>
+  );
+}
+
+export function ThemeToggle({ theme }: { theme: Theme }) {
+  const fetcher = useFetcher();
+  const location = useLocation();
+  // Optimistic: show the submitted choice at once.
+  const current = (fetcher.formData?.get("theme") as Theme | null) ?? theme;
+  const options: { value: Theme; label: string }[] = [
+    { value: "system", label: "System" },
+    { value: "light", label: "Light" },
+    { value: "dark", label: "Dark" },
+  ];
+  return (
+    <fetcher.Form method="post" action="/theme" className="flex items-center gap-1" aria-label="Colour theme">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <span className="sr-only">Theme:</span>
+      {options.map((option) => (
+        <button
+          key={option.value}
+          type="submit"
+          name="theme"
+          value={option.value}
+          aria-pressed={current === option.value}
+          className={`min-h-11 min-w-11 rounded-md border px-2 text-sm ${
+            current === option.value ? "border-brand bg-brand-soft font-semibold" : "border-line bg-surface"
+          }`}
+        >
+          {option.label}
+        </button>
+      ))}
+    </fetcher.Form>
+  );
+}
+
+export function SiteHeader({ user, theme }: { user: HeaderUser | null; theme: Theme }) {
+  return (
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <Link to="/" className="mr-2 text-xl font-bold text-ink no-underline">
+          <span aria-hidden="true">◆ </span>Charted
+        </Link>
+        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-1">
+            <NavItems user={user} />
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          {user ? (
+            <details className="relative">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-line px-3 font-medium">
+                <span className="sr-only">Account menu for </span>
+                {user.name}
+                <span aria-hidden="true" className="ml-1">▾</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-line bg-surface p-3 shadow-lg">
+                <p className="mb-2 text-sm text-muted">
+                  Signed in as <span className="font-medium text-ink">{user.email}</span> ({user.role})
+                </p>
+                <ul className="space-y-1">
+                  <li>
+                    <Link to="/account" className="block rounded px-2 py-2 hover:bg-raised">
+                      Account settings
+                    </Link>
+                  </li>
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="w-full rounded px-2 py-2 text-left hover:bg-raised">
+                        Log out
+                      </button>
+                    </Form>
+                  </li>
+                </ul>
+                <div className="mt-3 border-t border-line pt-3">
+                  <ThemeToggle theme={theme} />
+                </div>
+              </div>
+            </details>
+          ) : (
+            <>
+              <ThemeToggle theme={theme} />
+              <Link to="/login" className="btn-secondary">
+                Log in
+              </Link>
+              <Link to="/register" className="btn-primary hidden sm:inline-flex">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import { db } from "~/utils/db.server.ts";
+
+export function findUserByEmail(email: string) {
+  return db.user.findUnique({ where: { email } });
+}
+
+export function findUserById(id: string) {
+  return db.user.findUnique({ where: { id } });
+}
+
+export function createUser(input: { email: string; name: string; passwordHash: string; role?: string; timeZone?: string }) {
+  return db.user.create({ data: input });
+}
+
+export function setPasswordHash(userId: string, passwordHash: string) {
+  return db.user.update({ where: { id: userId }, data: { passwordHash } });
+}

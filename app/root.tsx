@@ -1,0 +1,87 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "./components/error-page.tsx";
+import { SiteHeader } from "./components/site-header.tsx";
+import stylesheet from "./tailwind.css?url";
+import { authenticate } from "./utils/auth.server.ts";
+import { useNonce } from "./utils/nonce.ts";
+import { getTheme } from "./utils/theme.server.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Charted: CMAA exam prep" },
+  { name: "description", content: "Lessons, timed mock exams and spaced review for the NHA CMAA exam." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ user, setCookie }, theme] = await Promise.all([authenticate(request), getTheme(request)]);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  return data(
+    { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, theme },
+    { headers },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const theme = root?.theme ?? "system";
+  return (
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-page text-ink">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-brand px-4 py-2 text-brand-ink focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader user={root?.user ?? null} theme={theme} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8 focus:outline-none">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-5xl px-4 pb-8 text-sm text-muted">
+          Charted is independent study material and is not affiliated with the NHA.
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    return <ErrorPage status={error.status} message={typeof error.data === "string" ? error.data : undefined} />;
+  }
+  console.error(error);
+  return <ErrorPage status={500} />;
+}

@@ -1,0 +1,47 @@
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "~/root.tsx";
+
+export default function Home() {
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const user = root?.user;
+  return (
+    <div className="space-y-8">
+      <section className="card">
+        <h1 className="page-title">{user ? `Welcome back, ${user.name}` : "Prepare for the CMAA exam, one evening at a time"}</h1>
+        <p className="mb-4 max-w-2xl text-lg">
+          Charted covers all seven domains of the NHA Certified Medical Administrative Assistant exam with plain-language
+          lessons, a glossary of the terms you will meet, and search across all of it.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link to="/learn" className="btn-primary">
+            {user ? "Continue learning" : "Start with the lessons"}
+          </Link>
+          {user ? null : (
+            <Link to="/register" className="btn-secondary">
+              Create a free account
+            </Link>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="how-heading">
+        <h2 id="how-heading" className="mb-3 text-xl font-semibold">
+          What you can do here
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-3">
+          <li className="card">
+            <h3 className="mb-1 font-semibold">Read short lessons</h3>
+            <p>Every exam domain, written for career changers, with worked front-desk examples.</p>
+          </li>
+          <li className="card">
+            <h3 className="mb-1 font-semibold">Look up any term</h3>
+            <p>Word parts, abbreviations, billing and legal terms, each in plain language.</p>
+          </li>
+          <li className="card">
+            <h3 className="mb-1 font-semibold">Track what you finished</h3>
+            <p>Mark lessons complete and see how far you are in each domain.</p>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

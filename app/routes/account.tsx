@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { changePassword } from "~/auth/accounts.server.ts";
+import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
+import { Field, FormError } from "~/components/field.tsx";
+import { requireUser, restartSessions } from "~/utils/auth.server.ts";
+import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Account · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, email: user.email, role: user.role, timeZone: user.timeZone } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const parsed = parseFormData(formData, changePasswordSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
+  // Other devices are signed out; this one gets a fresh session.
+  return data({ ok: true as const }, { headers: { "Set-Cookie": await restartSessions(user.id) } });
+}
+
+export default function AccountPage() {
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData && !actionData.ok ? actionData : undefined;
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="page-title">Account settings</h1>
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="mb-2 text-xl font-semibold">
+          Profile
+        </h2>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="text-muted">Name</dt>
+          <dd>{user.name}</dd>
+          <dt className="text-muted">Email</dt>
+          <dd>{user.email}</dd>
+          <dt className="text-muted">Role</dt>
+          <dd className="capitalize">{user.role}</dd>
+          <dt className="text-muted">Time zone</dt>
+          <dd>{user.timeZone}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading" className="mb-4 text-xl font-semibold">
+          Change password
+        </h2>
+        {actionData?.ok ? (
+          <p role="status" className="mb-4 rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+            Your password was changed. Other devices have been signed out.
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <FormError message={errors?.formError || undefined} />
+          <Field
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errors?.fieldErrors.currentPassword}
+          />
+          <Field
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN}
+            hint={`At least ${PASSWORD_MIN} characters.`}
+            errors={errors?.fieldErrors.newPassword}
+          />
+          <Field
+            name="confirmPassword"
+            label="Type the new password again"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={errors?.fieldErrors.confirmPassword}
+          />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {busy ? "Saving…" : "Change password"}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { register } from "~/auth/accounts.server.ts";
+import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
+import { Field, FormError } from "~/components/field.tsx";
+import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseFormData(formData, registerSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await register(parsed.data);
+  if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": await startSession(result.userId) } });
+}
+
+export default function RegisterPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData && !actionData.ok ? actionData : undefined;
+  // The browser's time zone sets when each study day starts; without JS it defaults to UTC.
+  const [timeZone, setTimeZone] = useState("");
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="page-title">Create your account</h1>
+      <Form method="post" className="card" noValidate>
+        <FormError message={errors?.formError || undefined} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <input type="hidden" name="timeZone" value={timeZone} />
+        <Field name="name" label="Your name" autoComplete="name" required defaultValue={errors?.values.name} errors={errors?.fieldErrors.name} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={errors?.values.email}
+          errors={errors?.fieldErrors.email}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          hint={`At least ${PASSWORD_MIN} characters. A short phrase is easy to remember and hard to guess.`}
+          errors={errors?.fieldErrors.password}
+        />
+        <Field
+          name="confirmPassword"
+          label="Type the password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors?.fieldErrors.confirmPassword}
+        />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Creating your account…" : "Create account"}
+        </button>
+      </Form>
+      <p className="mt-4 text-center">
+        Already have an account? <Link to={{ pathname: "/login", search: searchParams.toString() }}>Log in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Who is asking: getUser / requireUser / requireRole, Epic Stack style. They throw a redirect
+// (to log in) or a 403 Response, so loaders and actions stay one line.
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "lucia";
+import { lucia, type Role } from "./session.server.ts";
+
+export type AuthUser = User;
+
+interface AuthResult {
+  user: User | null;
+  session: Session | null;
+  /** Set-Cookie to send when lucia refreshed or cleared the session. */
+  setCookie: string | null;
+}
+
+// One validation per request even when several loaders ask (single fetch shares the Request).
+const cache = new WeakMap<Request, Promise<AuthResult>>();
+
+export function authenticate(request: Request): Promise<AuthResult> {
+  let result = cache.get(request);
+  if (!result) {
+    result = validate(request);
+    cache.set(request, result);
+  }
+  return result;
+}
+
+async function validate(request: Request): Promise<AuthResult> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { user: null, session: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user, session, setCookie };
+}
+
+export async function getUser(request: Request): Promise<User | null> {
+  return (await authenticate(request)).user;
+}
+
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return user;
+}
+
+/** Admins pass every role check. */
+export function hasRole(user: Pick<User, "role">, role: Role): boolean {
+  return user.role === role || user.role === "admin";
+}
+
+export async function requireRole(request: Request, role: Role): Promise<User> {
+  const user = await requireUser(request);
+  if (!hasRole(user, role)) {
+    throw new Response(`This page is for ${role}s only.`, { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getUser(request)) throw redirect("/");
+}
+
+/** Starts a session for the user and returns its Set-Cookie header value. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** Ends the request's session on the server and returns a Set-Cookie that clears it. */
+export async function endSession(request: Request): Promise<string> {
+  const { session } = await authenticate(request);
+  if (session) await lucia.invalidateSession(session.id);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** After a password change: sign out every other device, keep this one signed in. */
+export async function restartSessions(userId: string): Promise<string> {
+  await lucia.invalidateUserSessions(userId);
+  return startSession(userId);
+}

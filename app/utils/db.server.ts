@@ -1,0 +1,38 @@
+// The one Prisma client. SQLite (better-sqlite3 adapter) unless DATABASE_URL is postgres://.
+// Both generated clients come from the same data model, so the SQLite client's types serve for
+// both. Kept on globalThis so dev reloads do not open a new connection each time.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
+import { databaseKind, databaseUrl, sqlitePath } from "./database-url.ts";
+
+export type Db = PrismaClient;
+
+async function createClient(): Promise<Db> {
+  const url = databaseUrl();
+  if (databaseKind(url) === "postgres") {
+    const [{ PrismaPg }, pgClient] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("~/generated/prisma-pg/client.ts"),
+    ]);
+    const u = new URL(url);
+    const schema = u.searchParams.get("schema") ?? undefined;
+    u.searchParams.delete("schema");
+    const adapter = new PrismaPg(
+      { connectionString: u.toString(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      { schema },
+    );
+    return new pgClient.PrismaClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: concurrent writers wait for the lock instead of failing; WAL is set when
+  // the database is migrated (it is a property of the file).
+  const adapter = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 });
+  return new PrismaClient({ adapter });
+}
+
+declare global {
+  var __chartedDb: Promise<Db> | undefined;
+}
+
+export const db: Db = await (process.env.NODE_ENV === "development"
+  ? (globalThis.__chartedDb ??= createClient())
+  : createClient());

@@ -1,0 +1,36 @@
+// lucia sessions: an opaque id in an httpOnly cookie, the session row in the database (so any
+// app process can validate it). Sessions last 30 days and slide: lucia extends a session that
+// is past half its life, and we resend the cookie then.
+import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
+import { Lucia, TimeSpan } from "lucia";
+import { db } from "./db.server.ts";
+
+const adapter = new PrismaAdapter(db.session as never, db.user as never);
+
+// Secure by default in production; COOKIE_SECURE=false allows plain-HTTP deployments on a LAN.
+const secureCookie = process.env.COOKIE_SECURE
+  ? process.env.COOKIE_SECURE === "true"
+  : process.env.NODE_ENV === "production";
+
+export const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "charted_session",
+    attributes: { secure: secureCookie, sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    role: attributes.role as Role,
+    timeZone: attributes.timeZone,
+  }),
+});
+
+export type Role = "student" | "instructor" | "admin";
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { email: string; name: string; role: string; timeZone: string };
+  }
+}

@@ -1,0 +1,18 @@
+// Test factories: real rows through the real models.
+import { hashPassword } from "~/auth/password.server.ts";
+import { createUser } from "~/models/user.server.ts";
+
+let counter = 0;
+export const TEST_PASSWORD = "correct horse battery";
+
+export async function makeUser(overrides: { email?: string; name?: string; role?: string; password?: string } = {}) {
+  counter += 1;
+  const password = overrides.password ?? TEST_PASSWORD;
+  const user = await createUser({
+    email: overrides.email ?? `user${counter}-${Date.now()}@example.test`,
+    name: overrides.name ?? `Test User ${counter}`,
+    role: overrides.role ?? "student",
+    passwordHash: await hashPassword(password),
+  });
+  return { ...user, password };
+}
