@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { lessonBody, makeCard, makeQuestion, writeContent } from "../../tests/fixtures/content.ts";
+import { checkContent } from "./check.ts";
+import { loadContent } from "./load.server.ts";
+
+const glossary = {
+  law: [
+    { term: "Protected health information", slug: "phi", category: "legal", definition: "Health data that identifies a person.", domain: "LAW", knowledgeAreas: ["LAW.K01"] },
+  ],
+};
+const lesson = { slug: "privacy-basics", keyTerms: ["phi"] };
+const balanced = ["A", "B", "C", "D"].map((answer, i) => makeQuestion(`LAW-K01-00${i + 1}`, { answer: answer as "A" }));
+
+let lastRoot = "";
+function problems(files: Parameters<typeof writeContent>[0], volume = false) {
+  lastRoot = writeContent({ glossary, lessons: [lesson], questions: { "law/LAW.K01": balanced }, ...files });
+  const report = checkContent(loadContent(lastRoot), { volume });
+  return report.problems.map((p) => `${p.file.replace(/^.*charted-content-[^/]+\//, "")}:${p.line}: ${p.message}`);
+}
+const lineIn = (file: string, text: string) =>
+  readFileSync(path.join(lastRoot, file), "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+const only = (list: string[], pattern: RegExp) => list.filter((p) => pattern.test(p));
+
+describe("content check", () => {
+  it("a valid fixture has no problems beyond uncovered knowledge areas", () => {
+    const list = problems({});
+    expect(list.filter((p) => !/has no lesson/.test(p))).toEqual([]);
+    expect(only(list, /LAW\.K02 .* has no lesson/)).toHaveLength(1);
+    expect(only(list, /LAW\.K01 .* has no lesson/)).toHaveLength(0);
+  });
+
+  it("names the file and line of a frontmatter schema problem", () => {
+    const list = problems({ lessons: [lesson, { slug: "bad-front", frontmatter: { minutes: "ten" } }] });
+    expect(only(list, /bad-front\.md:\d+: frontmatter minutes/)).toHaveLength(1);
+    expect(list.find((p) => p.includes("frontmatter minutes"))).toContain(`bad-front.md:${lineIn("lessons/law/bad-front.md", "minutes:")}:`);
+  });
+
+  it("flags unknown and cross-domain knowledge areas", () => {
+    const list = problems({ lessons: [lesson, { slug: "odd", knowledgeAreas: ["LAW.K99", "BIL.K01"] }] });
+    expect(only(list, /odd\.md:\d+: unknown knowledge area LAW\.K99/)).toHaveLength(1);
+    expect(only(list, /odd\.md:\d+: BIL\.K01 is not in domain LAW/)).toHaveLength(1);
+  });
+
+  it("finds broken internal links at their line", () => {
+    const body = lessonBody(950, "See [the other lesson](/learn/law/missing) and [PHI](/glossary/phi) and [x](/glossary/nope).");
+    const list = problems({ lessons: [{ ...lesson, body }] });
+    expect(only(list, /broken lesson link \/learn\/law\/missing/)).toHaveLength(1);
+    expect(only(list, /broken glossary link \/glossary\/nope/)).toHaveLength(1);
+    expect(only(list, /\/glossary\/phi/)).toHaveLength(0);
+    expect(list.find((p) => p.includes("missing"))).toContain(`.md:${lineIn("lessons/law/privacy-basics.md", "/learn/law/missing")}:`);
+  });
+
+  it("rejects duplicate slugs, short lessons, missing sections and unknown key terms", () => {
+    const list = problems({
+      lessons: [lesson, { slug: "privacy-basics", folder: "law2" }, { slug: "short", body: lessonBody(100) }, { slug: "no-summary", body: "## Intro\n\n" + "word ".repeat(950), keyTerms: ["ghost"] }],
+    });
+    expect(only(list, /duplicate lesson slug "privacy-basics"/)).toHaveLength(1);
+    expect(only(list, /short\.md:\d+: \d+ words: lessons need at least 900/)).toHaveLength(1);
+    expect(only(list, /no-summary\.md:\d+: missing a "## Summary"/)).toHaveLength(1);
+    expect(only(list, /no-summary\.md:\d+: needs at least one callout/)).toHaveLength(1);
+    expect(only(list, /key term "ghost" is not in the glossary/)).toHaveLength(1);
+  });
+
+  it("rejects glossary duplicates", () => {
+    const list = problems({ glossary: { law: [...glossary.law, { ...glossary.law[0] }] } });
+    expect(only(list, /glossary\/law\.yaml:\d+: duplicate glossary slug "phi"/)).toHaveLength(1);
+  });
+
+  it("enforces the question rules, each on the right item", () => {
+    const bad = [
+      makeQuestion("LAW-K01-010", { options: makeQuestion("X").options.slice(0, 3) }),
+      makeQuestion("LAW-K01-011", { options: makeQuestion("X").options.map((o, i) => (i === 2 ? { ...o, rationale: "" } : o)) }),
+      makeQuestion("LAW-K01-012", { options: makeQuestion("X").options.map((o, i) => (i === 3 ? { ...o, text: "All of the above" } : o)) }),
+      makeQuestion("LAW-K01-013", { options: makeQuestion("X").options.map((o) => ({ ...o, text: "Same" })) }),
+      makeQuestion("LAW-K01-014", { lesson: "no-such-lesson" }),
+      makeQuestion("LAW-K01-015", { stem: balanced[0].stem }),
+      makeQuestion("LAW-K01-016", { answer: "E" as "A" }),
+    ];
+    const list = problems({ questions: { "law/LAW.K01": [...balanced, ...bad] } });
+    expect(only(list, /LAW-K01-010: options: exactly four options/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-011: options\.2\.rationale/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-012: option D uses a forbidden form/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-013: the four options must be distinct/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-014: lesson "no-such-lesson" does not exist/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-015: stem nearly duplicates LAW-K01-001/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-016: answer/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-00[1-4]:/)).toHaveLength(0);
+  });
+
+  it("checks answer-key balance and the application share per domain", () => {
+    const skewed = Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-K01-1${i}0`, { answer: "A", cognitive: "recall" }));
+    const list = problems({ questions: { "law/LAW.K01": skewed } });
+    expect(only(list, /LAW: A is the key for 100% of items/)).toHaveLength(1);
+    expect(only(list, /LAW: B is the key for 0% of items/)).toHaveLength(1);
+    expect(only(list, /LAW: only 0% application items/)).toHaveLength(1);
+    expect(problems({}).filter((p) => /key for|application items/.test(p))).toEqual([]);
+  });
+
+  it("rejects duplicate question and card ids and cards in the wrong domain", () => {
+    const list = problems({
+      questions: { "law/LAW.K01": [...balanced, makeQuestion("LAW-K01-001")] },
+      cards: { law: [makeCard("LAW-C0001"), makeCard("LAW-C0001", { front: "other" }), makeCard("BIL-C0001")] },
+    });
+    expect(only(list, /duplicate question id LAW-K01-001/)).toHaveLength(1);
+    expect(only(list, /duplicate card id LAW-C0001/)).toHaveLength(1);
+    expect(only(list, /BIL-C0001: id must start with its domain LAW/)).toHaveLength(1);
+  });
+
+  it("reports YAML syntax errors with their line", () => {
+    const list = problems({ raw: { "cards/law.yaml": "- id: LAW-C0001\n  front: ok\n  back: [unclosed\n" } });
+    expect(only(list, /cards\/law\.yaml:\d+: YAML:/)).toHaveLength(1);
+  });
+
+  it("enforces volume targets only when asked", () => {
+    expect(only(problems({}, true), /lessons: need at least 42/)).toHaveLength(1);
+    expect(only(problems({}, true), /FND: 0 questions, need at least 70/)).toHaveLength(1);
+    expect(only(problems({}, false), /need at least 42/)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,7 @@
+// npm run content:sync: load the question bank and review cards into DATABASE_URL.
+import { db } from "../app/utils/db.server.ts";
+import { syncContent } from "./lib/content-sync.ts";
+
+const report = await syncContent();
+console.log(report.summary);
+await db.$disconnect();

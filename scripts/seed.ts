@@ -1,0 +1,37 @@
+// npm run db:seed: demo accounts (and, through content:sync, the question bank and cards).
+// Idempotent: running it again leaves one of everything. Passwords are printed only outside
+// production; in production they are random unless DEMO_PASSWORD is set.
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "../app/auth/password.server.ts";
+import { db } from "../app/utils/db.server.ts";
+import { syncContent } from "./lib/content-sync.ts";
+
+const production = process.env.NODE_ENV === "production";
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
+
+export const DEMO_ACCOUNTS = [
+  { email: "student@charted.test", name: "Dana Student", role: "student" },
+  { email: "instructor@charted.test", name: "Ira Instructor", role: "instructor" },
+] as const;
+
+async function seed() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    await db.user.upsert({
+      where: { email: account.email },
+      update: { passwordHash, role: account.role },
+      create: { ...account, passwordHash, timeZone: "America/New_York" },
+    });
+  }
+  const report = await syncContent();
+  console.log(report.summary);
+  if (production && !process.env.DEMO_PASSWORD) {
+    console.log("Demo accounts created with random passwords (set DEMO_PASSWORD to choose one).");
+  } else {
+    console.log("Demo logins:");
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(10)} ${account.email} / ${DEMO_PASSWORD}`);
+  }
+}
+
+await seed();
+await db.$disconnect();
