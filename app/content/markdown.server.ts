@@ -1,0 +1,70 @@
+// Lesson markdown to HTML with marked: GitHub heading ids (for the table of contents),
+// GitHub-style callouts, tables and footnotes. Authored HTML is not trusted: raw HTML is shown
+// as text, and links may only be http(s), mailto or site-relative.
+import { Marked, type Tokens } from "marked";
+import markedAlert from "marked-alert";
+import markedFootnote from "marked-footnote";
+import { getHeadingList, gfmHeadingId, resetHeadings } from "marked-gfm-heading-id";
+
+export interface Heading {
+  id: string;
+  text: string;
+  level: number;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
+
+function createMarked() {
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use(gfmHeadingId(), markedAlert(), markedFootnote({ description: "Notes" }));
+  marked.use({
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(text);
+      },
+      link({ href, title, tokens }: Tokens.Link) {
+        const label = this.parser.parseInline(tokens);
+        if (!SAFE_URL.test(href)) return label;
+        const external = /^https?:/i.test(href);
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : "";
+        const rel = external ? ' rel="noopener noreferrer external"' : "";
+        return `<a href="${escapeHtml(href)}"${titleAttr}${rel}>${label}</a>`;
+      },
+      image({ text }: Tokens.Image) {
+        // Lessons carry no images yet; show the alt text rather than load anything remote.
+        return escapeHtml(text);
+      },
+    },
+  });
+  return marked;
+}
+
+const marked = createMarked();
+
+/** Renders markdown to HTML and returns the h2/h3 headings for a table of contents. */
+export function renderMarkdown(markdown: string): { html: string; headings: Heading[] } {
+  resetHeadings();
+  const html = marked.parse(markdown) as string;
+  const headings = getHeadingList()
+    .filter((h) => h.level === 2 || h.level === 3)
+    .map((h) => ({ id: h.id, level: h.level, text: h.text.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"') }));
+  return { html, headings };
+}
+
+/** Plain text of markdown, for search and snippets. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/^>\s*\[![A-Z]+\]\s*$/gm, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/\[\^[^\]]+\]:?/g, " ")
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/^\s*[-*+>|]\s?/gm, "")
+    .replace(/[*_`|~]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { getContentIndex } from "~/content/index.server.ts";
+import { searchQuery } from "~/content/params.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.q ? `“${data.q}” · Search · Charted` : "Search · Charted" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const parsed = searchQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return { q: "", kind: "all" as const, hits: [], error: parsed.error.issues[0].message };
+  const { q, kind } = parsed.data;
+  const index = getContentIndex();
+  const hits = q ? index.search(q, { kind: kind === "all" ? undefined : kind, limit: 30 }) : [];
+  const domainNames = Object.fromEntries(index.domains.map((d) => [d.id, d.name]));
+  return { q, kind, hits: hits.map((h) => ({ ...h, domainName: domainNames[h.domainId] })), error: null };
+}
+
+export default function SearchPage() {
+  const { q, kind, hits, error } = useLoaderData<typeof loader>();
+  const searching = useNavigation().location?.pathname === "/search";
+  return (
+    <div className="max-w-3xl">
+      <h1 className="page-title">Search</h1>
+      <Form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="q" className="field-label">
+            Search lessons and glossary
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            className="field-input"
+            placeholder="e.g. minimum necessary, -itis, wave scheduling"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "q-error" : undefined}
+          />
+          {error ? (
+            <p id="q-error" className="field-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="kind" className="field-label">
+            Show
+          </label>
+          <select id="kind" name="kind" defaultValue={kind} className="field-input">
+            <option value="all">Lessons and terms</option>
+            <option value="lesson">Lessons only</option>
+            <option value="term">Glossary terms only</option>
+          </select>
+        </div>
+        <button type="submit" className="btn-primary">
+          Search
+        </button>
+      </Form>
+      <div aria-live="polite" aria-busy={searching}>
+        {q ? (
+          <p className="mb-4 text-muted">
+            {hits.length === 0 ? `No results for “${q}”. Try fewer or different words.` : `${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”`}
+          </p>
+        ) : null}
+        <ol className="space-y-4">
+          {hits.map((hit) => (
+            <li key={hit.id} className="card">
+              <p className="text-sm text-muted">
+                {hit.kind === "lesson" ? "Lesson" : "Glossary term"} · {hit.domainName}
+              </p>
+              <h2 className="text-lg font-semibold">
+                <Link to={hit.url}>{hit.title}</Link>
+              </h2>
+              <p>
+                {hit.snippet.map((part, i) =>
+                  part.mark ? (
+                    <mark key={i} className="rounded bg-warn-soft px-0.5 text-ink">
+                      {part.text}
+                    </mark>
+                  ) : (
+                    <span key={i}>{part.text}</span>
+                  ),
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
