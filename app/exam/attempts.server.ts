@@ -1,0 +1,262 @@
+// Exam attempts as learners use them: start, show an item, save an answer, submit, review.
+// The server owns the clock and the answer key; routes only parse input and render.
+import { getContentIndex } from "~/content/index.server.ts";
+import * as attempts from "~/models/attempt.server.ts";
+import type { PracticeForm } from "./forms.ts";
+import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle, weakestDomains } from "./selection.ts";
+import { estimateScaledScore, scoreItems } from "./scoring.ts";
+import { deadlineFor, isPastDeadline, secondsLeft, secondsUsed } from "./timing.ts";
+
+export type StartResult = { ok: true; attemptId: string } | { ok: false; message: string };
+
+function blueprintDomains() {
+  return getContentIndex().blueprint.domains;
+}
+
+export async function startSimulation(userId: string, now = new Date()): Promise<StartResult> {
+  const { exam, domains } = getContentIndex().blueprint;
+  const pool = await attempts.questionPool({ userId, domains: domains.map((d) => d.id), only: "all" });
+  let plan;
+  try {
+    plan = planSimulation(pool, domains, exam.pretestItems);
+  } catch (error) {
+    if (error instanceof NotEnoughItemsError) return { ok: false, message: `The question bank has only ${error.available} items; a full simulation needs ${error.requested}.` };
+    throw error;
+  }
+  // Pretest items are mixed in, indistinguishable, as on the real exam.
+  const items = shuffle([...plan.scored.map((p) => ({ versionId: p.versionId, scored: true })), ...plan.pretest.map((p) => ({ versionId: p.versionId, scored: false }))]);
+  const factor = (await attempts.userAccommodation(userId))?.accommodationFactor ?? 1;
+  const created = await attempts.createAttempt({
+    userId,
+    kind: "simulation",
+    mode: "exam",
+    config: { minutes: exam.minutes, count: exam.totalItems, accommodationFactor: factor },
+    startedAt: now,
+    deadline: deadlineFor(now, exam.minutes, factor),
+    items,
+  });
+  return { ok: true, attemptId: created.id };
+}
+
+export async function startPractice(userId: string, form: PracticeForm, now = new Date()): Promise<StartResult> {
+  const all = blueprintDomains();
+  let domainIds: string[] = form.domains;
+  if (form.weakest) domainIds = weakestDomains(await attempts.domainAccuracy(userId), all.map((d) => d.id), 3);
+  if (form.lesson && !domainIds.length) domainIds = all.map((d) => d.id);
+  const pool = await attempts.questionPool({ userId, domains: domainIds, only: form.only, lessonSlug: form.lesson });
+  const describe = { all: "", unseen: " you have not seen", missed: " you missed last time" }[form.only];
+  if (pool.length === 0) return { ok: false, message: `There are no questions${describe} in your choice yet. Widen the domains or include all questions.` };
+  if (pool.length < form.count) {
+    return { ok: false, message: `Only ${pool.length} questions${describe} match your choice. Choose ${pool.length} or fewer, or widen it.` };
+  }
+  const chosen = drawByDomain(pool, allocate(all.filter((d) => domainIds.includes(d.id)), form.count));
+  const minutes = form.timed ? (form.minutes ?? form.count) : null;
+  const factor = (await attempts.userAccommodation(userId))?.accommodationFactor ?? 1;
+  const created = await attempts.createAttempt({
+    userId,
+    kind: "practice",
+    mode: form.mode,
+    config: { domains: domainIds, weakest: form.weakest, count: form.count, minutes, only: form.only, lesson: form.lesson ?? null, accommodationFactor: factor },
+    startedAt: now,
+    deadline: deadlineFor(now, minutes, factor),
+    items: shuffle(chosen).map((p) => ({ versionId: p.versionId, scored: true })),
+  });
+  return { ok: true, attemptId: created.id };
+}
+
+/** The attempt if it belongs to this learner; a 404 otherwise (never reveal others' attempts). */
+export async function ownAttempt(userId: string, attemptId: string) {
+  const attempt = await attempts.findAttempt(attemptId);
+  if (!attempt || attempt.userId !== userId) throw new Response("We could not find that attempt.", { status: 404 });
+  return attempt;
+}
+
+/** Submits an attempt whose time ran out, as submitted at its deadline. Returns true if it did. */
+export async function finalizeIfExpired(userId: string, attempt: { id: string; status: string; deadline: Date | null }, now = new Date()) {
+  if (attempt.status !== "in_progress" || !isPastDeadline(attempt.deadline, now)) return false;
+  await submitAttempt(userId, attempt.id, attempt.deadline!);
+  return true;
+}
+
+export async function examScreen(userId: string, attemptId: string, position: number, now = new Date()) {
+  const attempt = await ownAttempt(userId, attemptId);
+  if (await finalizeIfExpired(userId, attempt, now)) return { state: "expired" as const };
+  if (attempt.status === "submitted") return { state: "submitted" as const };
+  const navigator = await attempts.attemptItemStates(attemptId);
+  if (position < 1 || position > navigator.length) throw new Response("That question number is not in this attempt.", { status: 404 });
+  const item = (await attempts.examItem(attemptId, position - 1))!;
+  const tutorReveal = attempt.mode === "tutor" && item.selectedIndex !== null;
+  return {
+    state: "open" as const,
+    attempt: {
+      id: attempt.id,
+      kind: attempt.kind,
+      mode: attempt.mode,
+      total: navigator.length,
+      deadline: attempt.deadline?.toISOString() ?? null,
+      secondsLeft: secondsLeft(attempt.deadline, now),
+    },
+    item: {
+      number: position,
+      stem: item.stem,
+      options: item.options,
+      selectedIndex: item.selectedIndex,
+      flagged: item.flagged,
+      // Tutor mode only, and only once this item is answered: the learner asked for feedback.
+      feedback: tutorReveal
+        ? { answerIndex: item.secret.answerIndex, rationales: item.secret.rationales, lessonUrl: lessonUrl(item.secret.lessonSlug) }
+        : null,
+    },
+    navigator: navigator.map((n) => ({ number: n.position + 1, answered: n.selectedIndex !== null, flagged: n.flagged })),
+  };
+}
+
+export type SaveResult = { ok: true } | { ok: false; reason: "time-up" | "submitted" | "locked" | "not-found"; message: string };
+
+export async function saveAnswer(
+  userId: string,
+  attemptId: string,
+  position: number,
+  change: { selectedIndex?: number | null; flagged?: boolean },
+  now = new Date(),
+): Promise<SaveResult> {
+  const attempt = await ownAttempt(userId, attemptId);
+  if (await finalizeIfExpired(userId, attempt, now)) {
+    return { ok: false, reason: "time-up", message: "Time is up: this answer arrived after the deadline and was not saved. Your attempt was submitted at the deadline." };
+  }
+  if (attempt.status !== "in_progress") return { ok: false, reason: "submitted", message: "This attempt has already been submitted, so answers can no longer change." };
+  if (attempt.mode === "tutor" && change.selectedIndex !== undefined) {
+    const item = await attempts.examItem(attemptId, position - 1);
+    if (!item) return { ok: false, reason: "not-found", message: "That question number is not in this attempt." };
+    if (item.selectedIndex !== null && item.selectedIndex !== change.selectedIndex) {
+      return { ok: false, reason: "locked", message: "In tutor mode your first answer to a question is final, because you have seen its explanation." };
+    }
+  }
+  const saved = await attempts.saveItem(attemptId, position - 1, change, now);
+  if (!saved) return { ok: false, reason: "not-found", message: "That question number is not in this attempt." };
+  return { ok: true };
+}
+
+function lessonUrl(slug: string | null) {
+  if (!slug) return null;
+  const lesson = getContentIndex().lessons.get(slug);
+  return lesson ? `/learn/${lesson.domainSlug}/${lesson.slug}` : null;
+}
+
+/** Grades and closes the attempt (idempotent). */
+export async function submitAttempt(userId: string, attemptId: string, submittedAt = new Date()) {
+  const attempt = await ownAttempt(userId, attemptId);
+  if (attempt.status === "submitted") return false;
+  const items = await attempts.gradedItems(attemptId);
+  const scorable = items.map((i) => ({
+    domainId: i.questionVersion.question.domainId,
+    scored: i.scored,
+    selectedIndex: i.selectedIndex,
+    answerIndex: i.questionVersion.answerIndex,
+  }));
+  const score = scoreItems(scorable, blueprintDomains().map((d) => d.id));
+  const missed = items.filter((i) => i.selectedIndex !== i.questionVersion.answerIndex);
+  return attempts.finalizeAttempt({
+    attemptId,
+    userId,
+    // Late submissions (the tab was closed) count as submitted at the deadline.
+    submittedAt: attempt.deadline && submittedAt > attempt.deadline ? attempt.deadline : submittedAt,
+    grades: items.map((i, n) => ({ itemId: i.id, isCorrect: scorable[n].selectedIndex === scorable[n].answerIndex })),
+    scoredCorrect: score.correct,
+    scoredTotal: score.total,
+    scaledScore: attempt.kind === "simulation" ? estimateScaledScore(score.fraction) : null,
+    missedCards: missed.map((i) => {
+      const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+      const key = options[i.questionVersion.answerIndex];
+      return {
+        questionId: i.questionVersion.questionId,
+        domainId: i.questionVersion.question.domainId,
+        knowledgeArea: i.questionVersion.question.knowledgeArea,
+        front: i.questionVersion.stem,
+        back: `${key.text}\n\n${key.rationale}`,
+      };
+    }),
+  });
+}
+
+export async function reviewScreen(userId: string, attemptId: string, now = new Date()) {
+  const attempt = await ownAttempt(userId, attemptId);
+  if (await finalizeIfExpired(userId, attempt, now)) return { state: "expired" as const };
+  if (attempt.status === "submitted") return { state: "submitted" as const };
+  const states = await attempts.attemptItemStates(attemptId);
+  return {
+    state: "open" as const,
+    attempt: { id: attempt.id, total: states.length, deadline: attempt.deadline?.toISOString() ?? null, secondsLeft: secondsLeft(attempt.deadline, now) },
+    unanswered: states.filter((s) => s.selectedIndex === null).map((s) => s.position + 1),
+    flagged: states.filter((s) => s.flagged).map((s) => s.position + 1),
+  };
+}
+
+export async function attemptResults(userId: string, attemptId: string, now = new Date()) {
+  let attempt = await ownAttempt(userId, attemptId);
+  if (await finalizeIfExpired(userId, attempt, now)) attempt = await ownAttempt(userId, attemptId);
+  if (attempt.status !== "submitted") return null;
+  const domains = blueprintDomains();
+  const names = Object.fromEntries(domains.map((d) => [d.id, d.name]));
+  const items = await attempts.gradedItems(attemptId);
+  const score = scoreItems(
+    items.map((i) => ({ domainId: i.questionVersion.question.domainId, scored: i.scored, selectedIndex: i.selectedIndex, answerIndex: i.questionVersion.answerIndex })),
+    domains.map((d) => d.id),
+  );
+  const { exam } = getContentIndex().blueprint;
+  return {
+    attempt: {
+      id: attempt.id,
+      kind: attempt.kind,
+      mode: attempt.mode,
+      startedAt: attempt.startedAt.toISOString(),
+      submittedAt: attempt.submittedAt!.toISOString(),
+      timed: attempt.deadline !== null,
+      secondsUsed: secondsUsed(attempt.startedAt, attempt.submittedAt!, attempt.deadline),
+      timedOut: attempt.deadline !== null && attempt.submittedAt!.getTime() >= attempt.deadline.getTime(),
+    },
+    score: {
+      correct: score.correct,
+      total: score.total,
+      percent: Math.round(score.fraction * 100),
+      scaled: attempt.kind === "simulation" ? estimateScaledScore(score.fraction) : null,
+      pass: exam.scaledScore.pass,
+      byDomain: score.byDomain.map((d) => ({ ...d, name: names[d.domainId] ?? d.domainId, percent: Math.round((d.correct / d.total) * 100) })),
+    },
+    items: items.map((i) => {
+      const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+      return {
+        number: i.position + 1,
+        scored: i.scored,
+        flagged: i.flagged,
+        domainName: names[i.questionVersion.question.domainId],
+        stem: i.questionVersion.stem,
+        options,
+        selectedIndex: i.selectedIndex,
+        answerIndex: i.questionVersion.answerIndex,
+        correct: i.selectedIndex === i.questionVersion.answerIndex,
+        reference: JSON.parse(i.questionVersion.reference) as { title: string; publisher: string; url?: string },
+        lessonUrl: lessonUrl(i.questionVersion.lessonSlug),
+      };
+    }),
+  };
+}
+
+export async function history(userId: string, now = new Date()) {
+  for (const { id } of await attempts.expiredAttemptIds(userId, now)) {
+    const attempt = await attempts.findAttempt(id);
+    if (attempt) await finalizeIfExpired(userId, attempt, now);
+  }
+  const rows = await attempts.attemptHistory(userId);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    mode: r.mode,
+    items: r._count.items,
+    startedAt: r.startedAt.toISOString(),
+    status: r.status,
+    percent: r.scoredTotal ? Math.round(((r.scoredCorrect ?? 0) / r.scoredTotal) * 100) : null,
+    scaledScore: r.scaledScore,
+    secondsLeft: r.status === "in_progress" ? secondsLeft(r.deadline, now) : null,
+  }));
+}

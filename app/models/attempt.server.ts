@@ -1,0 +1,265 @@
+// Data access for exam attempts. Nothing here returns a correct answer or rationale unless
+// the caller asks for a submitted attempt's review (or a tutor-mode item already answered).
+import { db } from "~/utils/db.server.ts";
+
+export interface PoolFilter {
+  domains: string[];
+  lessonSlug?: string;
+  userId: string;
+  only: "all" | "unseen" | "missed";
+}
+
+export interface PoolEntry {
+  questionId: string;
+  domainId: string;
+  versionId: string;
+}
+
+/** Current versions of live bank questions matching the filter. */
+export async function questionPool(filter: PoolFilter): Promise<PoolEntry[]> {
+  const versions = await db.questionVersion.findMany({
+    where: {
+      question: { retiredAt: null, authorId: null, domainId: { in: filter.domains } },
+      ...(filter.lessonSlug ? { lessonSlug: filter.lessonSlug } : {}),
+    },
+    select: { id: true, version: true, questionId: true, question: { select: { currentVersion: true, domainId: true } } },
+  });
+  let pool = versions
+    .filter((v) => v.version === v.question.currentVersion)
+    .map((v) => ({ questionId: v.questionId, domainId: v.question.domainId, versionId: v.id }));
+  if (filter.only === "unseen") {
+    const seen = await seenQuestionIds(filter.userId);
+    pool = pool.filter((p) => !seen.has(p.questionId));
+  } else if (filter.only === "missed") {
+    const missed = await missedQuestionIds(filter.userId);
+    pool = pool.filter((p) => missed.has(p.questionId));
+  }
+  return pool;
+}
+
+async function seenQuestionIds(userId: string): Promise<Set<string>> {
+  const rows = await db.attemptItem.findMany({
+    where: { attempt: { userId } },
+    select: { questionVersion: { select: { questionId: true } } },
+  });
+  return new Set(rows.map((r) => r.questionVersion.questionId));
+}
+
+/** Questions whose most recent graded answer by this learner was wrong. */
+export async function missedQuestionIds(userId: string): Promise<Set<string>> {
+  const rows = await db.attemptItem.findMany({
+    where: { attempt: { userId, status: "submitted" }, isCorrect: { not: null } },
+    select: { isCorrect: true, attempt: { select: { submittedAt: true } }, questionVersion: { select: { questionId: true } } },
+    orderBy: { attempt: { submittedAt: "asc" } },
+  });
+  const latest = new Map<string, boolean>();
+  for (const r of rows) latest.set(r.questionVersion.questionId, r.isCorrect!);
+  return new Set([...latest].filter(([, correct]) => !correct).map(([id]) => id));
+}
+
+/** Accuracy per domain over this learner's graded answers (for "my weakest"). */
+export async function domainAccuracy(userId: string) {
+  const rows = await db.attemptItem.findMany({
+    where: { attempt: { userId, status: "submitted" }, isCorrect: { not: null } },
+    select: { isCorrect: true, questionVersion: { select: { question: { select: { domainId: true } } } } },
+  });
+  const stats = new Map<string, { domainId: string; correct: number; answered: number }>();
+  for (const r of rows) {
+    const id = r.questionVersion.question.domainId;
+    const s = stats.get(id) ?? stats.set(id, { domainId: id, correct: 0, answered: 0 }).get(id)!;
+    s.answered += 1;
+    if (r.isCorrect) s.correct += 1;
+  }
+  return [...stats.values()];
+}
+
+export async function createAttempt(input: {
+  userId: string;
+  kind: string;
+  mode: string;
+  config: unknown;
+  startedAt: Date;
+  deadline: Date | null;
+  items: { versionId: string; scored: boolean }[];
+  assignmentId?: string;
+}) {
+  return db.examAttempt.create({
+    data: {
+      userId: input.userId,
+      kind: input.kind,
+      mode: input.mode,
+      config: JSON.stringify(input.config),
+      startedAt: input.startedAt,
+      deadline: input.deadline,
+      assignmentId: input.assignmentId,
+      items: { create: input.items.map((item, position) => ({ position, questionVersionId: item.versionId, scored: item.scored })) },
+    },
+    select: { id: true },
+  });
+}
+
+export function findAttempt(attemptId: string) {
+  return db.examAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      userId: true,
+      kind: true,
+      mode: true,
+      config: true,
+      startedAt: true,
+      deadline: true,
+      submittedAt: true,
+      status: true,
+      scoredCorrect: true,
+      scoredTotal: true,
+      scaledScore: true,
+    },
+  });
+}
+
+/** Navigator state: position, answered, flagged. No answers. */
+export function attemptItemStates(attemptId: string) {
+  return db.attemptItem.findMany({
+    where: { attemptId },
+    orderBy: { position: "asc" },
+    select: { position: true, selectedIndex: true, flagged: true },
+  });
+}
+
+/** One item as the exam shows it: stem and option texts. */
+export async function examItem(attemptId: string, position: number) {
+  const item = await db.attemptItem.findUnique({
+    where: { attemptId_position: { attemptId, position } },
+    select: {
+      position: true,
+      selectedIndex: true,
+      flagged: true,
+      questionVersion: { select: { stem: true, options: true, answerIndex: true, lessonSlug: true, question: { select: { domainId: true } } } },
+    },
+  });
+  if (!item) return null;
+  const options = JSON.parse(item.questionVersion.options) as { text: string; rationale: string }[];
+  return {
+    position: item.position,
+    selectedIndex: item.selectedIndex,
+    flagged: item.flagged,
+    domainId: item.questionVersion.question.domainId,
+    stem: item.questionVersion.stem,
+    options: options.map((o) => o.text),
+    // Kept server-side: the route decides whether they may be shown (tutor mode, answered).
+    secret: { answerIndex: item.questionVersion.answerIndex, rationales: options.map((o) => o.rationale), lessonSlug: item.questionVersion.lessonSlug },
+  };
+}
+
+/** Saves a choice and/or flag while the attempt is in progress. Returns false if it was not. */
+export async function saveItem(attemptId: string, position: number, data: { selectedIndex?: number | null; flagged?: boolean }, at: Date) {
+  const { count } = await db.attemptItem.updateMany({
+    where: { attemptId, position, attempt: { status: "in_progress" } },
+    data: {
+      ...(data.selectedIndex !== undefined ? { selectedIndex: data.selectedIndex, answeredAt: data.selectedIndex === null ? null : at } : {}),
+      ...(data.flagged !== undefined ? { flagged: data.flagged } : {}),
+    },
+  });
+  return count === 1;
+}
+
+/** Everything needed to grade and review a submitted attempt. */
+export function gradedItems(attemptId: string) {
+  return db.attemptItem.findMany({
+    where: { attemptId },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      scored: true,
+      selectedIndex: true,
+      flagged: true,
+      isCorrect: true,
+      questionVersion: {
+        select: {
+          questionId: true,
+          stem: true,
+          options: true,
+          answerIndex: true,
+          reference: true,
+          lessonSlug: true,
+          question: { select: { domainId: true, knowledgeArea: true } },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Grades and closes an attempt once: items get isCorrect, the attempt its score, and each
+ * missed item becomes (or stays) a review card in the learner's deck. Returns false when the
+ * attempt was already submitted (a repeated or racing submit changes nothing).
+ */
+export async function finalizeAttempt(input: {
+  attemptId: string;
+  userId: string;
+  submittedAt: Date;
+  grades: { itemId: string; isCorrect: boolean }[];
+  scoredCorrect: number;
+  scoredTotal: number;
+  scaledScore: number | null;
+  missedCards: { questionId: string; domainId: string; knowledgeArea: string; front: string; back: string }[];
+}): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.examAttempt.updateMany({
+      where: { id: input.attemptId, status: "in_progress" },
+      data: {
+        status: "submitted",
+        submittedAt: input.submittedAt,
+        scoredCorrect: input.scoredCorrect,
+        scoredTotal: input.scoredTotal,
+        scaledScore: input.scaledScore,
+      },
+    });
+    if (count === 0) return false;
+    for (const correct of [true, false]) {
+      const ids = input.grades.filter((g) => g.isCorrect === correct).map((g) => g.itemId);
+      if (ids.length) await tx.attemptItem.updateMany({ where: { id: { in: ids } }, data: { isCorrect: correct } });
+    }
+    for (const card of input.missedCards) {
+      await tx.reviewCard.upsert({
+        where: { userId_questionId: { userId: input.userId, questionId: card.questionId } },
+        // Missed again: refresh the text to the version just seen; scheduling stays as it is.
+        update: { front: card.front, back: card.back },
+        create: { userId: input.userId, source: "missed", due: input.submittedAt, ...card },
+      });
+    }
+    return true;
+  });
+}
+
+export function attemptHistory(userId: string, take = 50) {
+  return db.examAttempt.findMany({
+    where: { userId },
+    orderBy: { startedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      kind: true,
+      mode: true,
+      startedAt: true,
+      submittedAt: true,
+      deadline: true,
+      status: true,
+      scoredCorrect: true,
+      scoredTotal: true,
+      scaledScore: true,
+      _count: { select: { items: true } },
+    },
+  });
+}
+
+/** In-progress attempts whose deadline has passed (to finalize lazily). */
+export function expiredAttemptIds(userId: string, now: Date) {
+  return db.examAttempt.findMany({ where: { userId, status: "in_progress", deadline: { lt: now } }, select: { id: true } });
+}
+
+export function userAccommodation(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { accommodationFactor: true } });
+}
