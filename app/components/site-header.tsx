@@ -10,6 +10,7 @@ interface HeaderUser {
 // Sections of the app; `instructor` items show for instructors and admins only.
 export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = [
   { to: "/learn", label: "Learn" },
+  { to: "/practice", label: "Practice" },
   { to: "/glossary", label: "Glossary" },
   { to: "/search", label: "Search" },
 ];

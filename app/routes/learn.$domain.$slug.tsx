@@ -120,6 +120,11 @@ export default function LessonPage() {
             </p>
           )}
         </section>
+        <p className="mt-6">
+          <Link to={`/practice?lesson=${lesson.slug}`} className="btn-primary">
+            Practice this topic
+          </Link>
+        </p>
         <nav aria-label="More lessons" className="mt-6 flex flex-wrap justify-between gap-3">
           {lesson.previous ? (
             <Link to={`/learn/${domain.slug}/${lesson.previous.slug}`} className="btn-secondary" rel="prev">

@@ -22,7 +22,11 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
-  const raw = Object.fromEntries([...formData].filter(([, v]) => typeof v === "string"));
+  return parseInput(Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")), schema, formData);
+}
+
+/** Like parseFormData, for input already shaped from the form (e.g. repeated checkboxes as arrays). */
+export function parseInput<S extends z.ZodType>(raw: unknown, schema: S, formData: FormData): FormResult<z.infer<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { examScreen } from "~/exam/attempts.server.ts";
+import { attemptIdParam } from "~/exam/forms.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+// Resume: the first unanswered question, or the results once submitted.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = attemptIdParam.safeParse(params.id);
+  if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
+  const screen = await examScreen(user.id, id.data, 1);
+  if (screen.state !== "open") return redirect(`/attempts/${id.data}/results`);
+  const next = screen.navigator.find((n) => !n.answered)?.number ?? 1;
+  return redirect(`/attempts/${id.data}/q/${next}`);
+}

@@ -1,0 +1,251 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ExamTimer } from "~/components/exam-timer.tsx";
+import { QuestionNavigator } from "~/components/question-navigator.tsx";
+import { examScreen, saveAnswer } from "~/exam/attempts.server.ts";
+import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
+
+const LETTERS = ["A", "B", "C", "D"];
+
+function parseParams(params: LoaderFunctionArgs["params"]) {
+  const id = attemptIdParam.safeParse(params.id);
+  const n = positionParam.safeParse(params.n);
+  if (!id.success || !n.success) throw new Response("We could not find that question.", { status: 404 });
+  return { attemptId: id.data, position: n.data };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { attemptId, position } = parseParams(params);
+  const screen = await examScreen(user.id, attemptId, position);
+  if (screen.state === "expired") return redirect(`/attempts/${attemptId}/results?timeup=1`);
+  if (screen.state === "submitted") return redirect(`/attempts/${attemptId}/results`);
+  return screen;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { attemptId, position } = parseParams(params);
+  const form = answerFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ ok: false as const, message: "That answer could not be read. Choose one of the four options." }, { status: 400 });
+  const { intent, choice, goto } = form.data;
+  const change: { selectedIndex?: number; flagged?: boolean } = {};
+  if (choice !== undefined) change.selectedIndex = choice;
+  if (intent === "flag" || intent === "unflag") change.flagged = intent === "flag";
+  if (Object.keys(change).length) {
+    const saved = await saveAnswer(user.id, attemptId, position, change);
+    if (!saved.ok) {
+      if (saved.reason === "time-up" || saved.reason === "submitted") {
+        const to = `/attempts/${attemptId}/results${saved.reason === "time-up" ? "?timeup=1" : ""}`;
+        if (intent === "answer" || intent === "flag" || intent === "unflag") return data({ ok: false as const, message: saved.message, redirectTo: to }, { status: 409 });
+        return redirect(to);
+      }
+      return data({ ok: false as const, message: saved.message }, { status: saved.reason === "not-found" ? 404 : 409 });
+    }
+  }
+  const base = `/attempts/${attemptId}`;
+  if (intent === "next") return redirect(`${base}/q/${position + 1}`);
+  if (intent === "previous") return redirect(`${base}/q/${Math.max(1, position - 1)}`);
+  if (intent === "review") return redirect(`${base}/review`);
+  if (intent === "goto" && goto) return redirect(`${base}/q/${goto}`);
+  return { ok: true as const };
+}
+
+export default function ExamItemPage() {
+  const { attempt, item, navigator } = useLoaderData<typeof loader>();
+  const answer = useFetcher<typeof action>({ key: `answer-${attempt.id}` });
+  const flag = useFetcher<typeof action>({ key: `flag-${attempt.id}` });
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const base = `/attempts/${attempt.id}`;
+  const isLast = item.number === attempt.total;
+  const locked = attempt.mode === "tutor" && item.selectedIndex !== null;
+
+  // Optimistic: what the learner just chose or flagged shows at once (the radio is controlled,
+  // so the choice is held locally until the server's copy comes back).
+  const [selected, setSelected] = useState<number | null>(item.selectedIndex);
+  useEffect(() => setSelected(item.selectedIndex), [item.number, item.selectedIndex]);
+  const pendingFlag = flag.formData?.get("intent");
+  const flagged = pendingFlag ? pendingFlag === "flag" : item.flagged;
+  const nav = navigator.map((n) =>
+    n.number === item.number ? { ...n, answered: selected !== null, flagged } : n,
+  );
+
+  const choose = useCallback(
+    (index: number) => {
+      if (locked) return;
+      setSelected(index);
+      answer.submit({ intent: "answer", choice: String(index) }, { method: "post" });
+    },
+    [answer, locked],
+  );
+  const toggleFlag = useCallback(() => flag.submit({ intent: flagged ? "unflag" : "flag" }, { method: "post" }), [flag, flagged]);
+
+  // Keyboard: 1-4 or A-D answer, N/P move, F flags. Ignored while typing or with modifiers.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (target.closest("textarea, select, input[type=text], input[type=number], input[type=search]")) return;
+      const key = event.key.toLowerCase();
+      const index = "1234".indexOf(key) >= 0 ? "1234".indexOf(key) : "abcd".indexOf(key);
+      if (index >= 0 && key.length === 1) {
+        event.preventDefault();
+        choose(index);
+        document.getElementById(`option-${index}`)?.focus();
+      } else if (key === "n" && !isLast) {
+        event.preventDefault();
+        navigate(`${base}/q/${item.number + 1}`);
+      } else if (key === "p" && item.number > 1) {
+        event.preventDefault();
+        navigate(`${base}/q/${item.number - 1}`);
+      } else if (key === "f") {
+        event.preventDefault();
+        toggleFlag();
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [base, choose, isLast, item.number, navigate, toggleFlag]);
+
+  const failure = answer.data && !answer.data.ok ? answer.data : flag.data && !flag.data.ok ? flag.data : null;
+  useEffect(() => {
+    if (failure && "redirectTo" in failure && failure.redirectTo) navigate(failure.redirectTo);
+  }, [failure, navigate]);
+
+  const onExpire = useCallback(() => {
+    // The server finalizes after its short network grace; then the results page loads.
+    setTimeout(() => navigate(`${base}/results?timeup=1`), 2500);
+  }, [base, navigate]);
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-8">
+      <div>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <p className="font-semibold">
+            <span className="text-muted">{attempt.kind === "simulation" ? "Full simulation" : attempt.mode === "tutor" ? "Tutor practice" : "Practice"} · </span>
+            Question {item.number} of {attempt.total}
+          </p>
+          {attempt.secondsLeft !== null ? <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} /> : <p className="text-sm text-muted">Untimed</p>}
+        </div>
+
+        {failure ? (
+          <div role="alert" className="mb-4 rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
+            {failure.message}
+          </div>
+        ) : null}
+
+        <Form method="post" ref={formRef} className="card">
+          <fieldset>
+            <legend className="mb-4 text-lg font-semibold sm:text-xl">{item.stem}</legend>
+            <div className="space-y-2">
+              {item.options.map((text, i) => {
+                const feedback = item.feedback;
+                const isKey = feedback?.answerIndex === i;
+                const isWrongChoice = feedback && selected === i && !isKey;
+                return (
+                  <label
+                    key={`${item.number}-${i}`}
+                    className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md border p-3 ${
+                      isKey ? "border-success bg-success-soft" : isWrongChoice ? "border-danger bg-danger-soft" : selected === i ? "border-brand bg-brand-soft" : "border-line"
+                    }`}
+                  >
+                    <input
+                      id={`option-${i}`}
+                      type="radio"
+                      name="choice"
+                      value={i}
+                      checked={selected === i}
+                      disabled={locked && selected !== i}
+                      onChange={() => choose(i)}
+                      className="mt-1 h-5 w-5 shrink-0"
+                    />
+                    <span>
+                      <span className="font-semibold">{LETTERS[i]}.</span> {text}
+                      {feedback ? (
+                        <span className="mt-1 block text-sm">
+                          <span className="font-semibold">{isKey ? "Correct answer. " : isWrongChoice ? "Your answer. " : ""}</span>
+                          {feedback.rationales[i]}
+                        </span>
+                      ) : null}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+          {item.feedback ? (
+            <p role="status" className={`mt-4 font-semibold ${item.feedback.answerIndex === selected ? "text-success" : "text-danger"}`}>
+              {item.feedback.answerIndex === selected ? "Correct." : `Not quite: the answer is ${LETTERS[item.feedback.answerIndex]}.`}
+              {item.feedback.lessonUrl ? (
+                <>
+                  {" "}
+                  <Link to={item.feedback.lessonUrl}>Read the lesson</Link>
+                </>
+              ) : null}
+            </p>
+          ) : (
+            <p className="mt-3 text-sm text-muted" aria-live="polite">
+              {answer.state !== "idle" ? "Saving…" : item.selectedIndex !== null ? "Answer saved." : "Your answer is saved as soon as you choose it."}
+            </p>
+          )}
+          <div className="mt-4 flex flex-wrap gap-2">
+            {item.number > 1 ? (
+              <button type="submit" name="intent" value="previous" className="btn-secondary">
+                <span aria-hidden="true">←</span> Previous
+              </button>
+            ) : null}
+            {attempt.mode === "tutor" && item.selectedIndex === null ? (
+              <button type="submit" name="intent" value="answer" className="btn-secondary">
+                Check answer
+              </button>
+            ) : null}
+            <button
+              type="submit"
+              name="intent"
+              value={flagged ? "unflag" : "flag"}
+              aria-pressed={flagged}
+              onClick={(e) => {
+                e.preventDefault();
+                toggleFlag();
+              }}
+              className={`btn-secondary ${flagged ? "border-warn bg-warn-soft" : ""}`}
+            >
+              <span aria-hidden="true">⚑</span> {flagged ? "Flagged for review" : "Flag for review"}
+            </button>
+            {isLast ? (
+              <button type="submit" name="intent" value="review" className="btn-primary">
+                Review and submit
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="next" className="btn-primary">
+                Next <span aria-hidden="true">→</span>
+              </button>
+            )}
+          </div>
+        </Form>
+        <p className="mt-3 text-sm text-muted">
+          Keyboard: 1–4 or A–D to answer, N next, P previous, F flag.{" "}
+          <Link to={`${base}/review`}>Review all answers and submit</Link>
+        </p>
+      </div>
+      <aside className="mt-6 lg:mt-0">
+        <details className="card lg:hidden">
+          <summary className="cursor-pointer font-semibold">All questions</summary>
+          <div className="mt-3">
+            <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
+          </div>
+        </details>
+        <div className="hidden lg:block">
+          <h2 className="mb-2 font-semibold">All questions</h2>
+          <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { attemptResults } from "~/exam/attempts.server.ts";
+import { attemptIdParam } from "~/exam/forms.ts";
+import { ASSUMED_PASS_PERCENT, SCALE } from "~/exam/scoring.ts";
+import { formatDuration } from "~/exam/timing.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
+
+const LETTERS = ["A", "B", "C", "D"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = attemptIdParam.safeParse(params.id);
+  if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
+  const results = await attemptResults(user.id, id.data);
+  // Not submitted yet (and time not up): back to the questions.
+  if (!results) return redirect(`/attempts/${id.data}`);
+  return results;
+}
+
+export default function ResultsPage() {
+  const { attempt, score, items } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const onlyMissed = params.get("show") === "missed";
+  const missed = items.filter((i) => !i.correct);
+  const shown = onlyMissed ? missed : items;
+  const passed = score.scaled !== null && score.scaled >= score.pass;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="page-title">{attempt.kind === "simulation" ? "Simulation results" : "Practice results"}</h1>
+        {params.get("timeup") || attempt.timedOut ? (
+          <p role="status" className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+            Time ran out, so your attempt was submitted at the deadline with the answers you had saved.
+          </p>
+        ) : null}
+        <div className="grid gap-4 sm:grid-cols-3">
+          <div className="card">
+            <p className="text-sm text-muted">Score</p>
+            <p className="text-3xl font-bold">{score.percent}%</p>
+            <p>
+              {score.correct} of {score.total} {attempt.kind === "simulation" ? "scored questions" : "questions"} correct
+            </p>
+          </div>
+          {score.scaled !== null ? (
+            <div className="card">
+              <p className="text-sm text-muted">Estimated scaled score</p>
+              <p className="text-3xl font-bold">{score.scaled}</p>
+              <p className={passed ? "font-semibold text-success" : "font-semibold text-danger"}>
+                {passed ? "Likely pass" : "Below the pass line"} (pass = {score.pass})
+              </p>
+            </div>
+          ) : null}
+          <div className="card">
+            <p className="text-sm text-muted">Time used</p>
+            <p className="text-3xl font-bold">{formatDuration(attempt.secondsUsed)}</p>
+            <p>{attempt.timed ? "Timed" : "Untimed"}</p>
+          </div>
+        </div>
+        {score.scaled !== null ? (
+          <details className="mt-3">
+            <summary className="cursor-pointer">How we estimate the scaled score</summary>
+            <p className="mt-2 max-w-2xl text-sm">
+              The NHA reports scores from {SCALE.min} to {SCALE.max} and {SCALE.pass} passes, but does not publish how raw
+              scores convert; it differs between test forms. We draw a straight line from 0% correct ({SCALE.min}) to{" "}
+              {Math.round(ASSUMED_PASS_PERCENT * 100)}% correct ({SCALE.pass}) and on to 100% ({SCALE.max}), using only the{" "}
+              {score.total} scored questions. Treat it as a rough guide, not a prediction.
+            </p>
+          </details>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="domain-heading">
+        <h2 id="domain-heading" className="mb-3 text-xl font-semibold">
+          By exam domain
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">Domain</th>
+                <th scope="col" className="py-2 pr-4">Correct</th>
+                <th scope="col" className="py-2 w-1/3">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.byDomain.map((d) => (
+                <tr key={d.domainId} className="border-b border-line">
+                  <th scope="row" className="py-2 pr-4 font-normal">{d.name}</th>
+                  <td className="py-2 pr-4">
+                    {d.correct} / {d.total}
+                  </td>
+                  <td className="py-2">
+                    <div className="flex items-center gap-2">
+                      <div className="h-2 flex-1 rounded-full bg-raised" aria-hidden="true">
+                        <div className="h-full rounded-full bg-brand" style={{ width: `${d.percent}%` }} />
+                      </div>
+                      <span className="w-12 text-right">{d.percent}%</span>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {missed.length ? (
+          <p className="mt-3">
+            {missed.length} missed question{missed.length === 1 ? " was" : "s were"} added to your review deck.{" "}
+            <Link to="/practice">Practise again</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="items-heading">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="items-heading" className="text-xl font-semibold">
+            Question by question
+          </h2>
+          <nav aria-label="Filter questions" className="flex gap-2">
+            <Link to="?" aria-current={onlyMissed ? undefined : "page"} className={onlyMissed ? "btn-secondary" : "btn-primary"}>
+              All ({items.length})
+            </Link>
+            <Link to="?show=missed" aria-current={onlyMissed ? "page" : undefined} className={onlyMissed ? "btn-primary" : "btn-secondary"}>
+              Missed ({missed.length})
+            </Link>
+          </nav>
+        </div>
+        <ol className="space-y-4">
+          {shown.map((item) => (
+            <li key={item.number} className="card">
+              <p className="mb-1 text-sm text-muted">
+                Question {item.number} · {item.domainName}
+                {item.scored ? "" : " · unscored (pretest)"}
+                {item.flagged ? " · you flagged it" : ""}
+              </p>
+              <p className={`mb-2 font-semibold ${item.correct ? "text-success" : "text-danger"}`}>
+                {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
+              </p>
+              <h3 className="mb-3 text-lg font-semibold">{item.stem}</h3>
+              <ul className="space-y-2">
+                {item.options.map((o, i) => (
+                  <li
+                    key={i}
+                    className={`rounded-md border p-3 ${i === item.answerIndex ? "border-success bg-success-soft" : i === item.selectedIndex ? "border-danger bg-danger-soft" : "border-line"}`}
+                  >
+                    <p>
+                      <span className="font-semibold">{LETTERS[i]}.</span> {o.text}
+                      {i === item.answerIndex ? <span className="font-semibold"> — correct answer</span> : null}
+                      {i === item.selectedIndex ? <span className="font-semibold"> — your answer</span> : null}
+                    </p>
+                    <p className="mt-1 text-sm">{o.rationale}</p>
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-sm">
+                {item.lessonUrl ? (
+                  <>
+                    <Link to={item.lessonUrl}>Read the lesson</Link> ·{" "}
+                  </>
+                ) : null}
+                Source: {item.reference.publisher},{" "}
+                {item.reference.url ? (
+                  <a href={item.reference.url} rel="noopener noreferrer external">
+                    {item.reference.title}
+                  </a>
+                ) : (
+                  item.reference.title
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field.tsx";
+import { ScoreTrend } from "~/components/score-trend.tsx";
+import { getContentIndex } from "~/content/index.server.ts";
+import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";
+import { practiceFormInput, practiceFormSchema } from "~/exam/forms.ts";
+import { formatDuration } from "~/exam/timing.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+import { parseInput } from "~/utils/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Practice · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const index = getContentIndex();
+  const lessonSlug = z.string().regex(/^[a-z0-9-]+$/).max(100).safeParse(new URL(request.url).searchParams.get("lesson"));
+  const lesson = lessonSlug.success ? index.lessons.get(lessonSlug.data) : undefined;
+  const { exam } = index.blueprint;
+  return {
+    exam: { totalItems: exam.totalItems, scoredItems: exam.scoredItems, pretestItems: exam.pretestItems, minutes: exam.minutes },
+    domains: index.domains.map((d) => ({ id: d.id, name: d.name })),
+    lesson: lesson ? { slug: lesson.slug, title: lesson.title, domainId: lesson.domainId } : null,
+    attempts: await history(user.id),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "simulation") {
+    const result = await startSimulation(user.id);
+    if (!result.ok) return data({ form: "simulation", formError: result.message, fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+    return redirect(`/attempts/${result.attemptId}/q/1`);
+  }
+  const parsed = parseInput(practiceFormInput(formData), practiceFormSchema, formData);
+  if (!parsed.ok) return data({ form: "practice", formError: parsed.formError, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await startPractice(user.id, parsed.data);
+  if (!result.ok) return data({ form: "practice", formError: result.message, fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+  return redirect(`/attempts/${result.attemptId}/q/1`);
+}
+
+const KIND_LABELS: Record<string, string> = { simulation: "Full simulation", practice: "Practice", assignment: "Assignment" };
+
+export default function PracticePage() {
+  const { exam, domains, lesson, attempts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const inProgress = attempts.filter((a) => a.status === "in_progress");
+  const done = attempts.filter((a) => a.status === "submitted");
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="space-y-8">
+      <h1 className="page-title">Practice</h1>
+      {inProgress.length ? (
+        <section aria-labelledby="resume-heading" className="card border-brand">
+          <h2 id="resume-heading" className="mb-2 text-xl font-semibold">
+            Pick up where you left off
+          </h2>
+          <ul className="space-y-2">
+            {inProgress.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-3">
+                <span>
+                  {KIND_LABELS[a.kind]} · {a.items} questions · started {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                  {a.secondsLeft !== null ? ` · ${formatDuration(a.secondsLeft)} left` : ""}
+                </span>
+                <Link to={`/attempts/${a.id}`} className="btn-primary">
+                  Resume
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sim-heading" className="card">
+        <h2 id="sim-heading" className="mb-2 text-xl font-semibold">
+          Full CMAA simulation
+        </h2>
+        <p className="mb-4 max-w-2xl">
+          {exam.totalItems} questions in {exam.minutes} minutes, like the real exam: {exam.scoredItems} scored questions in the
+          blueprint&apos;s proportions and {exam.pretestItems} unscored ones mixed in. You get a score by domain and an estimated
+          scaled score. Your answers are saved as you go; the clock keeps running if you close the tab.
+        </p>
+        {actionData?.form === "simulation" ? <FormError message={actionData.formError} /> : null}
+        <Form method="post">
+          <button type="submit" name="intent" value="simulation" className="btn-primary" disabled={busy === "simulation"}>
+            {busy === "simulation" ? "Building your exam…" : "Start a full simulation"}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="custom-heading" className="card">
+        <h2 id="custom-heading" className="mb-2 text-xl font-semibold">
+          Custom practice
+        </h2>
+        {lesson ? (
+          <p className="mb-3 rounded-md bg-brand-soft p-3">
+            Questions about the lesson <strong>{lesson.title}</strong>.{" "}
+            <Link to="/practice">Practise any topic instead</Link>
+          </p>
+        ) : null}
+        {actionData?.form === "practice" ? <FormError message={actionData.formError} /> : null}
+        <Form method="post" className="space-y-5" noValidate>
+          <input type="hidden" name="intent" value="practice" />
+          {lesson ? <input type="hidden" name="lesson" value={lesson.slug} /> : null}
+          <fieldset aria-describedby={errors.domains ? "domains-error" : undefined}>
+            <legend className="field-label">Exam domains</legend>
+            <div className="grid gap-1 sm:grid-cols-2">
+              {domains.map((d) => (
+                <label key={d.id} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name="domains" value={d.id} defaultChecked={lesson ? lesson.domainId === d.id : false} className="h-5 w-5" />
+                  {d.name}
+                </label>
+              ))}
+              <label className="flex min-h-11 items-center gap-2 font-semibold">
+                <input type="checkbox" name="weakest" className="h-5 w-5" />
+                My weakest domains (chosen from your results)
+              </label>
+            </div>
+            {errors.domains ? (
+              <p id="domains-error" className="field-error">
+                {errors.domains.join(" ")}
+              </p>
+            ) : null}
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="count" className="field-label">
+                Number of questions (5–135)
+              </label>
+              <input id="count" name="count" type="number" min={5} max={135} defaultValue={lesson ? 5 : 20} required className="field-input" aria-invalid={errors.count ? true : undefined} aria-describedby={errors.count ? "count-error" : undefined} />
+              {errors.count ? (
+                <p id="count-error" className="field-error">
+                  {errors.count.join(" ")}
+                </p>
+              ) : null}
+            </div>
+            <div>
+              <label htmlFor="only" className="field-label">
+                Which questions
+              </label>
+              <select id="only" name="only" defaultValue="all" className="field-input">
+                <option value="all">Any question</option>
+                <option value="unseen">Only ones I have not seen</option>
+                <option value="missed">Only ones I missed last time</option>
+              </select>
+            </div>
+          </div>
+          <fieldset>
+            <legend className="field-label">Mode</legend>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="mode" value="tutor" defaultChecked className="h-5 w-5" />
+              Tutor mode: see the answer and explanations after each question
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="mode" value="exam" className="h-5 w-5" />
+              Exam mode: see results only when you submit
+            </label>
+          </fieldset>
+          <div className="flex flex-wrap items-end gap-4">
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="timed" className="h-5 w-5" />
+              Timed
+            </label>
+            <div>
+              <label htmlFor="minutes" className="field-label">
+                Time limit in minutes (optional)
+              </label>
+              <input id="minutes" name="minutes" type="number" min={1} max={300} className="field-input w-40" aria-describedby="minutes-hint" aria-invalid={errors.minutes ? true : undefined} />
+              <p id="minutes-hint" className="field-hint">
+                Timed quizzes default to one minute per question, as on the exam.
+              </p>
+              {errors.minutes ? <p className="field-error">{errors.minutes.join(" ")}</p> : null}
+            </div>
+          </div>
+          <button type="submit" className="btn-primary" disabled={busy === "practice"}>
+            {busy === "practice" ? "Choosing questions…" : "Start practice"}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold">
+          Your results
+        </h2>
+        {done.length === 0 ? (
+          <p>No finished attempts yet. Results appear here with your trend over time.</p>
+        ) : (
+          <>
+            <ScoreTrend points={[...done].reverse().map((a) => ({ label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }), percent: a.percent ?? 0 }))} />
+            <div className="overflow-x-auto">
+              <table className="mt-4 w-full text-left">
+                <caption className="sr-only">Finished attempts, newest first</caption>
+                <thead>
+                  <tr className="border-b border-line">
+                    <th scope="col" className="py-2 pr-4">Date</th>
+                    <th scope="col" className="py-2 pr-4">Kind</th>
+                    <th scope="col" className="py-2 pr-4">Questions</th>
+                    <th scope="col" className="py-2 pr-4">Score</th>
+                    <th scope="col" className="py-2">Details</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {done.map((a) => (
+                    <tr key={a.id} className="border-b border-line">
+                      <td className="py-2 pr-4">{new Date(a.startedAt).toLocaleDateString("en-US", { dateStyle: "medium" })}</td>
+                      <td className="py-2 pr-4">
+                        {KIND_LABELS[a.kind]}
+                        {a.mode === "tutor" ? " (tutor)" : ""}
+                      </td>
+                      <td className="py-2 pr-4">{a.items}</td>
+                      <td className="py-2 pr-4">
+                        {a.percent}%{a.scaledScore ? ` · est. ${a.scaledScore}` : ""}
+                      </td>
+                      <td className="py-2">
+                        <Link to={`/attempts/${a.id}/results`}>Review</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, register, uniqueEmail } from "./helpers.ts";
+
+async function startPractice(page: Page, opts: { count?: number; mode?: "exam" | "tutor"; minutes?: number; domain?: string } = {}) {
+  await page.goto("/practice");
+  await page.getByLabel(opts.domain ?? "Medical Law, Ethics, and Compliance").check();
+  await page.getByLabel("Number of questions (5–135)").fill(String(opts.count ?? 5));
+  await page.getByLabel(opts.mode === "tutor" ? /^Tutor mode/ : /^Exam mode/).check();
+  if (opts.minutes) {
+    await page.getByLabel("Timed", { exact: true }).check();
+    await page.getByLabel("Time limit in minutes (optional)").fill(String(opts.minutes));
+  }
+  await page.getByRole("button", { name: "Start practice" }).click();
+  await expect(page.getByText(/Question 1 of \d+$/)).toBeVisible();
+}
+
+const option = (page: Page, letter: string) => page.getByRole("radio", { name: new RegExp(`^${letter}\\.`) });
+
+test("a timed practice: answer, flag, reload, review, submit, see results", async ({ page }) => {
+  await register(page, "Tia Tester", uniqueEmail("exam"));
+  await startPractice(page, { count: 5, minutes: 30 });
+  await expect(page.getByRole("timer")).toHaveText(/^(30:00|29:5\d)$/);
+
+  await option(page, "B").check();
+  await expect(page.getByText("Answer saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Question 2 of 5")).toBeVisible();
+  await option(page, "C").check();
+  await page.getByRole("button", { name: "Flag for review" }).click();
+  await expect(page.getByRole("button", { name: "Flagged for review" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("Answer saved.")).toBeVisible();
+
+  // Reload mid-way: everything is still there.
+  await page.reload();
+  await expect(option(page, "C")).toBeChecked();
+  await expect(page.getByRole("button", { name: "Flagged for review" })).toBeVisible();
+  await page.getByRole("link", { name: "Question 1, answered" }).first().click();
+  await expect(option(page, "B")).toBeChecked();
+
+  await page.getByRole("link", { name: "Review all answers and submit" }).click();
+  await expect(page.getByRole("heading", { name: "Unanswered (3)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Flagged for review (1)" })).toBeVisible();
+  await page.getByRole("button", { name: "Yes, submit my answers" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
+  await expect(page.getByText(/of 5 questions correct/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Medical Law, Ethics, and Compliance" }).or(page.getByRole("rowheader", { name: "Medical Law, Ethics, and Compliance" }))).toBeVisible();
+  await expect(page.getByText("— correct answer").first()).toBeVisible();
+  await expect(page.getByText(/added to your review deck/)).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practice" }).click();
+  await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Review" }).first()).toBeVisible();
+});
+
+test("exam pages do not contain the answer key or rationales before submission", async ({ page }) => {
+  await register(page, "Sid Secure", uniqueEmail("leak"));
+  await startPractice(page, { count: 5 });
+  const url = page.url();
+  const html = await (await page.request.get(url)).text();
+  const json = await (await page.request.get(`${url}.data`)).text();
+  for (const body of [html, json]) {
+    expect(body).not.toMatch(/rationale|answerIndex|correct answer/i);
+  }
+  // After submitting, the same attempt's results include them.
+  await page.goto(url.replace(/\/q\/\d+$/, "/review"));
+  await page.getByRole("button", { name: "Yes, submit my answers" }).click();
+  await expect(page.getByText("— correct answer").first()).toBeVisible();
+});
+
+test("when the timer runs out the attempt is submitted automatically", async ({ page }) => {
+  test.setTimeout(120_000);
+  await register(page, "Ada Clock", uniqueEmail("timer"));
+  await startPractice(page, { count: 5, minutes: 1 });
+  await option(page, "A").check();
+  await expect(page.getByText("Answer saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible({ timeout: 75_000 });
+  await expect(page.getByText("Time ran out, so your attempt was submitted at the deadline")).toBeVisible();
+});
+
+test("keyboard only: answer with keys, flag, move, review and submit", async ({ page }) => {
+  await register(page, "Kim Keys", uniqueEmail("keys"));
+  await startPractice(page, { count: 5, mode: "exam" });
+  await page.keyboard.press("2");
+  await expect(option(page, "B")).toBeChecked();
+  await expect(page.getByText("Answer saved.")).toBeVisible();
+  await page.keyboard.press("f");
+  await expect(page.getByRole("button", { name: "Flagged for review" })).toBeVisible();
+  await page.keyboard.press("n");
+  await expect(page.getByText("Question 2 of 5")).toBeVisible();
+  await page.keyboard.press("d");
+  await expect(option(page, "D")).toBeChecked();
+  await expect(page.getByText("Answer saved.")).toBeVisible();
+  await page.keyboard.press("p");
+  await expect(page.getByText("Question 1 of 5")).toBeVisible();
+  await expect(option(page, "B")).toBeChecked();
+  // Tab to the review link and go on by keyboard alone.
+  const reviewLink = page.getByRole("link", { name: "Review all answers and submit" });
+  for (let i = 0; i < 30 && !(await reviewLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Flagged for review (1)" })).toBeVisible();
+  const submit = page.getByRole("button", { name: "Yes, submit my answers" });
+  await submit.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
+});
+
+test("tutor mode explains each answer right away", async ({ page }) => {
+  await register(page, "Tom Tutor", uniqueEmail("tutor"));
+  await startPractice(page, { count: 5, mode: "tutor", domain: "Foundational Knowledge" });
+  await option(page, "A").check();
+  await expect(page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/)).toBeVisible();
+  await expect(option(page, "B")).toBeDisabled();
+});
+
+test("exam screens have no serious accessibility violations", async ({ page }) => {
+  await register(page, "Axe Exam", uniqueEmail("axe"));
+  await page.goto("/practice");
+  await expectAccessible(page);
+  await startPractice(page, { count: 5, minutes: 20 });
+  await expectAccessible(page);
+  await option(page, "A").check();
+  await page.getByRole("link", { name: "Review all answers and submit" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Yes, submit my answers" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("answers save with plain form posts", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("student@charted.test");
+    await page.getByLabel("Password").fill("charted-demo-2026");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await startPractice(page, { count: 5 });
+    await option(page, "C").check();
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("Question 2 of 5")).toBeVisible();
+    await page.getByRole("button", { name: "Previous" }).click();
+    await expect(option(page, "C")).toBeChecked();
+  });
+});
+
+test("the exam works on a phone @phone", async ({ page }) => {
+  await register(page, "Pho Ne", uniqueEmail("phone"));
+  await startPractice(page, { count: 5 });
+  await option(page, "A").check();
+  await page.locator("summary", { hasText: "All questions" }).click();
+  await expect(page.getByRole("link", { name: "Question 1, answered" }).first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
