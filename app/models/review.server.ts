@@ -1,0 +1,239 @@
+// Data access for spaced review: the learner's cards, queues, ratings and their log.
+import type { CardFields } from "~/review/scheduler.ts";
+import { db } from "~/utils/db.server.ts";
+
+const CARD_FIELDS = {
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const;
+
+export const REVIEW_CARD_SELECT = {
+  id: true,
+  userId: true,
+  source: true,
+  contentCardId: true,
+  questionId: true,
+  domainId: true,
+  front: true,
+  back: true,
+  suspended: true,
+  buriedUntil: true,
+  ...CARD_FIELDS,
+  contentCard: { select: { front: true, back: true, kind: true, lessonSlug: true } },
+} as const;
+
+export function reviewPrefs(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { timeZone: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, fsrsWeights: true },
+  });
+}
+
+export function updateReviewPrefs(userId: string, data: { desiredRetention: number; newCardsPerDay: number; reviewsPerDay: number; timeZone: string }) {
+  return db.user.update({ where: { id: userId }, data });
+}
+
+/** Ratings made since the study day began, split into new-card introductions and reviews. */
+export async function todaysCounts(userId: string, dayStart: Date) {
+  const rows = await db.reviewLog.groupBy({ by: ["state"], where: { userId, review: { gte: dayStart } }, _count: { _all: true } });
+  const newIntroduced = rows.find((r) => r.state === 0)?._count._all ?? 0;
+  const reviews = rows.reduce((n, r) => n + (r.state === 0 ? 0 : r._count._all), 0);
+  return { newIntroduced, reviews };
+}
+
+function deckFilter(domains: string[] | null) {
+  return domains ? { domainId: { in: domains } } : {};
+}
+
+/** Started cards due now: learning steps due within the learn-ahead window, reviews due today. */
+export function dueCards(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, take: number) {
+  return db.reviewCard.findMany({
+    where: {
+      userId,
+      suspended: false,
+      ...deckFilter(domains),
+      AND: [
+        { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
+        { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
+      ],
+    },
+    orderBy: { due: "asc" },
+    take,
+    select: REVIEW_CARD_SELECT,
+  });
+}
+
+export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date) {
+  return db.reviewCard.count({
+    where: {
+      userId,
+      suspended: false,
+      ...deckFilter(domains),
+      AND: [
+        { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
+        { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
+      ],
+    },
+  });
+}
+
+/** New cards the learner already has (missed questions, their own, started-then-undone). */
+export function newDeckCards(userId: string, domains: string[] | null, now: Date, take: number) {
+  return db.reviewCard.findMany({
+    where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: REVIEW_CARD_SELECT,
+  });
+}
+
+/** Content cards this learner has not started yet, in deck order. */
+export function unstartedContentCards(userId: string, domains: string[] | null, take: number, skip = 0) {
+  return db.contentCard.findMany({
+    where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
+    orderBy: { id: "asc" },
+    take,
+    skip,
+    select: { id: true, domainId: true, knowledgeArea: true, front: true, back: true, kind: true, lessonSlug: true },
+  });
+}
+
+export function countUnstartedContentCards(userId: string, domains: string[] | null) {
+  return db.contentCard.count({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } } });
+}
+
+export function findReviewCard(id: string) {
+  return db.reviewCard.findUnique({ where: { id }, select: REVIEW_CARD_SELECT });
+}
+
+export function findContentCard(id: string) {
+  return db.contentCard.findUnique({ where: { id }, select: { id: true, domainId: true, knowledgeArea: true, retiredAt: true } });
+}
+
+/** The learner's card for a content card, created (as New) on first use. */
+export function ensureContentReviewCard(userId: string, contentCard: { id: string; domainId: string; knowledgeArea: string }, fields: CardFields) {
+  return db.reviewCard.upsert({
+    where: { userId_contentCardId: { userId, contentCardId: contentCard.id } },
+    update: {},
+    create: { userId, source: "content", contentCardId: contentCard.id, domainId: contentCard.domainId, knowledgeArea: contentCard.knowledgeArea, ...fields },
+    select: REVIEW_CARD_SELECT,
+  });
+}
+
+export function findLogByRequest(requestId: string) {
+  return db.reviewLog.findUnique({ where: { requestId }, select: { id: true, cardId: true, userId: true } });
+}
+
+/**
+ * Saves a rating: the card's new state and its log row in one transaction. The log's unique
+ * requestId makes a repeated request a no-op; the card's `reps` guard refuses a rating made
+ * against a stale copy of the card (two tabs).
+ */
+export async function saveRating(input: {
+  userId: string;
+  cardId: string;
+  requestId: string;
+  expectedReps: number;
+  previous: CardFields;
+  next: CardFields;
+  log: { rating: number; state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; lastElapsedDays: number; scheduledDays: number; learningSteps: number; review: Date };
+  suspend: boolean;
+}): Promise<"saved" | "duplicate" | "stale"> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.reviewCard.updateMany({
+        where: { id: input.cardId, userId: input.userId, reps: input.expectedReps },
+        data: { ...input.next, ...(input.suspend ? { suspended: true } : {}) },
+      });
+      if (count === 0) {
+        const existing = await tx.reviewLog.findUnique({ where: { requestId: input.requestId }, select: { id: true } });
+        return existing ? "duplicate" : "stale";
+      }
+      await tx.reviewLog.create({
+        data: { cardId: input.cardId, userId: input.userId, requestId: input.requestId, previousCard: JSON.stringify(input.previous), ...input.log },
+      });
+      return "saved";
+    });
+  } catch (error) {
+    // A racing duplicate of the same request hit the unique requestId: the first one won.
+    if ((error as { code?: string }).code === "P2002") return "duplicate";
+    throw error;
+  }
+}
+
+export function lastLog(userId: string, since: Date) {
+  return db.reviewLog.findFirst({
+    where: { userId, review: { gte: since } },
+    orderBy: { review: "desc" },
+    select: { id: true, cardId: true, previousCard: true, rating: true },
+  });
+}
+
+/** Undo: put the card back exactly as it was and remove the log row. */
+export async function restoreFromLog(logId: string, cardId: string, previous: CardFields & { suspended?: boolean }) {
+  await db.$transaction([
+    db.reviewCard.update({ where: { id: cardId }, data: { ...previous, suspended: previous.suspended ?? false } }),
+    db.reviewLog.delete({ where: { id: logId } }),
+  ]);
+}
+
+export function setSuspended(userId: string, cardId: string, suspended: boolean) {
+  return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { suspended } });
+}
+
+export function buryUntil(userId: string, cardId: string, until: Date) {
+  return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { buriedUntil: until } });
+}
+
+export function createOwnCard(userId: string, input: { domainId: string; front: string; back: string }, fields: CardFields) {
+  return db.reviewCard.create({ data: { userId, source: "own", ...input, ...fields }, select: { id: true } });
+}
+
+export function browseCards(userId: string, filter: { domains: string[] | null; state?: number; suspended?: boolean; q?: string }, take: number, skip: number) {
+  const where = {
+    userId,
+    ...deckFilter(filter.domains),
+    ...(filter.state !== undefined ? { state: filter.state } : {}),
+    ...(filter.suspended !== undefined ? { suspended: filter.suspended } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { front: { contains: filter.q } },
+            { back: { contains: filter.q } },
+            { contentCard: { front: { contains: filter.q } } },
+            { contentCard: { back: { contains: filter.q } } },
+          ],
+        }
+      : {}),
+  };
+  return Promise.all([
+    db.reviewCard.findMany({ where, orderBy: [{ due: "asc" }, { id: "asc" }], take, skip, select: REVIEW_CARD_SELECT }),
+    db.reviewCard.count({ where }),
+  ]);
+}
+
+export async function cardsByState(userId: string) {
+  const rows = await db.reviewCard.groupBy({ by: ["state", "suspended"], where: { userId }, _count: { _all: true } });
+  return rows.map((r) => ({ state: r.state, suspended: r.suspended, count: r._count._all }));
+}
+
+export function dueDates(userId: string, from: Date, to: Date) {
+  return db.reviewCard.findMany({ where: { userId, suspended: false, state: { not: 0 }, due: { gte: from, lt: to } }, select: { due: true } });
+}
+
+export function countOverdue(userId: string, before: Date) {
+  return db.reviewCard.count({ where: { userId, suspended: false, state: { not: 0 }, due: { lt: before } } });
+}
+
+/** Review-state ratings since `since` (true retention = share not rated Again). */
+export function reviewStateLogs(userId: string, since: Date) {
+  return db.reviewLog.findMany({ where: { userId, state: 2, review: { gte: since } }, select: { review: true, rating: true } });
+}

@@ -1,0 +1,232 @@
+// Spaced review as learners use it: today's queue, rating (once per request), undo, leeches,
+// burying and suspending, the learner's own cards, and statistics.
+import { randomUUID } from "node:crypto";
+import { addDays } from "date-fns";
+import { getContentIndex } from "~/content/index.server.ts";
+import * as store from "~/models/review.server.ts";
+import { applyGrade, LEECH_LAPSES, newCardFields, previewIntervals, type CardFields, type Grade, type SchedulerPrefs } from "./scheduler.ts";
+import { studyDay } from "./study-day.ts";
+
+/** Learning cards due within this window are shown now rather than making the learner wait. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+type Prefs = Awaited<ReturnType<typeof store.reviewPrefs>>;
+
+function schedulerPrefs(p: Prefs): SchedulerPrefs {
+  let weights: number[] | null = null;
+  try {
+    weights = p.fsrsWeights ? (JSON.parse(p.fsrsWeights) as number[]) : null;
+  } catch {
+    weights = null;
+  }
+  return { desiredRetention: p.desiredRetention, weights, fuzz: true };
+}
+
+function cardFields(c: CardFields): CardFields {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsedDays,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.lastReview,
+  };
+}
+
+function lessonUrl(slug: string | null | undefined) {
+  const lesson = slug ? getContentIndex().lessons.get(slug) : undefined;
+  return lesson ? `/learn/${lesson.domainSlug}/${lesson.slug}` : null;
+}
+
+type StoredCard = NonNullable<Awaited<ReturnType<typeof store.findReviewCard>>>;
+
+function faces(card: StoredCard) {
+  return {
+    front: card.contentCard?.front ?? card.front ?? "",
+    back: card.contentCard?.back ?? card.back ?? "",
+    lessonUrl: lessonUrl(card.contentCard?.lessonSlug),
+  };
+}
+
+export interface QueueCard {
+  ref: string;
+  domainId: string;
+  source: string;
+  front: string;
+  back: string;
+  lessonUrl: string | null;
+  intervals: Record<number, string>;
+  requestId: string;
+  isNew: boolean;
+}
+
+/** Today's numbers and the next card for a deck (null = all decks). */
+export async function studyQueue(userId: string, deck: string | null, now = new Date()) {
+  const prefs = await store.reviewPrefs(userId);
+  const day = studyDay(now, prefs.timeZone);
+  const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
+  const domains = deck ? [deck] : null;
+  const today = await store.todaysCounts(userId, day.start);
+  const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
+  const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
+  const [dueCount, deckNew, unstarted] = await Promise.all([
+    store.countDue(userId, domains, now, learnAhead, day.end),
+    store.newDeckCards(userId, domains, now, newLeft),
+    newLeft > 0 ? store.countUnstartedContentCards(userId, domains) : Promise.resolve(0),
+  ]);
+  const dueShown = Math.min(dueCount, reviewsLeft);
+  const newShown = Math.min(newLeft, deckNew.length + unstarted);
+  const sp = schedulerPrefs(prefs);
+  let current: QueueCard | null = null;
+  if (dueShown > 0) {
+    const [card] = await store.dueCards(userId, domains, now, learnAhead, day.end, 1);
+    if (card) current = { ref: `card:${card.id}`, domainId: card.domainId, source: card.source, ...faces(card), intervals: previewIntervals(cardFields(card), now, sp), requestId: randomUUID(), isNew: false };
+  }
+  if (!current && newShown > 0) {
+    if (deckNew.length) {
+      const card = deckNew[0];
+      current = { ref: `card:${card.id}`, domainId: card.domainId, source: card.source, ...faces(card), intervals: previewIntervals(cardFields(card), now, sp), requestId: randomUUID(), isNew: true };
+    } else {
+      const [content] = await store.unstartedContentCards(userId, domains, 1);
+      if (content) {
+        current = {
+          ref: `content:${content.id}`,
+          domainId: content.domainId,
+          source: "content",
+          front: content.front,
+          back: content.back,
+          lessonUrl: lessonUrl(content.lessonSlug),
+          intervals: previewIntervals(newCardFields(now), now, sp),
+          requestId: randomUUID(),
+          isNew: true,
+        };
+      }
+    }
+  }
+  return {
+    day: day.label,
+    counts: { due: dueShown, new: newShown, doneToday: today.reviews + today.newIntroduced, reviewLimitReached: reviewsLeft === 0 && dueCount > 0 },
+    current,
+    canUndo: Boolean(await store.lastLog(userId, day.start)),
+  };
+}
+
+export type RateResult = { ok: true; leech: boolean } | { ok: false; message: string };
+
+/** Applies a rating once. `ref` is "card:<id>" or "content:<id>" from the queue. */
+export async function rateCard(userId: string, input: { ref: string; grade: Grade; requestId: string }, now = new Date()): Promise<RateResult> {
+  const seen = await store.findLogByRequest(input.requestId);
+  if (seen) return seen.userId === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
+  const [kind, id] = input.ref.split(":");
+  let card: StoredCard | null = null;
+  if (kind === "card") {
+    card = await store.findReviewCard(id);
+  } else if (kind === "content") {
+    const content = await store.findContentCard(id);
+    if (content && !content.retiredAt) card = await store.ensureContentReviewCard(userId, content, newCardFields(now));
+  }
+  if (!card || card.userId !== userId) return { ok: false, message: "That card is not in your deck." };
+  const prefs = await store.reviewPrefs(userId);
+  const previous = cardFields(card);
+  const { card: next, log } = applyGrade(previous, input.grade, now, schedulerPrefs(prefs));
+  const leech = next.lapses >= LEECH_LAPSES && previous.lapses < LEECH_LAPSES;
+  const result = await store.saveRating({
+    userId,
+    cardId: card.id,
+    requestId: input.requestId,
+    expectedReps: previous.reps,
+    previous: { ...previous, suspended: card.suspended } as CardFields,
+    next,
+    log,
+    suspend: leech,
+  });
+  if (result === "stale") return { ok: false, message: "This card was rated in another window. Here is the next one." };
+  return { ok: true, leech: result === "saved" && leech };
+}
+
+/** Undoes today's most recent rating, restoring the card exactly. */
+export async function undoLastRating(userId: string, now = new Date()) {
+  const prefs = await store.reviewPrefs(userId);
+  const log = await store.lastLog(userId, studyDay(now, prefs.timeZone).start);
+  if (!log) return false;
+  const previous = JSON.parse(log.previousCard, (key, value) => (["due", "lastReview"].includes(key) && value ? new Date(value) : value)) as CardFields & { suspended?: boolean };
+  await store.restoreFromLog(log.id, log.cardId, previous);
+  return true;
+}
+
+export async function buryCard(userId: string, cardId: string, now = new Date()) {
+  const prefs = await store.reviewPrefs(userId);
+  return (await store.buryUntil(userId, cardId, studyDay(now, prefs.timeZone).end)).count === 1;
+}
+
+export async function setCardSuspended(userId: string, cardId: string, suspended: boolean) {
+  return (await store.setSuspended(userId, cardId, suspended)).count === 1;
+}
+
+export function addOwnCard(userId: string, input: { domainId: string; front: string; back: string }, now = new Date()) {
+  return store.createOwnCard(userId, input, newCardFields(now));
+}
+
+/** Per-deck numbers for the review home page. */
+export async function deckSummaries(userId: string, now = new Date()) {
+  const index = getContentIndex();
+  const rows = await Promise.all(
+    index.domains.map(async (d) => {
+      const q = await studyQueueCounts(userId, d.id, now);
+      return { id: d.id, name: d.name, ...q };
+    }),
+  );
+  return rows;
+}
+
+async function studyQueueCounts(userId: string, deck: string, now: Date) {
+  const prefs = await store.reviewPrefs(userId);
+  const day = studyDay(now, prefs.timeZone);
+  const [due, unstarted, deckNew] = await Promise.all([
+    store.countDue(userId, [deck], now, new Date(now.getTime() + LEARN_AHEAD_MS), day.end),
+    store.countUnstartedContentCards(userId, [deck]),
+    store.newDeckCards(userId, [deck], now, 1000),
+  ]);
+  return { due, newCards: unstarted + deckNew.length };
+}
+
+export async function reviewStats(userId: string, now = new Date()) {
+  const prefs = await store.reviewPrefs(userId);
+  const day = studyDay(now, prefs.timeZone);
+  const [states, overdue, upcoming, logs] = await Promise.all([
+    store.cardsByState(userId),
+    store.countOverdue(userId, day.end),
+    store.dueDates(userId, day.end, addDays(day.end, 29)),
+    store.reviewStateLogs(userId, addDays(day.start, -7 * 12)),
+  ]);
+  // Forecast: day 0 is today (everything due before tomorrow's rollover, overdue included).
+  const forecast = Array.from({ length: 30 }, (_, i) => ({ day: studyDay(addDays(day.start, i), prefs.timeZone).label, count: 0 }));
+  forecast[0].count = overdue;
+  for (const { due } of upcoming) {
+    const offset = Math.floor((due.getTime() - day.end.getTime()) / 86_400_000) + 1;
+    if (offset >= 1 && offset < 30) forecast[offset].count += 1;
+  }
+  const weeks = new Map<string, { week: string; reviews: number; recalled: number }>();
+  for (const log of logs) {
+    const weekStart = studyDay(addDays(log.review, -((new Date(log.review).getUTCDay() + 6) % 7)), prefs.timeZone).label;
+    const w = weeks.get(weekStart) ?? weeks.set(weekStart, { week: weekStart, reviews: 0, recalled: 0 }).get(weekStart)!;
+    w.reviews += 1;
+    if (log.rating > 1) w.recalled += 1;
+  }
+  const stateNames = ["New", "Learning", "Review", "Relearning"];
+  return {
+    byState: stateNames.map((name, state) => ({
+      name,
+      count: states.filter((s) => s.state === state && !s.suspended).reduce((n, s) => n + s.count, 0),
+    })),
+    suspended: states.filter((s) => s.suspended).reduce((n, s) => n + s.count, 0),
+    notStarted: await store.countUnstartedContentCards(userId, null),
+    forecast,
+    retention: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)).map((w) => ({ ...w, percent: Math.round((w.recalled / w.reviews) * 100) })),
+    desiredRetention: prefs.desiredRetention,
+  };
+}

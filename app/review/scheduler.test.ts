@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from "ts-fsrs";
+import { applyGrade, formatInterval, fromFsrs, newCardFields, previewIntervals, Rating, type CardFields } from "./scheduler.ts";
+import { studyDay } from "./study-day.ts";
+
+const prefs = { desiredRetention: 0.9, fuzz: false };
+
+describe("scheduler wrappers mirror ts-fsrs exactly", () => {
+  it("replays a scripted review sequence state by state", () => {
+    const direct = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false, enable_short_term: true }));
+    let theirs: Card = createEmptyCard(new Date("2026-01-01T19:00:00Z"));
+    let ours: CardFields = newCardFields(new Date("2026-01-01T19:00:00Z"));
+    const script: [Grade, string][] = [
+      [Rating.Good, "2026-01-01T19:00:00Z"],
+      [Rating.Good, "2026-01-01T19:10:00Z"],
+      [Rating.Good, "2026-01-03T19:00:00Z"],
+      [Rating.Again, "2026-01-09T19:00:00Z"],
+      [Rating.Hard, "2026-01-09T19:12:00Z"],
+      [Rating.Good, "2026-01-10T20:00:00Z"],
+      [Rating.Easy, "2026-01-20T07:00:00Z"],
+    ];
+    for (const [grade, at] of script) {
+      const now = new Date(at);
+      theirs = direct.next(theirs, now, grade).card;
+      ours = applyGrade(ours, grade, now, prefs).card;
+      expect(ours).toEqual(fromFsrs(theirs));
+    }
+  });
+
+  it("previews the documented first intervals for a new card", () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    expect(previewIntervals(newCardFields(now), now, prefs)).toEqual({ 1: "1m", 2: "6m", 3: "10m", 4: "8d" });
+  });
+
+  it("formats intervals", () => {
+    const from = new Date("2026-01-01T00:00:00Z");
+    const plus = (ms: number) => new Date(from.getTime() + ms);
+    expect(formatInterval(from, plus(10 * 60_000))).toBe("10m");
+    expect(formatInterval(from, plus(5 * 3600_000))).toBe("5h");
+    expect(formatInterval(from, plus(3 * 86400_000))).toBe("3d");
+    expect(formatInterval(from, plus(45 * 86400_000))).toBe("1.5mo");
+    expect(formatInterval(from, plus(800 * 86400_000))).toBe("2.2y");
+  });
+});
+
+describe("studyDay", () => {
+  it("rolls over at 4 a.m. local time, so late-night study counts for the evening before", () => {
+    // 1:30 a.m. in Chicago on March 3 belongs to the March 2 study day.
+    const d = studyDay(new Date("2026-03-03T07:30:00Z"), "America/Chicago");
+    expect(d.label).toBe("2026-03-02");
+    expect(d.start.toISOString()).toBe("2026-03-02T10:00:00.000Z");
+    expect(d.end.toISOString()).toBe("2026-03-03T10:00:00.000Z");
+    // 5 a.m. is the new day.
+    expect(studyDay(new Date("2026-03-03T11:00:00Z"), "America/Chicago").label).toBe("2026-03-03");
+  });
+
+  it("handles a 23-hour day at the spring DST change", () => {
+    // US clocks go forward on 2026-03-08 at 2 a.m.: 4 a.m. CST -> 4 a.m. CDT is 23 hours.
+    const d = studyDay(new Date("2026-03-08T15:00:00Z"), "America/Chicago");
+    expect(d.label).toBe("2026-03-08");
+    expect(d.start.toISOString()).toBe("2026-03-08T09:00:00.000Z");
+    expect(d.end.toISOString()).toBe("2026-03-09T09:00:00.000Z");
+    const before = studyDay(new Date("2026-03-08T08:00:00Z"), "America/Chicago");
+    expect(before.end.getTime() - before.start.getTime()).toBe(23 * 3600_000);
+  });
+
+  it("works east of UTC and in UTC", () => {
+    expect(studyDay(new Date("2026-06-01T01:00:00Z"), "Asia/Tokyo").label).toBe("2026-06-01"); // 10 a.m. Tokyo
+    expect(studyDay(new Date("2026-06-01T03:59:00Z"), "UTC").label).toBe("2026-05-31");
+  });
+});

@@ -1,0 +1,111 @@
+// Thin wrappers around ts-fsrs: the learner's parameters, conversion between our rows and
+// ts-fsrs cards, and interval previews for the rating buttons.
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade, type ReviewLog } from "ts-fsrs";
+
+export { Rating, State };
+export type { Grade };
+
+export interface SchedulerPrefs {
+  desiredRetention: number;
+  weights?: number[] | null;
+  fuzz?: boolean;
+}
+
+export interface CardFields {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
+export const GRADE_LABELS: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+export const LEECH_LAPSES = 8;
+
+export function scheduler(prefs: SchedulerPrefs) {
+  return fsrs(
+    generatorParameters({
+      request_retention: prefs.desiredRetention,
+      enable_fuzz: prefs.fuzz ?? true,
+      enable_short_term: true,
+      ...(prefs.weights?.length ? { w: prefs.weights } : {}),
+    }),
+  );
+}
+
+export function toFsrs(c: CardFields): Card {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsedDays,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as State,
+    last_review: c.lastReview ?? undefined,
+  };
+}
+
+export function fromFsrs(c: Card): CardFields {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.last_review ?? null,
+  };
+}
+
+export function newCardFields(now: Date): CardFields {
+  return fromFsrs(createEmptyCard(now));
+}
+
+export function logFields(log: ReviewLog) {
+  return {
+    rating: log.rating,
+    state: log.state,
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsed_days,
+    lastElapsedDays: log.last_elapsed_days,
+    scheduledDays: log.scheduled_days,
+    learningSteps: log.learning_steps,
+    review: log.review,
+  };
+}
+
+export function applyGrade(card: CardFields, grade: Grade, now: Date, prefs: SchedulerPrefs) {
+  const result = scheduler(prefs).next(toFsrs(card), now, grade);
+  return { card: fromFsrs(result.card), log: logFields(result.log) };
+}
+
+/** What each button would do, as "10m", "1d", "3.5mo". */
+export function previewIntervals(card: CardFields, now: Date, prefs: SchedulerPrefs): Record<number, string> {
+  const preview = scheduler(prefs).repeat(toFsrs(card), now);
+  return Object.fromEntries(GRADES.map((g) => [g, formatInterval(now, preview[g].card.due)]));
+}
+
+export function formatInterval(from: Date, to: Date): string {
+  const minutes = Math.max(1, Math.round((to.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${Math.round(hours)}h`;
+  const days = hours / 24;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${(days / 30).toFixed(days < 300 ? 1 : 0).replace(/\.0$/, "")}mo`;
+  return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
+}
