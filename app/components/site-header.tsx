@@ -11,6 +11,7 @@ interface HeaderUser {
 export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = [
   { to: "/learn", label: "Learn" },
   { to: "/practice", label: "Practice" },
+  { to: "/review", label: "Review" },
   { to: "/glossary", label: "Glossary" },
   { to: "/search", label: "Search" },
 ];

@@ -74,22 +74,30 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
   const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
   const [dueCount, deckNew, unstarted] = await Promise.all([
-    store.countDue(userId, domains, now, learnAhead, day.end),
+    store.countDue(userId, domains, now, now, day.end),
     store.newDeckCards(userId, domains, now, newLeft),
     newLeft > 0 ? store.countUnstartedContentCards(userId, domains) : Promise.resolve(0),
   ]);
   const dueShown = Math.min(dueCount, reviewsLeft);
   const newShown = Math.min(newLeft, deckNew.length + unstarted);
   const sp = schedulerPrefs(prefs);
+  const fromStored = (card: StoredCard, isNew: boolean): QueueCard => ({
+    ref: `card:${card.id}`,
+    domainId: card.domainId,
+    source: card.source,
+    ...faces(card),
+    intervals: previewIntervals(cardFields(card), now, sp),
+    requestId: randomUUID(),
+    isNew,
+  });
   let current: QueueCard | null = null;
   if (dueShown > 0) {
-    const [card] = await store.dueCards(userId, domains, now, learnAhead, day.end, 1);
-    if (card) current = { ref: `card:${card.id}`, domainId: card.domainId, source: card.source, ...faces(card), intervals: previewIntervals(cardFields(card), now, sp), requestId: randomUUID(), isNew: false };
+    const [card] = await store.dueCards(userId, domains, now, now, day.end, 1);
+    if (card) current = fromStored(card, false);
   }
   if (!current && newShown > 0) {
     if (deckNew.length) {
-      const card = deckNew[0];
-      current = { ref: `card:${card.id}`, domainId: card.domainId, source: card.source, ...faces(card), intervals: previewIntervals(cardFields(card), now, sp), requestId: randomUUID(), isNew: true };
+      current = fromStored(deckNew[0], true);
     } else {
       const [content] = await store.unstartedContentCards(userId, domains, 1);
       if (content) {
@@ -107,9 +115,19 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
       }
     }
   }
+  // Nothing due and no new cards left: show learning steps due soon rather than making the
+  // learner wait a few minutes (Anki's "learn ahead").
+  let learningSoon = 0;
+  if (!current && reviewsLeft > 0) {
+    const [soon] = await store.dueCards(userId, domains, now, learnAhead, day.end, 1);
+    if (soon) {
+      current = fromStored(soon, false);
+      learningSoon = await store.countDue(userId, domains, now, learnAhead, day.end);
+    }
+  }
   return {
     day: day.label,
-    counts: { due: dueShown, new: newShown, doneToday: today.reviews + today.newIntroduced, reviewLimitReached: reviewsLeft === 0 && dueCount > 0 },
+    counts: { due: Math.max(dueShown, Math.min(learningSoon, reviewsLeft)), new: newShown, doneToday: today.reviews + today.newIntroduced, reviewLimitReached: reviewsLeft === 0 && dueCount > 0 },
     current,
     canUndo: Boolean(await store.lastLog(userId, day.start)),
   };

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const deckParam = z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"]).optional().catch(undefined);
+
+export const studyAction = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("rate"),
+    ref: z.string().regex(/^(card|content):[A-Za-z0-9-]{1,40}$/, "That card reference is not valid."),
+    grade: z.coerce.number().int().min(1, "Choose Again, Hard, Good or Easy.").max(4, "Choose Again, Hard, Good or Easy."),
+    requestId: z.string().min(8).max(64),
+    deck: deckParam,
+  }),
+  z.object({ intent: z.literal("undo"), deck: deckParam }),
+  z.object({ intent: z.enum(["bury", "suspend"]), cardId: z.string().regex(/^[a-z0-9]{20,32}$/), deck: deckParam }),
+]);
+
+export const ownCardSchema = z.object({
+  domainId: z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"], { error: "Choose the exam domain this card belongs to." }),
+  front: z.string({ error: "Write the front of the card." }).trim().min(1, "Write the front of the card.").max(1000, "Keep the front under 1,000 characters."),
+  back: z.string({ error: "Write the back of the card." }).trim().min(1, "Write the back of the card.").max(2000, "Keep the back under 2,000 characters."),
+});
+
+export const reviewSettingsSchema = z.object({
+  desiredRetention: z.coerce
+    .number({ error: "Enter a retention between 0.70 and 0.97." })
+    .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
+    .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
+  newCardsPerDay: z.coerce.number().int("Use a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500."),
+  reviewsPerDay: z.coerce.number().int("Use a whole number.").min(1, "Allow at least 1 review.").max(5000, "Use at most 5,000."),
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Choose a time zone from the list."),
+});
+
+export const browseQuery = z.object({
+  deck: deckParam,
+  state: z.enum(["new", "learning", "review", "relearning", "suspended"]).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { deckSummaries, studyQueue } from "~/review/review.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [decks, all] = await Promise.all([deckSummaries(user.id), studyQueue(user.id, null)]);
+  return { decks, today: all.counts };
+}
+
+export default function ReviewHome() {
+  const { decks, today } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">Review</h1>
+      <section className="card" aria-labelledby="today-heading">
+        <h2 id="today-heading" className="mb-2 text-xl font-semibold">
+          Today
+        </h2>
+        <p className="mb-4">
+          {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS so you see it
+          just before you would forget it. Your study day starts at 4 a.m.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link to="/review/study" className="btn-primary">
+            {today.due + today.new > 0 ? "Study all decks" : "Nothing due: study anyway"}
+          </Link>
+          <Link to="/review/cards" className="btn-secondary">
+            Browse cards
+          </Link>
+          <Link to="/review/new" className="btn-secondary">
+            Add a card
+          </Link>
+          <Link to="/review/stats" className="btn-secondary">
+            Statistics
+          </Link>
+          <Link to="/review/settings" className="btn-secondary">
+            Settings
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="decks-heading">
+        <h2 id="decks-heading" className="mb-3 text-xl font-semibold">
+          Decks
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {decks.map((d) => (
+            <li key={d.id} className="card flex flex-wrap items-center justify-between gap-3">
+              <div>
+                <h3 className="font-semibold">{d.name}</h3>
+                <p className="text-sm text-muted">
+                  {d.due} due · {d.newCards} not yet studied
+                </p>
+              </div>
+              <Link to={`/review/study?deck=${d.id}`} className="btn-secondary" aria-label={`Study ${d.name}`}>
+                Study
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm text-muted">Questions you miss in practice join their domain&apos;s deck automatically.</p>
+      </section>
+    </div>
+  );
+}

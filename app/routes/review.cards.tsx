@@ -1,0 +1,133 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getContentIndex } from "~/content/index.server.ts";
+import { browseCards } from "~/models/review.server.ts";
+import { browseQuery } from "~/review/forms.ts";
+import { setCardSuspended } from "~/review/review.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Browse cards · Review · Charted" }];
+
+const PAGE_SIZE = 50;
+const STATES: Record<string, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
+const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = browseQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [cards, total] = await browseCards(
+    user.id,
+    {
+      domains: query.deck ? [query.deck] : null,
+      state: query.state && query.state !== "suspended" ? STATES[query.state] : undefined,
+      suspended: query.state === "suspended" ? true : undefined,
+      q: query.q || undefined,
+    },
+    PAGE_SIZE,
+    (query.page - 1) * PAGE_SIZE,
+  );
+  return {
+    query,
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    domains: getContentIndex().domains.map((d) => ({ id: d.id, name: d.name })),
+    cards: cards.map((c) => ({
+      id: c.id,
+      front: c.contentCard?.front ?? c.front ?? "",
+      back: c.contentCard?.back ?? c.back ?? "",
+      domainId: c.domainId,
+      source: c.source,
+      state: STATE_NAMES[c.state],
+      suspended: c.suspended,
+      due: c.due.toISOString(),
+      lapses: c.lapses,
+    })),
+  };
+}
+
+const suspendForm = z.object({ cardId: z.string().regex(/^[a-z0-9]{20,32}$/), suspended: z.enum(["true", "false"]) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = suspendForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ error: "That card could not be changed." }, { status: 400 });
+  const ok = await setCardSuspended(user.id, form.data.cardId, form.data.suspended === "true");
+  return ok ? { ok: true } : data({ error: "That card is not in your deck." }, { status: 404 });
+}
+
+export default function BrowseCards() {
+  const { query, total, pages, domains, cards } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const p = new URLSearchParams();
+    if (query.deck) p.set("deck", query.deck);
+    if (query.state) p.set("state", query.state);
+    if (query.q) p.set("q", query.q);
+    p.set("page", String(page));
+    return `?${p}`;
+  };
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/review">Review</Link> <span aria-hidden="true">›</span> Browse
+      </nav>
+      <h1 className="page-title">Your cards</h1>
+      <p>Cards you have started, missed questions and your own cards. Content cards join once you study them.</p>
+      <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="deck" className="field-label">Deck</label>
+          <select id="deck" name="deck" defaultValue={query.deck ?? ""} className="field-input">
+            <option value="">All decks</option>
+            {domains.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="state" className="field-label">State</label>
+          <select id="state" name="state" defaultValue={query.state ?? ""} className="field-input">
+            <option value="">Any</option>
+            <option value="new">New</option>
+            <option value="learning">Learning</option>
+            <option value="review">Review</option>
+            <option value="relearning">Relearning</option>
+            <option value="suspended">Suspended</option>
+          </select>
+        </div>
+        <div className="min-w-0 flex-1">
+          <label htmlFor="q" className="field-label">Search text</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="field-input" />
+        </div>
+        <button type="submit" className="btn-primary">Show cards</button>
+      </Form>
+      <p aria-live="polite">{total} card{total === 1 ? "" : "s"}</p>
+      <ul className="space-y-2">
+        {cards.map((c) => (
+          <li key={c.id} className="card flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0 flex-1">
+              <p className="font-semibold whitespace-pre-line">{c.front}</p>
+              <p className="text-sm whitespace-pre-line text-muted">{c.back}</p>
+              <p className="mt-1 text-sm">
+                {c.domainId} · {c.state}
+                {c.suspended ? " · suspended" : ""} · {c.lapses} lapses · due {new Date(c.due).toLocaleDateString("en-US", { dateStyle: "medium" })}
+              </p>
+            </div>
+            <Form method="post">
+              <input type="hidden" name="cardId" value={c.id} />
+              <input type="hidden" name="suspended" value={c.suspended ? "false" : "true"} />
+              <button type="submit" className="btn-secondary">{c.suspended ? "Unsuspend" : "Suspend"}</button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex gap-2">
+          {query.page > 1 ? <Link to={pageLink(query.page - 1)} className="btn-secondary">Previous page</Link> : null}
+          <span className="self-center">Page {query.page} of {pages}</span>
+          {query.page < pages ? <Link to={pageLink(query.page + 1)} className="btn-secondary">Next page</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { ProgressBar } from "~/components/progress-bar.tsx";
+import { getContentIndex } from "~/content/index.server.ts";
+import { deckParam, studyAction } from "~/review/forms.ts";
+import { buryCard, rateCard, setCardSuspended, studyQueue, undoLastRating } from "~/review/review.server.ts";
+import { GRADE_LABELS, type Grade } from "~/review/scheduler.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
+
+const NOTICES: Record<string, string> = {
+  leech: "You have forgotten that card 8 times, so it is now suspended as a leech. Rewrite it in your own words or read its lesson, then unsuspend it from Browse cards.",
+  stale: "That card was already rated in another window, so we moved on.",
+  undone: "Your last rating was undone.",
+  buried: "That card is buried until tomorrow.",
+  suspended: "That card is suspended. Unsuspend it from Browse cards.",
+  nothing: "There was no rating to undo today.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const deck = deckParam.parse(url.searchParams.get("deck") ?? undefined) ?? null;
+  const reveal = url.searchParams.get("reveal") === "1";
+  const queue = await studyQueue(user.id, deck);
+  const notice = url.searchParams.get("notice");
+  const domains = Object.fromEntries(getContentIndex().domains.map((d) => [d.id, d.name]));
+  return {
+    deck,
+    deckName: deck ? domains[deck] : "All decks",
+    reveal,
+    notice: notice && NOTICES[notice] ? NOTICES[notice] : null,
+    counts: queue.counts,
+    canUndo: queue.canUndo,
+    // The back is only sent once the learner asks to see it.
+    card: queue.current
+      ? { ...queue.current, back: reveal ? queue.current.back : null, lessonUrl: reveal ? queue.current.lessonUrl : null, domainName: domains[queue.current.domainId] }
+      : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = studyAction.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
+  const form = parsed.data;
+  const back = (notice?: string) => {
+    const p = new URLSearchParams();
+    if (form.deck) p.set("deck", form.deck);
+    if (notice) p.set("notice", notice);
+    const s = p.toString();
+    return redirect(`/review/study${s ? `?${s}` : ""}`);
+  };
+  if (form.intent === "rate") {
+    const result = await rateCard(user.id, { ref: form.ref, grade: form.grade as Grade, requestId: form.requestId });
+    if (!result.ok) return result.message.includes("another window") ? back("stale") : data({ error: result.message }, { status: 404 });
+    return back(result.leech ? "leech" : undefined);
+  }
+  if (form.intent === "undo") return back((await undoLastRating(user.id)) ? "undone" : "nothing");
+  if (form.intent === "bury") return (await buryCard(user.id, form.cardId)) ? back("buried") : data({ error: "That card is not in your deck." }, { status: 404 });
+  return (await setCardSuspended(user.id, form.cardId, true)) ? back("suspended") : data({ error: "That card is not in your deck." }, { status: 404 });
+}
+
+export default function StudyPage() {
+  const { deck, deckName, reveal, notice, counts, canUndo, card } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const busy = useNavigation().state !== "idle";
+  const undoRef = useRef<HTMLFormElement>(null);
+  const deckQuery = deck ? `deck=${deck}&` : "";
+  const revealHref = `/review/study?${deckQuery}reveal=1`;
+  const remaining = counts.due + counts.new;
+  const cardId = card?.ref.startsWith("card:") ? card.ref.slice(5) : null;
+
+  // Keyboard: Space shows the answer, 1-4 rate, U undoes the last rating.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || busy) return;
+      if ((event.target as HTMLElement).closest("input, textarea, select")) return;
+      if (event.key === " " && card && !reveal) {
+        event.preventDefault();
+        navigate(revealHref);
+      } else if (/^[1-4]$/.test(event.key) && card && reveal) {
+        event.preventDefault();
+        submit({ intent: "rate", ref: card.ref, grade: event.key, requestId: card.requestId, ...(deck ? { deck } : {}) }, { method: "post" });
+      } else if (event.key.toLowerCase() === "u" && canUndo && undoRef.current) {
+        event.preventDefault();
+        submit(undoRef.current);
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [busy, canUndo, card, deck, navigate, reveal, revealHref, submit]);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/review">Review</Link> <span aria-hidden="true">›</span> {deckName}
+      </nav>
+      <ProgressBar value={counts.doneToday} max={counts.doneToday + remaining} label={`${counts.doneToday} done today · ${counts.due} due · ${counts.new} new`} />
+      {notice ? (
+        <p role="status" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+          {notice}
+        </p>
+      ) : null}
+      {params.get("error") ? <p role="alert">{params.get("error")}</p> : null}
+      {card ? (
+        <section aria-labelledby="card-front" className="card space-y-4">
+          <p className="text-sm text-muted">
+            {card.domainName} · {card.source === "missed" ? "from a question you missed" : card.source === "own" ? "your card" : card.isNew ? "new card" : "review"}
+          </p>
+          <h1 id="card-front" className="whitespace-pre-line text-xl font-semibold sm:text-2xl">
+            {card.front}
+          </h1>
+          {reveal ? (
+            <>
+              <hr className="border-line" />
+              <div className="whitespace-pre-line text-lg" aria-live="polite">
+                {card.back}
+              </div>
+              {card.lessonUrl ? (
+                <p className="text-sm">
+                  <Link to={card.lessonUrl}>Read the lesson</Link>
+                </p>
+              ) : null}
+              <Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                <input type="hidden" name="intent" value="rate" />
+                <input type="hidden" name="ref" value={card.ref} />
+                <input type="hidden" name="requestId" value={card.requestId} />
+                {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+                {[1, 2, 3, 4].map((g) => (
+                  <button
+                    key={g}
+                    type="submit"
+                    name="grade"
+                    value={g}
+                    disabled={busy}
+                    className={`${g === 1 ? "btn-danger" : g === 3 ? "btn-primary" : "btn-secondary"} flex-col`}
+                    aria-label={`${GRADE_LABELS[g]}: next review in ${card.intervals[g]} (key ${g})`}
+                  >
+                    <span>{GRADE_LABELS[g]}</span>
+                    <span className="text-sm font-normal">{card.intervals[g]}</span>
+                  </button>
+                ))}
+              </Form>
+              <p className="text-sm text-muted">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy · U undo.</p>
+            </>
+          ) : (
+            <div>
+              <Link to={revealHref} className="btn-primary" autoFocus>
+                Show answer
+              </Link>
+              <p className="mt-2 text-sm text-muted">Key: Space.</p>
+            </div>
+          )}
+        </section>
+      ) : (
+        <section className="card">
+          <h1 className="mb-2 text-xl font-semibold">{counts.reviewLimitReached ? "You reached today's review limit" : "All done for now"}</h1>
+          <p className="mb-4">
+            {counts.reviewLimitReached
+              ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."
+              : "No cards are due in this deck right now. Come back tomorrow, or practise questions to find new gaps."}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Link to="/review" className="btn-secondary">
+              Back to decks
+            </Link>
+            <Link to="/review/stats" className="btn-secondary">
+              See your forecast
+            </Link>
+          </div>
+        </section>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {canUndo ? (
+          <Form method="post" ref={undoRef}>
+            <input type="hidden" name="intent" value="undo" />
+            {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              Undo last rating
+            </button>
+          </Form>
+        ) : null}
+        {cardId ? (
+          <>
+            <Form method="post">
+              <input type="hidden" name="intent" value="bury" />
+              <input type="hidden" name="cardId" value={cardId} />
+              {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                Bury until tomorrow
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="suspend" />
+              <input type="hidden" name="cardId" value={cardId} />
+              {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                Suspend card
+              </button>
+            </Form>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
