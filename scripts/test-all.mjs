@@ -4,7 +4,7 @@
 // TEST_DATABASE_URL is set), production build, Playwright end-to-end and accessibility tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { checkNode, ensureDependencies, run } from "./lib/bootstrap.mjs";
+import { checkNode, ensureDependencies } from "./lib/bootstrap.mjs";
 import { findChromium } from "./lib/browser.mjs";
 
 checkNode();
@@ -35,9 +35,14 @@ if (!browser) {
 console.log(`Browser for end-to-end tests: ${browser}`);
 
 mkdirSync("test-results", { recursive: true });
-run("npm", ["run", "-s", "content:check"]);
+// Every step runs even when an earlier one fails, so one run shows every problem.
+const content = spawnSync("npm", ["run", "-s", "content:check"], { stdio: "inherit" });
 const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { stdio: "inherit" });
-run("npm", ["run", "-s", "build"]);
+const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+if (build.status !== 0) {
+  console.error("✗ The production build failed, so the browser tests cannot run.");
+  process.exit(1);
+}
 const playwright = spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser } });
 
 // One closing line for everything, in the plain form CI tools read.
@@ -53,7 +58,7 @@ const p = read("test-results/playwright.json");
 const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
-const broken = vitest.status !== 0 || playwright.status !== 0 || !v || !p;
-console.log(`\nvitest: exit ${vitest.status}; playwright: exit ${playwright.status}`);
+const broken = content.status !== 0 || vitest.status !== 0 || playwright.status !== 0 || !v || !p;
+console.log(`\ncontent:check: exit ${content.status}; vitest: exit ${vitest.status}; playwright: exit ${playwright.status}`);
 console.log(`${passed} passed, ${Math.max(failed, broken && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
 process.exit(broken ? 1 : 0);

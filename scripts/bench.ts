@@ -1,0 +1,242 @@
+// npm run bench: builds the app, seeds a realistic data set on a scratch database, starts the
+// production server and drives it with autocannon. Prints req/s and p50/p95/p99 per route,
+// each route's throughput as a share of a trivial route's, peak server memory, and writes the
+// same to bench/results/<date>.json. SQLite by default; PostgreSQL when BENCH_DATABASE_URL is set.
+// These are numbers to read against the targets, never pass/fail tests.
+import { execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { migratePostgres, migrateSqlite } from "./lib/migrate.ts";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const pgUrl = process.env.BENCH_DATABASE_URL;
+
+// 1. Database: fresh, migrated.
+let url: string;
+if (pgUrl) {
+  const u = new URL(pgUrl);
+  u.searchParams.set("schema", `bench_${Date.now()}`);
+  url = u.toString();
+  await migratePostgres(url);
+} else {
+  mkdirSync("data", { recursive: true });
+  const file = path.resolve("data/bench.db");
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  migrateSqlite(file);
+  url = `file:${file}`;
+}
+process.env.DATABASE_URL = url;
+const { db } = await import("../app/utils/db.server.ts");
+const { startSession } = await import("../app/utils/auth.server.ts");
+const { hashPassword } = await import("../app/auth/password.server.ts");
+const { syncContent } = await import("./lib/content-sync.ts");
+const { startPractice } = await import("../app/exam/attempts.server.ts");
+const { getContentIndex } = await import("../app/content/index.server.ts");
+
+console.log(`Seeding (${pgUrl ? "PostgreSQL" : "SQLite"})…`);
+const t0 = Date.now();
+await syncContent();
+const passwordHash = await hashPassword(randomUUID());
+const LEARNERS = 1000;
+await db.user.createMany({
+  data: Array.from({ length: LEARNERS }, (_, i) => ({ email: `learner${i}@bench.test`, name: `Learner ${i}`, passwordHash, timeZone: "America/New_York" })),
+});
+const learners = await db.user.findMany({ where: { email: { endsWith: "@bench.test" } }, select: { id: true }, orderBy: { email: "asc" } });
+
+// 50 active learners, each in the middle of a 40-question timed practice.
+const active = learners.slice(0, CONNECTIONS);
+const activeSessions: { cookie: string; attemptId: string }[] = [];
+for (const user of active) {
+  const started = await startPractice(user.id, { domains: ["LAW", "COM", "ENC"], weakest: false, count: 40, timed: true, minutes: 135, mode: "exam", only: "all" });
+  if (!started.ok) throw new Error(started.message);
+  activeSessions.push({ cookie: (await startSession(user.id)).split(";")[0], attemptId: started.attemptId });
+}
+
+// One heavy learner: two years of history, 20,000 cards and 200,000 review logs, 300 attempts.
+const heavy = learners[LEARNERS - 1];
+const now = Date.now();
+const DAY = 86_400_000;
+const cards = Array.from({ length: 20_000 }, (_, i) => {
+  const state = i % 10 === 0 ? 1 : 2;
+  return {
+    id: `heavycard${String(i).padStart(16, "0")}`,
+    userId: heavy.id,
+    source: "own",
+    domainId: ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"][i % 7],
+    front: `Heavy card ${i} front`,
+    back: `Heavy card ${i} back`,
+    // Spread over ±60 days: a realistic few hundred due today.
+    due: new Date(now + ((i * 7919) % (120 * DAY)) - 60 * DAY + (i % 3) * 3600_000),
+    stability: 5 + (i % 50),
+    difficulty: 3 + (i % 6),
+    scheduledDays: 1 + (i % 40),
+    reps: 5 + (i % 20),
+    lapses: i % 4,
+    state,
+    lastReview: new Date(now - ((i * 31) % (30 * DAY))),
+  };
+});
+for (let i = 0; i < cards.length; i += 2000) await db.reviewCard.createMany({ data: cards.slice(i, i + 2000) });
+const LOGS = 200_000;
+for (let i = 0; i < LOGS; i += 5000) {
+  await db.reviewLog.createMany({
+    data: Array.from({ length: Math.min(5000, LOGS - i) }, (_, k) => {
+      const n = i + k;
+      const review = new Date(now - 2 * 365 * DAY + Math.floor((n / LOGS) * 2 * 365 * DAY));
+      return {
+        cardId: cards[n % cards.length].id,
+        userId: heavy.id,
+        requestId: `seed-${n}`,
+        rating: 1 + (n % 4),
+        state: n % 5 === 0 ? 1 : 2,
+        due: new Date(review.getTime() + DAY),
+        stability: 5,
+        difficulty: 5,
+        elapsedDays: 3,
+        lastElapsedDays: 2,
+        scheduledDays: 4,
+        learningSteps: 0,
+        review,
+        previousCard: "{}",
+      };
+    }),
+  });
+}
+const heavyCookie = (await startSession(heavy.id)).split(";")[0];
+console.log(`Seeded ${LEARNERS} learners, ${cards.length} cards, ${LOGS} review logs in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+const lessonSlug = [...getContentIndex().lessons.values()][0];
+await db.$disconnect();
+
+// 2. Production server.
+if (!existsSync("build/server/index.js") || process.argv.includes("--build")) execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+const server = spawn("node", ["server.js"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+await new Promise<void>((resolve, reject) => {
+  server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("running at") && resolve());
+  server.on("exit", (code) => reject(new Error(`server exited (${code})`)));
+});
+let peakRss = 0;
+const sampler = setInterval(() => {
+  try {
+    const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+    peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+  } catch {
+    // Not Linux: no peak memory figure.
+  }
+}, 500);
+
+// 3. Scenarios. Each connection plays one learner.
+type Scenario = { name: string; target?: string; setup: () => autocannon.Request[] };
+const origin = { Origin: BASE };
+let answerCounter = 0;
+const scenarios: Scenario[] = [
+  { name: "baseline (/healthz)", setup: () => [{ method: "GET", path: "/healthz" }] },
+  { name: "lesson page", setup: () => [{ method: "GET", path: `/learn/${lessonSlug.domainSlug}/${lessonSlug.slug}` }] },
+  {
+    name: "exam page",
+    target: "p95 < 50 ms",
+    setup: () => [
+      {
+        method: "GET",
+        setupRequest: (req, context) => {
+          const ctx = context as { learner?: number };
+          const s = activeSessions[(ctx.learner ??= answerCounter++ % activeSessions.length)];
+          return { ...req, path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`, headers: { cookie: s.cookie } };
+        },
+      },
+    ],
+  },
+  {
+    name: "answer save",
+    target: "p95 < 25 ms",
+    setup: () => [
+      {
+        method: "POST",
+        setupRequest: (req, context) => {
+          const ctx = context as { learner?: number };
+          const s = activeSessions[(ctx.learner ??= answerCounter++ % activeSessions.length)];
+          return {
+            ...req,
+            path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`,
+            headers: { cookie: s.cookie, ...origin, "content-type": "application/x-www-form-urlencoded" },
+            body: `intent=answer&choice=${Math.floor(Math.random() * 4)}`,
+          };
+        },
+      },
+    ],
+  },
+  { name: "review queue (heavy learner)", target: "p95 < 20 ms", setup: () => [{ method: "GET", path: "/review/study", headers: { cookie: heavyCookie } }] },
+  {
+    name: "review rating (heavy learner)",
+    target: "p95 < 25 ms",
+    setup: () => [
+      {
+        method: "POST",
+        setupRequest: (req) => ({
+          ...req,
+          path: "/review/study",
+          headers: { cookie: heavyCookie, ...origin, "content-type": "application/x-www-form-urlencoded" },
+          body: `intent=rate&ref=card:${cards[Math.floor(Math.random() * cards.length)].id}&grade=${1 + Math.floor(Math.random() * 4)}&requestId=${randomUUID()}`,
+        }),
+      },
+    ],
+  },
+];
+
+// autocannon reports p97.5 but not p95: record every response time and compute percentiles.
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+// Two runs per route: saturation (every connection sends as fast as it can: the route's
+// throughput) and paced (50 virtual users together sending PACED_RATE requests a second, like
+// learners clicking every half second or so: the latency learners feel).
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 100);
+function runScenario(scenario: Scenario, overallRate?: number) {
+  return new Promise<{ result: autocannon.Result; times: number[]; statuses: Map<number, number> }>((resolve, reject) => {
+    const times: number[] = [];
+    const statuses = new Map<number, number>();
+    const instance = autocannon({ url: BASE, connections: CONNECTIONS, duration: DURATION, requests: scenario.setup(), ...(overallRate ? { overallRate } : {}) }, (error, result) =>
+      error ? reject(error) : resolve({ result, times, statuses }),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+  });
+}
+
+const results: Record<string, unknown>[] = [];
+let baseline = 0;
+for (const scenario of scenarios) {
+  const saturated = await runScenario(scenario);
+  const paced = await runScenario(scenario, PACED_RATE);
+  const sorted = paced.times.sort((a, b) => a - b);
+  const reqPerSec = Math.round(saturated.result.requests.average);
+  if (!baseline) baseline = reqPerSec;
+  const bad = (statuses: Map<number, number>) => [...statuses].filter(([code]) => code >= 400).reduce((n, [, c]) => n + c, 0);
+  results.push({
+    route: scenario.name,
+    "max req/s": reqPerSec,
+    "vs baseline": `${Math.round((reqPerSec / baseline) * 100)}%`,
+    "sat. p95": +percentile(saturated.times.sort((a, b) => a - b), 95).toFixed(1),
+    [`p50 @${PACED_RATE}/s`]: +percentile(sorted, 50).toFixed(1),
+    [`p95 @${PACED_RATE}/s`]: +percentile(sorted, 95).toFixed(1),
+    [`p99 @${PACED_RATE}/s`]: +percentile(sorted, 99).toFixed(1),
+    errors: saturated.result.errors + saturated.result.timeouts + bad(saturated.statuses) + paced.result.errors + paced.result.timeouts + bad(paced.statuses),
+    target: scenario.target ?? "",
+  });
+}
+clearInterval(sampler);
+server.kill("SIGTERM");
+
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s per route, ${pgUrl ? "PostgreSQL" : "SQLite"}, ${new Date().toISOString()}`);
+console.table(results);
+console.log(`Peak server memory (RSS high-water mark): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+mkdirSync("bench/results", { recursive: true });
+const out = `bench/results/${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}-${pgUrl ? "pg" : "sqlite"}.json`;
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), database: pgUrl ? "postgres" : "sqlite", connections: CONNECTIONS, seconds: DURATION, peakRssBytes: peakRss, results }, null, 2));
+console.log(`Wrote ${out}`);
