@@ -53,36 +53,25 @@ function deckFilter(domains: string[] | null) {
   return domains ? { domainId: { in: domains } } : {};
 }
 
-/** Started cards due now: learning steps due within the learn-ahead window, reviews due today. */
+/** Started cards due now: (re)learning steps due by `learnAhead`, reviews due before the day ends. */
+function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date) {
+  return {
+    userId,
+    suspended: false,
+    ...deckFilter(domains),
+    AND: [
+      { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
+      { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
+    ],
+  };
+}
+
 export function dueCards(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, take: number) {
-  return db.reviewCard.findMany({
-    where: {
-      userId,
-      suspended: false,
-      ...deckFilter(domains),
-      AND: [
-        { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-        { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
-      ],
-    },
-    orderBy: { due: "asc" },
-    take,
-    select: REVIEW_CARD_SELECT,
-  });
+  return db.reviewCard.findMany({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), orderBy: { due: "asc" }, take, select: REVIEW_CARD_SELECT });
 }
 
 export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date) {
-  return db.reviewCard.count({
-    where: {
-      userId,
-      suspended: false,
-      ...deckFilter(domains),
-      AND: [
-        { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-        { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
-      ],
-    },
-  });
+  return db.reviewCard.count({ where: dueWhere(userId, domains, now, learnAhead, dayEnd) });
 }
 
 /** New cards the learner already has (missed questions, their own, started-then-undone). */
@@ -108,6 +97,17 @@ export function unstartedContentCards(userId: string, domains: string[] | null, 
 
 export function countUnstartedContentCards(userId: string, domains: string[] | null) {
   return db.contentCard.count({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } } });
+}
+
+/** How many unstarted content cards there are, counting no further than `limit` (cheaper than a full count). */
+export async function countUnstartedContentCardsUpTo(userId: string, domains: string[] | null, limit: number) {
+  if (limit <= 0) return 0;
+  const rows = await db.contentCard.findMany({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } }, select: { id: true }, take: limit });
+  return rows.length;
+}
+
+export function countNewDeckCards(userId: string, domains: string[] | null, now: Date) {
+  return db.reviewCard.count({ where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] } });
 }
 
 export function findReviewCard(id: string) {

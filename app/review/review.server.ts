@@ -73,13 +73,10 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   const today = await store.todaysCounts(userId, day.start);
   const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
   const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
-  const [dueCount, deckNew, unstarted] = await Promise.all([
-    store.countDue(userId, domains, now, now, day.end),
-    store.newDeckCards(userId, domains, now, newLeft),
-    newLeft > 0 ? store.countUnstartedContentCards(userId, domains) : Promise.resolve(0),
-  ]);
+  const [dueCount, deckNewCount] = await Promise.all([store.countDue(userId, domains, now, now, day.end), newLeft > 0 ? store.countNewDeckCards(userId, domains, now) : 0]);
+  const unstarted = await store.countUnstartedContentCardsUpTo(userId, domains, newLeft - Math.min(newLeft, deckNewCount));
   const dueShown = Math.min(dueCount, reviewsLeft);
-  const newShown = Math.min(newLeft, deckNew.length + unstarted);
+  const newShown = Math.min(newLeft, deckNewCount + unstarted);
   const sp = schedulerPrefs(prefs);
   const fromStored = (card: StoredCard, isNew: boolean): QueueCard => ({
     ref: `card:${card.id}`,
@@ -96,8 +93,9 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     if (card) current = fromStored(card, false);
   }
   if (!current && newShown > 0) {
-    if (deckNew.length) {
-      current = fromStored(deckNew[0], true);
+    const [deckNew] = deckNewCount > 0 ? await store.newDeckCards(userId, domains, now, 1) : [];
+    if (deckNew) {
+      current = fromStored(deckNew, true);
     } else {
       const [content] = await store.unstartedContentCards(userId, domains, 1);
       if (content) {
@@ -129,7 +127,8 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     day: day.label,
     counts: { due: Math.max(dueShown, Math.min(learningSoon, reviewsLeft)), new: newShown, doneToday: today.reviews + today.newIntroduced, reviewLimitReached: reviewsLeft === 0 && dueCount > 0 },
     current,
-    canUndo: Boolean(await store.lastLog(userId, day.start)),
+    // Undo works on today's ratings; any rating today means there is one to undo.
+    canUndo: today.reviews + today.newIntroduced > 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, register, uniqueEmail } from "./helpers.ts";
+import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
 
 async function startPractice(page: Page, opts: { count?: number; mode?: "exam" | "tutor"; minutes?: number; domain?: string } = {}) {
   await page.goto("/practice");
@@ -130,10 +130,7 @@ test("exam screens have no serious accessibility violations", async ({ page }) =
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("answers save with plain form posts", async ({ page }) => {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill("student@charted.test");
-    await page.getByLabel("Password").fill("charted-demo-2026");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await logIn(page, DEMO.student, DEMO.password);
     await startPractice(page, { count: 5 });
     await option(page, "C").check();
     await page.getByRole("button", { name: "Next" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, register, uniqueEmail } from "./helpers.ts";
+import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
 
 test("review five cards by keyboard, undo one, and see the forecast", async ({ page }) => {
   await register(page, "Rey Viewer", uniqueEmail("review"));
@@ -56,10 +56,7 @@ test("the review pages have no serious accessibility violations and validate set
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("show the answer and rate with plain links and forms", async ({ page }) => {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill("student@charted.test");
-    await page.getByLabel("Password").fill("charted-demo-2026");
-    await page.getByRole("button", { name: "Log in" }).click();
+    await logIn(page, DEMO.student, DEMO.password);
     await page.goto("/review/study?deck=ADM");
     await page.getByRole("link", { name: "Show answer" }).click();
     await page.getByRole("button", { name: /^Easy: next review in/ }).click();
