@@ -50,6 +50,8 @@ export interface SearchHit {
   url: string;
   domainId: string;
   snippet: Snippet[];
+  /** The title split like the snippet, so matched words are highlighted there too. */
+  titleParts: Snippet[];
   score: number;
 }
 
@@ -178,6 +180,7 @@ export function buildContentIndex(content: LoadedContent): ContentIndex {
           domainId: doc.domainId,
           score,
           snippet: makeSnippet(doc.text, terms),
+          titleParts: makeSnippet(doc.title, terms, doc.title.length + 1),
         }));
     },
   };

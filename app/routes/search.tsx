@@ -73,7 +73,9 @@ export default function SearchPage() {
                 {hit.kind === "lesson" ? "Lesson" : "Glossary term"} · {hit.domainName}
               </p>
               <h2 className="text-lg font-semibold">
-                <Link to={hit.url}>{hit.title}</Link>
+                <Link to={hit.url}>
+                  {hit.titleParts.map((part, i) => (part.mark ? <mark key={i} className="rounded bg-warn-soft px-0.5 text-ink">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                </Link>
               </h2>
               <p>
                 {hit.snippet.map((part, i) =>

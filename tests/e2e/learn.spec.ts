@@ -8,6 +8,8 @@ test("a learner opens a lesson from Learn, marks it complete and sees it counted
   const lawCard = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Medical Law, Ethics, and Compliance" }) });
   await expect(lawCard.getByText(/^0 of \d+ lessons complete$/)).toBeVisible();
   await lawCard.getByRole("link", { name: "Medical Law, Ethics, and Compliance" }).click();
+  await expect(page).toHaveURL(/\/learn\/law$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Medical Law, Ethics, and Compliance" })).toBeVisible();
 
   const firstLesson = page.getByRole("main").getByRole("listitem").first().getByRole("link").first();
   const title = (await firstLesson.textContent())!.trim();
@@ -84,7 +86,7 @@ test("learning pages have no serious accessibility violations", async ({ page })
 });
 
 test("a lesson reads well on a phone @phone", async ({ page }) => {
-  await page.goto("/learn/scheduling");
+  await page.goto("/learn/encounter");
   await page.getByRole("main").getByRole("listitem").first().getByRole("link").first().click();
   await page.getByText("On this page").click();
   await expect(page.getByRole("link", { name: "Summary" }).first()).toBeVisible();
