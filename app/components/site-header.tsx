@@ -14,6 +14,7 @@ export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = 
   { to: "/review", label: "Review" },
   { to: "/glossary", label: "Glossary" },
   { to: "/search", label: "Search" },
+  { to: "/classes", label: "Classes", instructor: true },
 ];
 
 function NavItems({ user }: { user: HeaderUser | null }) {
@@ -96,6 +97,11 @@ export function SiteHeader({ user, theme }: { user: HeaderUser | null; theme: Th
                   <li>
                     <Link to="/account" className="block rounded px-2 py-2 hover:bg-raised">
                       Account settings
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/join" className="block rounded px-2 py-2 hover:bg-raised">
+                      My classes
                     </Link>
                   </li>
                   <li>

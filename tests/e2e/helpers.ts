@@ -19,11 +19,13 @@ export async function register(page: Page, name: string, email: string, password
   await expect(page.getByRole("heading", { level: 1, name: `Welcome back, ${name}` })).toBeVisible();
 }
 
-export async function logIn(page: Page, email: string, password: string) {
+/** Submits the login form; with `expectSuccess`, waits until the learner is signed in. */
+export async function logIn(page: Page, email: string, password: string, expectSuccess = password === DEMO.password) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
+  if (expectSuccess) await expect(page.getByRole("heading", { level: 1, name: /^Welcome back/ })).toBeVisible();
 }
 
 /** No serious or critical WCAG 2.x A/AA violations on the current page. */

@@ -88,7 +88,7 @@ test("learning pages have no serious accessibility violations", async ({ page })
 test("a lesson reads well on a phone @phone", async ({ page }) => {
   await page.goto("/learn/encounter");
   await page.getByRole("main").getByRole("listitem").first().getByRole("link").first().click();
-  await page.getByText("On this page").click();
+  await page.locator("summary", { hasText: "On this page" }).click();
   await expect(page.getByRole("link", { name: "Summary" }).first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

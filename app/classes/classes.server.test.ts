@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { makeUser } from "../../tests/factories/users.ts";
+import { db } from "~/utils/db.server.ts";
+import { classRoster, classesJoinedBy, createClassFor, joinWithCode, leaveClass, newJoinCode, ownedClass } from "./classes.server.ts";
+
+describe("classes", () => {
+  it("students join with a code (any case), appear on the roster, and can leave", async () => {
+    const instructor = await makeUser({ role: "instructor" });
+    const student = await makeUser();
+    const { id } = await createClassFor(instructor.id, "Spring CMAA");
+    const { joinCode } = (await db.class.findUniqueOrThrow({ where: { id } }))!;
+    expect(joinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    expect(await joinWithCode(student.id, ` ${joinCode.toLowerCase()} `)).toEqual({ ok: true, className: "Spring CMAA" });
+    expect(await joinWithCode(student.id, joinCode)).toEqual({ ok: true, className: "Spring CMAA" }); // idempotent
+    expect((await classRoster(id)).map((s) => s.email)).toEqual([student.email]);
+    expect((await classesJoinedBy(student.id)).map((c) => c.class.name)).toEqual(["Spring CMAA"]);
+    await leaveClass(id, student.id);
+    expect(await classRoster(id)).toEqual([]);
+  });
+
+  it("explains a wrong code and refuses the instructor joining their own class", async () => {
+    const instructor = await makeUser({ role: "instructor" });
+    const { id } = await createClassFor(instructor.id, "Mine");
+    const { joinCode } = await db.class.findUniqueOrThrow({ where: { id } });
+    expect(await joinWithCode(instructor.id, joinCode)).toMatchObject({ ok: false });
+    expect(await joinWithCode(instructor.id, "NOPE2345")).toEqual({ ok: false, message: "No class has that code. Check it with your instructor." });
+  });
+
+  it("hides a class from other instructors but not from admins", async () => {
+    const owner = await makeUser({ role: "instructor" });
+    const other = await makeUser({ role: "instructor" });
+    const admin = await makeUser({ role: "admin" });
+    const { id } = await createClassFor(owner.id, "Private");
+    expect((await ownedClass(owner, id)).id).toBe(id);
+    expect(((await ownedClass(other, id).catch((e: unknown) => e)) as Response).status).toBe(404);
+    expect((await ownedClass(admin, id)).id).toBe(id);
+  });
+
+  it("makes readable codes", () => {
+    const codes = new Set(Array.from({ length: 200 }, () => newJoinCode()));
+    expect(codes.size).toBe(200);
+    for (const c of codes) expect(c).not.toMatch(/[01ILO]/);
+  });
+});

@@ -1,0 +1,50 @@
+// Classes: instructors create them and see their rosters; students join with a code and can leave.
+import { randomInt } from "node:crypto";
+import * as store from "~/models/class.server.ts";
+
+// No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export function newJoinCode(length = 8): string {
+  return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+export async function createClassFor(instructorId: string, name: string) {
+  // Codes are unique in the database; retry on the (very unlikely) collision.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await store.createClass(instructorId, name, newJoinCode());
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+  }
+  throw new Error("Could not create a unique join code");
+}
+
+/** The class if this instructor (or an admin) owns it; 404 otherwise, so others learn nothing. */
+export async function ownedClass(user: { id: string; role: string }, classId: string) {
+  const found = await store.findClass(classId);
+  if (!found || found.archivedAt || (found.instructorId !== user.id && user.role !== "admin")) {
+    throw new Response("We could not find that class.", { status: 404 });
+  }
+  return found;
+}
+
+export async function classRoster(classId: string) {
+  const rows = await store.roster(classId);
+  return rows.map((r) => {
+    const last = [r.user.attempts[0]?.startedAt, r.user.reviewLogs[0]?.review].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0];
+    return { id: r.user.id, name: r.user.name, email: r.user.email, joinedAt: r.joinedAt.toISOString(), lastActivity: last ? last.toISOString() : null };
+  });
+}
+
+export type JoinResult = { ok: true; className: string } | { ok: false; message: string };
+
+export async function joinWithCode(userId: string, code: string): Promise<JoinResult> {
+  const found = await store.findClassByCode(code.trim().toUpperCase());
+  if (!found || found.archivedAt) return { ok: false, message: "No class has that code. Check it with your instructor." };
+  if (found.instructorId === userId) return { ok: false, message: "You teach this class, so you cannot join it as a student." };
+  await store.joinClass(found.id, userId);
+  return { ok: true, className: found.name };
+}
+
+export { classesJoinedBy, classesTaughtBy, leaveClass } from "~/models/class.server.ts";

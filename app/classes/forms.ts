@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const createClassSchema = z.object({
+  name: z.string({ error: "Name the class." }).trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+});
+
+export const joinClassSchema = z.object({
+  code: z
+    .string({ error: "Enter the class code." })
+    .trim()
+    .min(1, "Enter the class code.")
+    .max(16, "Class codes are 8 characters.")
+    .regex(/^[A-Za-z0-9]+$/, "Class codes have only letters and digits."),
+});
+
+export const classIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
+export const memberForm = z.object({ intent: z.literal("remove"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) });
+export const leaveForm = z.object({ intent: z.literal("leave"), classId: z.string().regex(/^[a-z0-9]{20,32}$/) });

@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { classRoster, leaveClass, ownedClass } from "~/classes/classes.server.ts";
+import { classIdParam, memberForm } from "~/classes/forms.ts";
+import { requireRole } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.klass.name ?? "Class"} · Classes · Charted` }];
+
+async function load(request: Request, id: string | undefined) {
+  const user = await requireRole(request, "instructor");
+  const parsed = classIdParam.safeParse(id);
+  if (!parsed.success) throw new Response("We could not find that class.", { status: 404 });
+  return ownedClass(user, parsed.data);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const klass = await load(request, params.id);
+  const url = new URL(request.url);
+  return { klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode }, joinUrl: `${url.origin}/join?code=${klass.joinCode}`, students: await classRoster(klass.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const klass = await load(request, params.id);
+  const form = memberForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ error: "That student could not be removed." }, { status: 400 });
+  await leaveClass(klass.id, form.data.userId);
+  return { ok: true };
+}
+
+const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" }) : "No activity yet");
+
+export default function ClassPage() {
+  const { klass, joinUrl, students } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/classes">Classes</Link>
+      </nav>
+      <h1 className="page-title">{klass.name}</h1>
+      <section className="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">Invite students</h2>
+        <p>
+          Join code: <span className="font-mono text-xl font-semibold">{klass.joinCode}</span>
+        </p>
+        <p className="break-all">
+          Or share this link: <a href={joinUrl}>{joinUrl}</a>
+        </p>
+      </section>
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading" className="mb-2 text-lg font-semibold">Roster ({students.length})</h2>
+        {students.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-4">Student</th>
+                  <th scope="col" className="py-2 pr-4">Joined</th>
+                  <th scope="col" className="py-2 pr-4">Last activity</th>
+                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => (
+                  <tr key={s.id} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {s.name}
+                      <span className="block text-sm text-muted">{s.email}</span>
+                    </th>
+                    <td className="py-2 pr-4">{fmt(s.joinedAt)}</td>
+                    <td className="py-2 pr-4">{fmt(s.lastActivity)}</td>
+                    <td className="py-2">
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={s.id} />
+                        <button type="submit" className="btn-secondary" aria-label={`Remove ${s.name} from the class`}>Remove</button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>No students yet. Share the code above.</p>
+        )}
+      </section>
+    </div>
+  );
+}

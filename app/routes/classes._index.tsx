@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { classesTaughtBy, createClassFor } from "~/classes/classes.server.ts";
+import { createClassSchema } from "~/classes/forms.ts";
+import { Field, FormError } from "~/components/field.tsx";
+import { requireRole } from "~/utils/auth.server.ts";
+import { parseFormData } from "~/utils/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Classes · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "instructor");
+  const classes = await classesTaughtBy(user.id);
+  return { classes: classes.map((c) => ({ id: c.id, name: c.name, joinCode: c.joinCode, students: c._count.memberships, createdAt: c.createdAt.toISOString() })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "instructor");
+  const formData = await request.formData();
+  const parsed = parseFormData(formData, createClassSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const created = await createClassFor(user.id, parsed.data.name);
+  return redirect(`/classes/${created.id}`);
+}
+
+export default function ClassesPage() {
+  const { classes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">Your classes</h1>
+      {classes.length ? (
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {classes.map((c) => (
+            <li key={c.id} className="card">
+              <h2 className="text-lg font-semibold">
+                <Link to={`/classes/${c.id}`}>{c.name}</Link>
+              </h2>
+              <p>
+                {c.students} student{c.students === 1 ? "" : "s"} · join code <span className="font-mono font-semibold">{c.joinCode}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>You have no classes yet. Create one and share its join code with your students.</p>
+      )}
+      <Form method="post" className="card max-w-md" noValidate>
+        <h2 className="mb-3 text-lg font-semibold">Create a class</h2>
+        <FormError message={result?.formError} />
+        <Field name="name" label="Class name" required maxLength={80} defaultValue={result?.values.name} errors={result?.fieldErrors.name} hint="For example: CMAA evening cohort, spring term" />
+        <button type="submit" className="btn-primary">
+          Create class
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
+import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
+import { Field, FormError } from "~/components/field.tsx";
+import { requireUser } from "~/utils/auth.server.ts";
+import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const rows = await classesJoinedBy(user.id);
+  return { classes: rows.map((r) => ({ id: r.class.id, name: r.class.name, instructor: r.class.instructor.name, joinedAt: r.joinedAt.toISOString() })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "leave") {
+    const form = leaveForm.safeParse(Object.fromEntries(formData));
+    if (!form.success) return data(formFailure(formData, "That class could not be left."), { status: 400 });
+    await leaveClass(form.data.classId, user.id);
+    return { ok: true as const, message: "You left the class." };
+  }
+  const parsed = parseFormData(formData, joinClassSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const joined = await joinWithCode(user.id, parsed.data.code);
+  if (!joined.ok) return data(formFailure(formData, "", { code: [joined.message] }), { status: 400 });
+  return { ok: true as const, message: `You joined ${joined.className}.` };
+}
+
+export default function JoinPage() {
+  const { classes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result : undefined;
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="page-title">My classes</h1>
+      {result?.ok ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          {result.message}
+        </p>
+      ) : null}
+      <Form method="post" className="card" noValidate>
+        <h2 className="mb-3 text-lg font-semibold">Join a class</h2>
+        <FormError message={errors?.formError || undefined} />
+        <Field name="code" label="Class code" autoComplete="off" autoCapitalize="characters" defaultValue={errors?.values.code ?? params.get("code") ?? ""} errors={errors?.fieldErrors.code} hint="Your instructor gives you an 8-character code." />
+        <button type="submit" className="btn-primary">Join class</button>
+      </Form>
+      <section aria-labelledby="joined-heading">
+        <h2 id="joined-heading" className="mb-2 text-lg font-semibold">Classes you are in</h2>
+        {classes.length ? (
+          <ul className="space-y-2">
+            {classes.map((c) => (
+              <li key={c.id} className="card flex flex-wrap items-center justify-between gap-3">
+                <span>
+                  <span className="font-semibold">{c.name}</span> · {c.instructor}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="leave" />
+                  <input type="hidden" name="classId" value={c.id} />
+                  <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>Leave</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>You are not in any class yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+
+test("an instructor creates a class, a student joins with the code, the roster shows them", async ({ browser }) => {
+  const teacher = await (await browser.newContext()).newPage();
+  await logIn(teacher, DEMO.instructor, DEMO.password);
+  await teacher.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Classes" }).click();
+  const name = `Cohort ${Date.now()}`;
+  await teacher.getByLabel("Class name").fill(name);
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name })).toBeVisible();
+  const code = (await teacher.locator("span.font-mono").first().textContent())!.trim();
+  await expectAccessible(teacher);
+
+  const student = await (await browser.newContext()).newPage();
+  await register(student, "Jo Joiner", uniqueEmail("join"));
+  await student.goto(`/join?code=${code}`);
+  await expect(student.getByLabel("Class code")).toHaveValue(code);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByRole("status")).toHaveText(`You joined ${name}.`);
+  await expectAccessible(student);
+
+  await teacher.reload();
+  await expect(teacher.getByRole("rowheader", { name: /Jo Joiner/ })).toBeVisible();
+});
+
+test("a student gets 403 on the instructor pages", async ({ page }) => {
+  await logIn(page, DEMO.student, DEMO.password);
+  const res = await page.goto("/classes");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Classes" })).toHaveCount(0);
+});

@@ -1,0 +1,63 @@
+// Who may load what: route loaders called as each kind of visitor would call them.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { makeUser } from "../factories/users.ts";
+import { createClassFor } from "~/classes/classes.server.ts";
+import { startPractice } from "~/exam/attempts.server.ts";
+import { syncQuestions } from "~/models/bank.server.ts";
+import { startSession } from "~/utils/auth.server.ts";
+import { makeQuestion } from "../fixtures/content.ts";
+import * as accountRoute from "~/routes/account.tsx";
+import * as attemptRoute from "~/routes/attempts.$id.q.$n.tsx";
+import * as classRoute from "~/routes/classes.$id.tsx";
+import * as classesRoute from "~/routes/classes._index.tsx";
+import * as reviewRoute from "~/routes/review._index.tsx";
+
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+
+async function outcome(loader: Loader, path: string, cookie: string | null, params: Record<string, string> = {}) {
+  const headers = new Headers();
+  if (cookie) headers.set("Cookie", cookie.split(";")[0]);
+  try {
+    await loader({ request: new Request(`http://localhost${path}`, { headers }), params, context: { clientIp: "127.0.0.1" } });
+    return "allowed";
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    if (thrown.status === 302) return thrown.headers.get("Location")?.startsWith("/login") ? "login" : `redirect ${thrown.headers.get("Location")}`;
+    return thrown.status;
+  }
+}
+
+describe("authorization", () => {
+  it("each role gets exactly what it may see", async () => {
+    await syncQuestions(Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" })));
+    const student = await makeUser({ role: "student" });
+    const otherStudent = await makeUser({ role: "student" });
+    const instructor = await makeUser({ role: "instructor" });
+    const otherInstructor = await makeUser({ role: "instructor" });
+    const admin = await makeUser({ role: "admin" });
+    const klass = await createClassFor(instructor.id, "Evening cohort");
+    const attempt = await startPractice(student.id, { domains: ["LAW"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" });
+    if (!attempt.ok) throw new Error(attempt.message);
+    const cookies = {
+      anonymous: null,
+      student: await startSession(student.id),
+      otherStudent: await startSession(otherStudent.id),
+      instructor: await startSession(instructor.id),
+      otherInstructor: await startSession(otherInstructor.id),
+      admin: await startSession(admin.id),
+    };
+    const routes: [string, Loader, string, Record<string, string>, Record<keyof typeof cookies, unknown>][] = [
+      ["account", accountRoute.loader as Loader, "/account", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["review", reviewRoute.loader as Loader, "/review", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["classes", classesRoute.loader as Loader, "/classes", {}, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["class roster", classRoute.loader as Loader, `/classes/${klass.id}`, { id: klass.id }, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: 404, admin: "allowed" }],
+      ["exam item", attemptRoute.loader as Loader, `/attempts/${attempt.attemptId}/q/1`, { id: attempt.attemptId, n: "1" }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],
+    ];
+    for (const [name, loader, path, params, expected] of routes) {
+      const actual: Record<string, unknown> = {};
+      for (const [who, cookie] of Object.entries(cookies)) actual[who] = await outcome(loader, path, cookie, params);
+      expect({ route: name, ...actual }).toEqual({ route: name, ...expected });
+    }
+  });
+});
