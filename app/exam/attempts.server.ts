@@ -20,7 +20,15 @@ export async function startSimulation(userId: string, now = new Date()): Promise
   try {
     plan = planSimulation(pool, domains, exam.pretestItems);
   } catch (error) {
-    if (error instanceof NotEnoughItemsError) return { ok: false, message: `The question bank has only ${error.available} items; a full simulation needs ${error.requested}.` };
+    if (error instanceof NotEnoughItemsError) {
+      const domain = error.domainId ? domains.find((d) => d.id === error.domainId)?.name : null;
+      return {
+        ok: false,
+        message: domain
+          ? `A full simulation needs ${error.requested} ${domain} questions and the bank has ${error.available} so far. Try custom practice meanwhile.`
+          : `The question bank has only ${error.available} items; a full simulation needs ${error.requested}.`,
+      };
+    }
     throw error;
   }
   // Pretest items are mixed in, indistinguishable, as on the real exam.

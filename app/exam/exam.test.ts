@@ -48,6 +48,11 @@ describe("planSimulation", () => {
     }
   });
 
+  it("refuses rather than borrow from other domains when one domain is short", () => {
+    const short = pool.filter((p) => p.domainId !== "SCH" || Number(p.questionId.split("-")[1]) < 10);
+    expect(() => planSimulation(short, BLUEPRINT, 25, seeded(1))).toThrow(expect.objectContaining({ domainId: "SCH", available: 10, requested: 16 }));
+  });
+
   it("draws different items on different seeds", () => {
     const a = planSimulation(pool, BLUEPRINT, 25, seeded(1)).scored.map((i) => i.questionId);
     const b = planSimulation(pool, BLUEPRINT, 25, seeded(2)).scored.map((i) => i.questionId);

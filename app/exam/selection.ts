@@ -43,8 +43,9 @@ export class NotEnoughItemsError extends Error {
   constructor(
     readonly available: number,
     readonly requested: number,
+    readonly domainId?: string,
   ) {
-    super(`Only ${available} matching items are available; ${requested} were requested.`);
+    super(`Only ${available} matching items${domainId ? ` in ${domainId}` : ""} are available; ${requested} were requested.`);
   }
 }
 
@@ -52,10 +53,22 @@ export class NotEnoughItemsError extends Error {
  * Draws `counts` items per domain from the pool without repeats. When a domain has too few
  * items, the shortfall moves to the other domains in weight order, so the total holds.
  */
-export function drawByDomain<T extends PoolItem>(pool: readonly T[], counts: Map<string, number>, rng: Rng = cryptoRng): T[] {
+export function drawByDomain<T extends PoolItem>(
+  pool: readonly T[],
+  counts: Map<string, number>,
+  rng: Rng = cryptoRng,
+  options: { exact?: boolean } = {},
+): T[] {
   const requested = [...counts.values()].reduce((a, b) => a + b, 0);
   const unique = [...new Map(pool.map((p) => [p.questionId, p])).values()];
   if (unique.length < requested) throw new NotEnoughItemsError(unique.length, requested);
+  if (options.exact) {
+    // A simulation must match the blueprint: no borrowing between domains.
+    for (const [domainId, n] of counts) {
+      const available = unique.filter((p) => p.domainId === domainId).length;
+      if (available < n) throw new NotEnoughItemsError(available, n, domainId);
+    }
+  }
   const byDomain = new Map<string, T[]>();
   for (const item of shuffle(unique, rng)) (byDomain.get(item.domainId) ?? byDomain.set(item.domainId, []).get(item.domainId)!).push(item);
   const chosen: T[] = [];
@@ -86,7 +99,7 @@ export function planSimulation<T extends PoolItem>(
   rng: Rng = cryptoRng,
 ): SimulationPlan<T> {
   const scoredCounts = new Map(domains.map((d) => [d.id, d.scoredItems]));
-  const scored = drawByDomain(pool, scoredCounts, rng);
+  const scored = drawByDomain(pool, scoredCounts, rng, { exact: true });
   const taken = new Set(scored.map((s) => s.questionId));
   const pretest = drawByDomain(
     pool.filter((p) => !taken.has(p.questionId)),
