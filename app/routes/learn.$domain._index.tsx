@@ -33,6 +33,12 @@ export default function DomainPage() {
       <h1 className="page-title">{domain.name}</h1>
       <p className="mb-6">{domain.scoredItems} of the exam&apos;s 110 scored questions come from this domain.</p>
       <h2 className="mb-3 text-xl font-semibold">Lessons</h2>
+      {lessons.length === 0 ? (
+        <p className="mb-8 card">
+          Lessons for this domain are being written. Meanwhile, the outline below shows what the exam expects, and the{" "}
+          <Link to="/glossary">glossary</Link> covers its key terms.
+        </p>
+      ) : null}
       <ol className="mb-8 space-y-3">
         {lessons.map((l, i) => (
           <li key={l.slug} className="card flex items-start gap-3">
