@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
 import { db } from "~/utils/db.server.ts";
-import { classRoster, classesJoinedBy, createClassFor, joinWithCode, leaveClass, newJoinCode, ownedClass } from "./classes.server.ts";
+import { classRoster, classesJoinedBy, createClassFor, joinWithCode, leaveClass, newJoinCode, ownedClass, setMemberAccommodation } from "./classes.server.ts";
 
 describe("classes", () => {
   it("students join with a code (any case), appear on the roster, and can leave", async () => {
@@ -34,6 +34,19 @@ describe("classes", () => {
     expect((await ownedClass(owner, id)).id).toBe(id);
     expect(((await ownedClass(other, id).catch((e: unknown) => e)) as Response).status).toBe(404);
     expect((await ownedClass(admin, id)).id).toBe(id);
+  });
+
+  it("sets extra exam time only for members of the class", async () => {
+    const instructor = await makeUser({ role: "instructor" });
+    const member = await makeUser();
+    const stranger = await makeUser();
+    const { id } = await createClassFor(instructor.id, "Accommodations");
+    const { joinCode } = await db.class.findUniqueOrThrow({ where: { id } });
+    await joinWithCode(member.id, joinCode);
+    expect(await setMemberAccommodation(id, member.id, 1.5)).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).accommodationFactor).toBe(1.5);
+    expect(await setMemberAccommodation(id, stranger.id, 2)).toBe(false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: stranger.id } })).accommodationFactor).toBe(1);
   });
 
   it("makes readable codes", () => {

@@ -33,7 +33,7 @@ export async function classRoster(classId: string) {
   const rows = await store.roster(classId);
   return rows.map((r) => {
     const last = [r.user.attempts[0]?.startedAt, r.user.reviewLogs[0]?.review].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0];
-    return { id: r.user.id, name: r.user.name, email: r.user.email, joinedAt: r.joinedAt.toISOString(), lastActivity: last ? last.toISOString() : null };
+    return { id: r.user.id, name: r.user.name, email: r.user.email, accommodationFactor: r.user.accommodationFactor, joinedAt: r.joinedAt.toISOString(), lastActivity: last ? last.toISOString() : null };
   });
 }
 
@@ -45,6 +45,15 @@ export async function joinWithCode(userId: string, code: string): Promise<JoinRe
   if (found.instructorId === userId) return { ok: false, message: "You teach this class, so you cannot join it as a student." };
   await store.joinClass(found.id, userId);
   return { ok: true, className: found.name };
+}
+
+export const ACCOMMODATIONS = [1, 1.25, 1.5, 2] as const;
+
+/** Sets a class member's exam-time accommodation; refuses anyone not in the class. */
+export async function setMemberAccommodation(classId: string, userId: string, factor: number) {
+  if (!(await store.isMember(classId, userId))) return false;
+  await store.setAccommodation(userId, factor);
+  return true;
 }
 
 export { classesJoinedBy, classesTaughtBy, leaveClass } from "~/models/class.server.ts";

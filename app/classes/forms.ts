@@ -14,5 +14,12 @@ export const joinClassSchema = z.object({
 });
 
 export const classIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
-export const memberForm = z.object({ intent: z.literal("remove"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) });
+export const memberForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("remove"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
+  z.object({
+    intent: z.literal("accommodation"),
+    userId: z.string().regex(/^[a-z0-9]{20,32}$/),
+    factor: z.coerce.number().refine((f) => [1, 1.25, 1.5, 2].includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
+  }),
+]);
 export const leaveForm = z.object({ intent: z.literal("leave"), classId: z.string().regex(/^[a-z0-9]{20,32}$/) });

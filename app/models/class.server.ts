@@ -32,6 +32,7 @@ export function roster(classId: string) {
           id: true,
           name: true,
           email: true,
+          accommodationFactor: true,
           attempts: { orderBy: { startedAt: "desc" }, take: 1, select: { startedAt: true } },
           reviewLogs: { orderBy: { review: "desc" }, take: 1, select: { review: true } },
         },
@@ -54,4 +55,13 @@ export function classesJoinedBy(userId: string) {
     orderBy: { joinedAt: "desc" },
     select: { joinedAt: true, class: { select: { id: true, name: true, instructor: { select: { name: true } } } } },
   });
+}
+
+/** Extra exam time for a learner (1 = none). Only called for a member of the instructor's class. */
+export function setAccommodation(userId: string, factor: number) {
+  return db.user.update({ where: { id: userId }, data: { accommodationFactor: factor } });
+}
+
+export function isMember(classId: string, userId: string) {
+  return db.classMembership.count({ where: { classId, userId } }).then((n) => n > 0);
 }

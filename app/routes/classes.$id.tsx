@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { classRoster, leaveClass, ownedClass } from "~/classes/classes.server.ts";
+import { ACCOMMODATIONS, classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
 import { classIdParam, memberForm } from "~/classes/forms.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 
@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const klass = await load(request, params.id);
   const form = memberForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ error: "That student could not be removed." }, { status: 400 });
+  if (!form.success) return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
+  if (form.data.intent === "accommodation") {
+    const ok = await setMemberAccommodation(klass.id, form.data.userId, form.data.factor);
+    return ok ? { ok: true } : data({ error: "That student is not in this class." }, { status: 404 });
+  }
   await leaveClass(klass.id, form.data.userId);
   return { ok: true };
 }
@@ -57,6 +61,7 @@ export default function ClassPage() {
                   <th scope="col" className="py-2 pr-4">Student</th>
                   <th scope="col" className="py-2 pr-4">Joined</th>
                   <th scope="col" className="py-2 pr-4">Last activity</th>
+                  <th scope="col" className="py-2 pr-4">Exam time</th>
                   <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -69,6 +74,19 @@ export default function ClassPage() {
                     </th>
                     <td className="py-2 pr-4">{fmt(s.joinedAt)}</td>
                     <td className="py-2 pr-4">{fmt(s.lastActivity)}</td>
+                    <td className="py-2 pr-4">
+                      <Form method="post" className="flex items-center gap-2">
+                        <input type="hidden" name="intent" value="accommodation" />
+                        <input type="hidden" name="userId" value={s.id} />
+                        <label htmlFor={`factor-${s.id}`} className="sr-only">Exam time for {s.name}</label>
+                        <select id={`factor-${s.id}`} name="factor" defaultValue={String(s.accommodationFactor)} className="field-input w-auto">
+                          {ACCOMMODATIONS.map((f) => (
+                            <option key={f} value={f}>{f === 1 ? "Standard" : `${f}x time`}</option>
+                          ))}
+                        </select>
+                        <button type="submit" className="btn-secondary">Save</button>
+                      </Form>
+                    </td>
                     <td className="py-2">
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />

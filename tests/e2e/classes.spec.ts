@@ -22,6 +22,10 @@ test("an instructor creates a class, a student joins with the code, the roster s
 
   await teacher.reload();
   await expect(teacher.getByRole("rowheader", { name: /Jo Joiner/ })).toBeVisible();
+  await teacher.getByLabel("Exam time for Jo Joiner").selectOption({ label: "1.5x time" });
+  await teacher.getByRole("button", { name: "Save" }).click();
+  await teacher.reload();
+  await expect(teacher.getByLabel("Exam time for Jo Joiner")).toHaveValue("1.5");
 });
 
 test("a student gets 403 on the instructor pages", async ({ page }) => {
