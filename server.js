@@ -1,5 +1,6 @@
 // Charted's HTTP server: Express around the Remix request handler, in development (Vite
 // middleware, HMR) and production (the built app) alike, so both get the same security layer.
+import cluster from "node:cluster";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { refuseCrossOrigin, securityHeaders } from "./server/security.js";
@@ -9,43 +10,71 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "true";
 
-const viteDevServer = production
-  ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
-
-const app = express();
-app.disable("x-powered-by");
-if (trustProxy) app.set("trust proxy", true);
-
-app.use(...securityHeaders({ production }));
-app.use(refuseCrossOrigin({ trustProxy }));
-
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares);
+// WEB_CONCURRENCY > 1 forks that many workers sharing the port (one per core is typical). All
+// state lives in the database, so workers need no coordination; SQLite serializes writes (WAL).
+const workers = production ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
+if (workers > 1 && cluster.isPrimary) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (signal !== "SIGTERM" && code !== 0) {
+      console.error(`worker ${worker.process.pid} died (${signal ?? code}); starting another`);
+      cluster.fork();
+    }
+  });
+  console.log(
+    `Charted is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (production, ${workers} workers)`,
+  );
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 5000).unref();
+      cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+    });
+  }
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  await startServer();
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: viteDevServer
-      ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
-      : await import("./build/server/index.js"),
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+async function startServer() {
+  const viteDevServer = production
+    ? undefined
+    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
-const server = app.listen(port, host, () => {
-  const shown = host === "0.0.0.0" ? "localhost" : host;
-  console.log(`Charted is running at http://${shown}:${port} (${production ? "production" : "development"})`);
-});
+  const app = express();
+  app.disable("x-powered-by");
+  if (trustProxy) app.set("trust proxy", true);
 
-// Finish in-flight requests on shutdown (deploys, Ctrl-C).
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+  app.use(...securityHeaders({ production }));
+  app.use(refuseCrossOrigin({ trustProxy }));
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: viteDevServer
+        ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
+        : await import("./build/server/index.js"),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(port, host, () => {
+    const shown = host === "0.0.0.0" ? "localhost" : host;
+    if (cluster.isPrimary)
+      console.log(`Charted is running at http://${shown}:${port} (${production ? "production" : "development"})`);
   });
+
+  // Finish in-flight requests on shutdown (deploys, Ctrl-C).
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
 }

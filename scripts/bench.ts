@@ -115,19 +115,35 @@ await db.$disconnect();
 // 2. Production server.
 if (!existsSync("build/server/index.js") || process.argv.includes("--build")) execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
 const server = spawn("node", ["server.js"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("running at") && resolve());
-  server.on("exit", (code) => reject(new Error(`server exited (${code})`)));
-});
+server.stdout!.resume();
+server.on("exit", (code) => code && console.error(`server exited (${code})`));
+// Ready when /healthz answers (with WEB_CONCURRENCY > 1, when a worker listens).
+for (let i = 0; ; i++) {
+  const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
+  if (ok) break;
+  if (i > 100) throw new Error("the server did not start");
+  await new Promise((r) => setTimeout(r, 200));
+}
+// Peak memory: the server process plus any cluster workers (its children), summed per sample.
 let peakRss = 0;
-const sampler = setInterval(() => {
+const rssOf = (pid: number) => {
   try {
-    const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
-    peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
   } catch {
-    // Not Linux: no peak memory figure.
+    return 0; // Not Linux: no memory figure.
   }
-}, 500);
+};
+const childrenOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+const sampler = setInterval(() => {
+  const pids = [server.pid!, ...childrenOf(server.pid!)];
+  peakRss = Math.max(peakRss, pids.reduce((n, pid) => n + rssOf(pid), 0));
+}, 250);
 
 // 3. Scenarios. Each connection plays one learner.
 type Scenario = {
@@ -290,7 +306,7 @@ server.kill("SIGTERM");
 
 console.log(`\n${CONNECTIONS} connections / virtual users (think time ${THINK_MS} ms), ${DURATION} s per run, ${pgUrl ? "PostgreSQL" : "SQLite"}, ${new Date().toISOString()}. Latencies in ms.`);
 console.table(results);
-console.log(`Peak server memory (RSS high-water mark): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+console.log(`Peak server memory (RSS, all processes): ${(peakRss / 1024 / 1024).toFixed(0)} MiB; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 1}`);
 mkdirSync("bench/results", { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}-${pgUrl ? "pg" : "sqlite"}.json`;
 writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), database: pgUrl ? "postgres" : "sqlite", connections: CONNECTIONS, thinkMs: THINK_MS, seconds: DURATION, peakRssBytes: peakRss, results }, null, 2));
