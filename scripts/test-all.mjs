@@ -34,10 +34,11 @@ if (!browser) {
 }
 console.log(`Browser for end-to-end tests: ${browser}`);
 
-mkdirSync("test-results", { recursive: true });
+// Playwright empties test-results/ when it starts, so the JSON reports live in reports/.
+mkdirSync("reports", { recursive: true });
 // Every step runs even when an earlier one fails, so one run shows every problem.
 const content = spawnSync("npm", ["run", "-s", "content:check"], { stdio: "inherit" });
-const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { stdio: "inherit" });
+const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"], { stdio: "inherit" });
 const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
 if (build.status !== 0) {
   console.error("✗ The production build failed, so the browser tests cannot run.");
@@ -53,8 +54,8 @@ const read = (file) => {
     return null;
   }
 };
-const v = read("test-results/vitest.json");
-const p = read("test-results/playwright.json");
+const v = read("reports/vitest.json");
+const p = read("reports/playwright.json");
 const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);

@@ -47,8 +47,6 @@ export async function joinWithCode(userId: string, code: string): Promise<JoinRe
   return { ok: true, className: found.name };
 }
 
-export const ACCOMMODATIONS = [1, 1.25, 1.5, 2] as const;
-
 /** Sets a class member's exam-time accommodation; refuses anyone not in the class. */
 export async function setMemberAccommodation(classId: string, userId: string, factor: number) {
   if (!(await store.isMember(classId, userId))) return false;

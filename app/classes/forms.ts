@@ -13,13 +13,16 @@ export const joinClassSchema = z.object({
     .regex(/^[A-Za-z0-9]+$/, "Class codes have only letters and digits."),
 });
 
+/** Exam-time factors an instructor can give a student (1 = standard time). */
+export const ACCOMMODATIONS = [1, 1.25, 1.5, 2] as const;
+
 export const classIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 export const memberForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
   z.object({
     intent: z.literal("accommodation"),
     userId: z.string().regex(/^[a-z0-9]{20,32}$/),
-    factor: z.coerce.number().refine((f) => [1, 1.25, 1.5, 2].includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
+    factor: z.coerce.number().refine((f) => (ACCOMMODATIONS as readonly number[]).includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
   }),
 ]);
 export const leaveForm = z.object({ intent: z.literal("leave"), classId: z.string().regex(/^[a-z0-9]{20,32}$/) });

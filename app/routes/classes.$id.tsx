@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ACCOMMODATIONS, classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
-import { classIdParam, memberForm } from "~/classes/forms.ts";
+import { classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
+import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.klass.name ?? "Class"} · Classes · Charted` }];
