@@ -190,25 +190,19 @@ export function addOwnCard(userId: string, input: { domainId: string; front: str
 
 /** Per-deck numbers for the review home page. */
 export async function deckSummaries(userId: string, now = new Date()) {
-  const index = getContentIndex();
-  const rows = await Promise.all(
-    index.domains.map(async (d) => {
-      const q = await studyQueueCounts(userId, d.id, now);
-      return { id: d.id, name: d.name, ...q };
-    }),
-  );
-  return rows;
-}
-
-async function studyQueueCounts(userId: string, deck: string, now: Date) {
   const prefs = await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
-  const [due, unstarted, deckNew] = await Promise.all([
-    store.countDue(userId, [deck], now, new Date(now.getTime() + LEARN_AHEAD_MS), day.end),
-    store.countUnstartedContentCards(userId, [deck]),
-    store.newDeckCards(userId, [deck], now, 1000),
-  ]);
-  return { due, newCards: unstarted + deckNew.length };
+  const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
+  return Promise.all(
+    getContentIndex().domains.map(async (d) => {
+      const [due, unstarted, deckNew] = await Promise.all([
+        store.countDue(userId, [d.id], now, learnAhead, day.end),
+        store.countUnstartedContentCards(userId, [d.id]),
+        store.countNewDeckCards(userId, [d.id], now),
+      ]);
+      return { id: d.id, name: d.name, due, newCards: unstarted + deckNew };
+    }),
+  );
 }
 
 export async function reviewStats(userId: string, now = new Date()) {
