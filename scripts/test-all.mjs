@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm test: every test Charted has. Installs dependencies and a browser when it can, or says
 // exactly what is missing. Steps: content check, vitest (SQLite, plus PostgreSQL when
-// TEST_DATABASE_URL is set), production build, Playwright end-to-end and accessibility tests.
+// TEST_DATABASE_URL is set; they include a kill -9 crash-recovery test against the production
+// build), Playwright end-to-end and accessibility tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { checkNode, ensureDependencies } from "./lib/bootstrap.mjs";
@@ -38,12 +39,13 @@ console.log(`Browser for end-to-end tests: ${browser}`);
 mkdirSync("reports", { recursive: true });
 // Every step runs even when an earlier one fails, so one run shows every problem.
 const content = spawnSync("npm", ["run", "-s", "content:check"], { stdio: "inherit" });
-const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"], { stdio: "inherit" });
+// Build first: the crash-recovery server test and the browser tests run the production build.
 const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
 if (build.status !== 0) {
-  console.error("✗ The production build failed, so the browser tests cannot run.");
+  console.error("✗ The production build failed, so the server and browser tests cannot run.");
   process.exit(1);
 }
+const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"], { stdio: "inherit" });
 const playwright = spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser } });
 
 // One closing line for everything, in the plain form CI tools read.
