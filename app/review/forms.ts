@@ -20,13 +20,19 @@ export const ownCardSchema = z.object({
   back: z.string({ error: "Write the back of the card." }).trim().min(1, "Write the back of the card.").max(2000, "Keep the back under 2,000 characters."),
 });
 
+// An empty number field is a missing answer, not zero.
+const filled = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 export const reviewSettingsSchema = z.object({
-  desiredRetention: z.coerce
-    .number({ error: "Enter a retention between 0.70 and 0.97." })
-    .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
-    .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
-  newCardsPerDay: z.coerce.number().int("Use a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500."),
-  reviewsPerDay: z.coerce.number().int("Use a whole number.").min(1, "Allow at least 1 review.").max(5000, "Use at most 5,000."),
+  desiredRetention: z.preprocess(
+    filled,
+    z.coerce
+      .number({ error: "Enter a retention between 0.70 and 0.97." })
+      .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
+      .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
+  ),
+  newCardsPerDay: z.preprocess(filled, z.coerce.number({ error: "Enter how many new cards a day." }).int("Use a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500.")),
+  reviewsPerDay: z.preprocess(filled, z.coerce.number({ error: "Enter the most reviews a day." }).int("Use a whole number.").min(1, "Allow at least 1 review.").max(5000, "Use at most 5,000.")),
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat("en-US", { timeZone: tz });
