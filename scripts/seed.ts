@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { db } from "../app/utils/db.server.ts";
 import { syncContent } from "./lib/content-sync.ts";
+import { addDemoHistory } from "./lib/demo-history.ts";
 
 const production = process.env.NODE_ENV === "production";
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
@@ -25,6 +26,14 @@ async function seed() {
   }
   const report = await syncContent();
   console.log(report.summary);
+  // The demo student gets six weeks of study history and an exam date, so Progress has data.
+  const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email } });
+  const started = Date.now();
+  if (await addDemoHistory(student.id, student.timeZone)) {
+    const exam = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await db.user.update({ where: { id: student.id }, data: { examDate: new Date(`${exam}T00:00:00Z`) } });
+    console.log(`Demo student: six weeks of study history added (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  }
   if (production && !process.env.DEMO_PASSWORD) {
     console.log("Demo accounts created with random passwords (set DEMO_PASSWORD to choose one).");
   } else {

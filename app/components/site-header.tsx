@@ -12,6 +12,7 @@ export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = 
   { to: "/learn", label: "Learn" },
   { to: "/practice", label: "Practice" },
   { to: "/review", label: "Review" },
+  { to: "/progress", label: "Progress" },
   { to: "/glossary", label: "Glossary" },
   { to: "/search", label: "Search" },
   { to: "/classes", label: "Classes", instructor: true },

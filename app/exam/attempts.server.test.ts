@@ -26,6 +26,7 @@ beforeAll(async () => {
 
 const practice = (over: Partial<PracticeForm> = {}): PracticeForm => ({
   domains: ["LAW", "BIL"],
+  areas: [],
   weakest: false,
   count: 6,
   timed: true,

@@ -46,12 +46,14 @@ export async function startSimulation(userId: string, now = new Date()): Promise
   return { ok: true, attemptId: created.id };
 }
 
-export async function startPractice(userId: string, form: PracticeForm, now = new Date()): Promise<StartResult> {
+export async function startPractice(userId: string, input: Omit<PracticeForm, "areas"> & { areas?: string[] }, now = new Date()): Promise<StartResult> {
+  const form = { ...input, areas: input.areas ?? [] };
   const all = blueprintDomains();
   let domainIds: string[] = form.domains;
   if (form.weakest) domainIds = weakestDomains(await attempts.domainAccuracy(userId), all.map((d) => d.id), 3);
+  if (form.areas.length) domainIds = [...new Set([...domainIds, ...form.areas.map((a) => a.slice(0, 3))])];
   if (form.lesson && !domainIds.length) domainIds = all.map((d) => d.id);
-  const pool = await attempts.questionPool({ userId, domains: domainIds, only: form.only, lessonSlug: form.lesson });
+  const pool = await attempts.questionPool({ userId, domains: domainIds, only: form.only, lessonSlug: form.lesson, knowledgeAreas: form.areas });
   const describe = { all: "", unseen: " you have not seen", missed: " you missed last time" }[form.only];
   if (pool.length === 0) return { ok: false, message: `There are no questions${describe} in your choice yet. Widen the domains or include all questions.` };
   if (pool.length < form.count) {
@@ -64,7 +66,7 @@ export async function startPractice(userId: string, form: PracticeForm, now = ne
     userId,
     kind: "practice",
     mode: form.mode,
-    config: { domains: domainIds, weakest: form.weakest, count: form.count, minutes, only: form.only, lesson: form.lesson ?? null, accommodationFactor: factor },
+    config: { domains: domainIds, areas: form.areas, weakest: form.weakest, count: form.count, minutes, only: form.only, lesson: form.lesson ?? null, accommodationFactor: factor },
     startedAt: now,
     deadline: deadlineFor(now, minutes, factor),
     items: shuffle(chosen).map((p) => ({ versionId: p.versionId, scored: true })),

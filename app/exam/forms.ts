@@ -8,9 +8,16 @@ const domainList = z.preprocess(
   z.array(z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." })),
 );
 
+const areaList = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().regex(/^[A-Z]{3}\.K\d{2}$/, "Choose knowledge areas from the list.")).max(10, "Choose at most 10 knowledge areas."),
+);
+
 export const practiceFormSchema = z
   .object({
     domains: domainList,
+    // Knowledge areas (e.g. the dashboard's weakest three): questions only from these.
+    areas: areaList.default([]),
     weakest: checkbox.default(false),
     count: z.coerce
       .number({ error: "Enter how many questions you want." })
@@ -31,7 +38,7 @@ export const practiceFormSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
   })
-  .refine((v) => v.weakest || v.domains.length > 0 || v.lesson, { path: ["domains"], message: "Choose at least one domain, or “My weakest domains”." });
+  .refine((v) => v.weakest || v.domains.length > 0 || v.lesson || v.areas.length > 0, { path: ["domains"], message: "Choose at least one domain, or “My weakest domains”." });
 
 export type PracticeForm = z.infer<typeof practiceFormSchema>;
 
@@ -46,6 +53,7 @@ export const attemptIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 
 /** Parses a practice form where `domains` may repeat (checkboxes). */
 export function practiceFormInput(formData: FormData) {
-  const entries = Object.fromEntries([...formData].filter(([k, v]) => k !== "domains" && typeof v === "string"));
-  return { ...entries, domains: formData.getAll("domains").filter((v) => typeof v === "string") };
+  const entries = Object.fromEntries([...formData].filter(([k, v]) => k !== "domains" && k !== "areas" && typeof v === "string"));
+  const list = (key: string) => formData.getAll(key).filter((v) => typeof v === "string");
+  return { ...entries, domains: list("domains"), areas: list("areas") };
 }

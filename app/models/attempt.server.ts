@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server.ts";
 export interface PoolFilter {
   domains: string[];
   lessonSlug?: string;
+  knowledgeAreas?: string[];
   userId: string;
   only: "all" | "unseen" | "missed";
 }
@@ -19,7 +20,12 @@ export interface PoolEntry {
 export async function questionPool(filter: PoolFilter): Promise<PoolEntry[]> {
   const versions = await db.questionVersion.findMany({
     where: {
-      question: { retiredAt: null, authorId: null, domainId: { in: filter.domains } },
+      question: {
+        retiredAt: null,
+        authorId: null,
+        domainId: { in: filter.domains },
+        ...(filter.knowledgeAreas?.length ? { knowledgeArea: { in: filter.knowledgeAreas } } : {}),
+      },
       ...(filter.lessonSlug ? { lessonSlug: filter.lessonSlug } : {}),
     },
     select: { id: true, version: true, questionId: true, question: { select: { currentVersion: true, domainId: true } } },

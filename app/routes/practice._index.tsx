@@ -18,11 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const index = getContentIndex();
   const lessonSlug = z.string().regex(/^[a-z0-9-]+$/).max(100).safeParse(new URL(request.url).searchParams.get("lesson"));
   const lesson = lessonSlug.success ? index.lessons.get(lessonSlug.data) : undefined;
+  // Links from the dashboard and study plan prefill the form; anything malformed is ignored.
+  const prefill = practicePrefill.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const wanted = prefill.success ? prefill.data : { areas: [], domains: [], count: undefined };
+  const areaNames = new Map(index.domains.flatMap((d) => d.knowledgeAreas.map((k) => [k.id, k.title] as const)));
   const { exam } = index.blueprint;
   return {
     exam: { totalItems: exam.totalItems, scoredItems: exam.scoredItems, pretestItems: exam.pretestItems, minutes: exam.minutes },
     domains: index.domains.map((d) => ({ id: d.id, name: d.name })),
     lesson: lesson ? { slug: lesson.slug, title: lesson.title, domainId: lesson.domainId } : null,
+    areas: wanted.areas.filter((a) => areaNames.has(a)).map((a) => ({ id: a, title: areaNames.get(a)! })),
+    prefill: { domains: wanted.domains, count: wanted.count },
     attempts: await history(user.id),
   };
 }
@@ -43,10 +49,23 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/attempts/${result.attemptId}/q/1`);
 }
 
+const csv = (pattern: RegExp) =>
+  z
+    .string()
+    .max(200)
+    .transform((v) => v.split(",").filter((x) => pattern.test(x)))
+    .optional()
+    .transform((v) => v ?? []);
+const practicePrefill = z.object({
+  areas: csv(/^[A-Z]{3}\.K\d{2}$/),
+  domains: csv(/^(FND|COM|LAW|SCH|ENC|BIL|ADM)$/),
+  count: z.coerce.number().int().min(5).max(135).optional().catch(undefined),
+});
+
 const KIND_LABELS: Record<string, string> = { simulation: "Full simulation", practice: "Practice", assignment: "Assignment" };
 
 export default function PracticePage() {
-  const { exam, domains, lesson, attempts } = useLoaderData<typeof loader>();
+  const { exam, domains, lesson, areas, prefill, attempts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -104,16 +123,32 @@ export default function PracticePage() {
             <Link to="/practice">Practise any topic instead</Link>
           </p>
         ) : null}
+        {areas.length ? (
+          <div className="mb-3 rounded-md bg-brand-soft p-3">
+            <p>Questions only from these knowledge areas:</p>
+            <ul className="list-disc pl-6">
+              {areas.map((a) => (
+                <li key={a.id}>
+                  {a.title} ({a.id})
+                </li>
+              ))}
+            </ul>
+            <Link to="/practice">Practise any topic instead</Link>
+          </div>
+        ) : null}
         {actionData?.form === "practice" ? <FormError message={actionData.formError} /> : null}
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="intent" value="practice" />
+          {areas.map((a) => (
+            <input key={a.id} type="hidden" name="areas" value={a.id} />
+          ))}
           {lesson ? <input type="hidden" name="lesson" value={lesson.slug} /> : null}
           <fieldset aria-describedby={errors.domains ? "domains-error" : undefined}>
             <legend className="field-label">Exam domains</legend>
             <div className="grid gap-1 sm:grid-cols-2">
               {domains.map((d) => (
                 <label key={d.id} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name="domains" value={d.id} defaultChecked={lesson ? lesson.domainId === d.id : false} className="h-5 w-5" />
+                  <input type="checkbox" name="domains" value={d.id} defaultChecked={lesson ? lesson.domainId === d.id : prefill.domains.includes(d.id)} className="h-5 w-5" />
                   {d.name}
                 </label>
               ))}
@@ -133,7 +168,7 @@ export default function PracticePage() {
               <label htmlFor="count" className="field-label">
                 Number of questions (5–135)
               </label>
-              <input id="count" name="count" type="number" min={5} max={135} defaultValue={lesson ? 5 : 20} required className="field-input" aria-invalid={errors.count ? true : undefined} aria-describedby={errors.count ? "count-error" : undefined} />
+              <input id="count" name="count" type="number" min={5} max={135} defaultValue={prefill.count ?? (lesson ? 5 : areas.length ? 10 : 20)} required className="field-input" aria-invalid={errors.count ? true : undefined} aria-describedby={errors.count ? "count-error" : undefined} />
               {errors.count ? (
                 <p id="count-error" className="field-error">
                   {errors.count.join(" ")}

@@ -11,6 +11,9 @@ import * as accountRoute from "~/routes/account.tsx";
 import * as attemptRoute from "~/routes/attempts.$id.q.$n.tsx";
 import * as classRoute from "~/routes/classes.$id.tsx";
 import * as classesRoute from "~/routes/classes._index.tsx";
+import * as progressRoute from "~/routes/progress._index.tsx";
+import * as planRoute from "~/routes/progress.plan.tsx";
+import * as planIcsRoute from "~/routes/progress.plan[.]ics.ts";
 import * as reviewRoute from "~/routes/review._index.tsx";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
@@ -50,6 +53,9 @@ describe("authorization", () => {
     const routes: [string, Loader, string, Record<string, string>, Record<keyof typeof cookies, unknown>][] = [
       ["account", accountRoute.loader as Loader, "/account", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
       ["review", reviewRoute.loader as Loader, "/review", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["progress", progressRoute.loader as Loader, "/progress", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["study plan", planRoute.loader as Loader, "/progress/plan", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["study plan calendar", planIcsRoute.loader as Loader, "/progress/plan.ics", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
       ["classes", classesRoute.loader as Loader, "/classes", {}, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
       ["class roster", classRoute.loader as Loader, `/classes/${klass.id}`, { id: klass.id }, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: 404, admin: "allowed" }],
       ["exam item", attemptRoute.loader as Loader, `/attempts/${attempt.attemptId}/q/1`, { id: attempt.attemptId, n: "1" }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],

@@ -18,6 +18,7 @@ import * as classes from "~/routes/classes._index.tsx";
 import * as join from "~/routes/join.tsx";
 import * as lesson from "~/routes/learn.$domain.$slug.tsx";
 import * as practice from "~/routes/practice._index.tsx";
+import * as studyPlan from "~/routes/progress.plan.tsx";
 import * as reviewCards from "~/routes/review.cards.tsx";
 import * as reviewNew from "~/routes/review.new.tsx";
 import * as reviewSettings from "~/routes/review.settings.tsx";
@@ -41,7 +42,7 @@ async function snapshot() {
     db.attemptItem.count({ where: { selectedIndex: { not: null } } }), db.attemptItem.count({ where: { flagged: true } }),
     db.reviewCard.count(), db.reviewLog.count(), db.reviewCard.count({ where: { suspended: true } }), db.class.count(), db.classMembership.count(),
   ]);
-  const users = await db.user.findMany({ select: { passwordHash: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, timeZone: true, accommodationFactor: true }, orderBy: { id: "asc" } });
+  const users = await db.user.findMany({ select: { passwordHash: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, timeZone: true, accommodationFactor: true, examDate: true, studyWeekdays: true, studyMinutes: true, studyStartTime: true }, orderBy: { id: "asc" } });
   return JSON.stringify({ counts, users });
 }
 
@@ -76,7 +77,8 @@ describe("malformed input", () => {
       { name: "register", action: register.action, path: "/register", cookie: null, valid: { name: "Val Id", email: "valid-fuzz@example.test", password: longPhrase, confirmPassword: longPhrase }, bad: { name: TEXT_GARBAGE, email: [...TEXT_GARBAGE, ...OTHER_GARBAGE], password: ["", "short", HUGE], confirmPassword: ["mismatch", ""] } },
       { name: "account", action: account.action, path: "/account", cookie: accountCookie, valid: { currentPassword: TEST_PASSWORD, newPassword: longPhrase, confirmPassword: longPhrase }, bad: { currentPassword: ["", "not the password", HUGE], newPassword: ["", "short", HUGE], confirmPassword: ["mismatch", ""] } },
       { name: "lesson", action: lesson.action, path: "/learn/law/hipaa-privacy-and-patient-rights", params: { domain: "law", slug: "hipaa-privacy-and-patient-rights" }, cookie: studentCookie, valid: { intent: "complete" }, bad: { intent: OTHER_GARBAGE } },
-      { name: "practice", action: practice.action, path: "/practice", cookie: studentCookie, valid: { intent: "practice", domains: "LAW", count: "5", mode: "exam", only: "all" }, bad: { domains: OTHER_GARBAGE, count: OTHER_GARBAGE, mode: OTHER_GARBAGE, only: OTHER_GARBAGE, minutes: OTHER_GARBAGE.filter((v) => v.trim() !== "" && v !== "\u0000") } },
+      { name: "practice", action: practice.action, path: "/practice", cookie: studentCookie, valid: { intent: "practice", domains: "LAW", count: "5", mode: "exam", only: "all" }, bad: { domains: OTHER_GARBAGE, count: OTHER_GARBAGE, mode: OTHER_GARBAGE, only: OTHER_GARBAGE, minutes: OTHER_GARBAGE.filter((v) => v.trim() !== "" && v !== "\u0000"), areas: OTHER_GARBAGE } },
+      { name: "study plan", action: studyPlan.action, path: "/progress/plan", cookie: studentCookie, valid: { examDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10), weekdays: "2", minutes: "30", startTime: "18:15" }, bad: { examDate: [...OTHER_GARBAGE.filter((v) => v !== ""), "2020-01-01", "2026-02-30", "2999-01-01"], weekdays: OTHER_GARBAGE, minutes: OTHER_GARBAGE, startTime: [...OTHER_GARBAGE, "24:00", "7pm"] } },
       { name: "exam item", action: attemptItem.action, path: `/attempts/${attempt.attemptId}/q/1`, params: { id: attempt.attemptId, n: "1" }, cookie: studentCookie, valid: { intent: "answer", choice: "1" }, bad: { intent: OTHER_GARBAGE, choice: OTHER_GARBAGE.filter((v) => v !== "") } },
       { name: "review study", action: study.action, path: "/review/study", cookie: studentCookie, valid: { intent: "rate", ref: `card:${ownCard.id}`, grade: "3", requestId: "fuzz-request-0001" }, bad: { intent: OTHER_GARBAGE, ref: OTHER_GARBAGE, grade: OTHER_GARBAGE, requestId: ["", "-1", HUGE] } },
       { name: "review cards", action: reviewCards.action, path: "/review/cards", cookie: studentCookie, valid: { cardId: ownCard.id, suspended: "true" }, bad: { cardId: OTHER_GARBAGE, suspended: OTHER_GARBAGE.filter((v) => v !== "true") } },

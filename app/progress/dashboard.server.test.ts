@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCard, makeQuestion } from "../../tests/fixtures/content.ts";
+import { makeUser } from "../../tests/factories/users.ts";
+import { saveAnswer, startPractice, submitAttempt } from "~/exam/attempts.server.ts";
+import { syncCards, syncQuestions } from "~/models/bank.server.ts";
+import { markLessonComplete } from "~/models/lesson-completion.server.ts";
+import { rollUpActivity } from "~/models/progress.server.ts";
+import { rateCard, studyQueue } from "~/review/review.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { progressDashboard } from "./dashboard.server.ts";
+
+beforeAll(async () => {
+  await syncQuestions([
+    ...Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-Q${String(i + 1).padStart(4, "0")}`, { knowledgeArea: "LAW.K02" })),
+    ...Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-Q${String(i + 101).padStart(4, "0")}`, { knowledgeArea: "LAW.K05" })),
+  ]);
+  await syncCards(Array.from({ length: 6 }, (_, i) => makeCard(`LAW-C${String(i + 1).padStart(4, "0")}`)));
+});
+
+async function learner() {
+  const user = await makeUser();
+  await db.user.update({ where: { id: user.id }, data: { timeZone: "America/Chicago" } });
+  return user;
+}
+
+/** A 5-question LAW.K02 quiz at `start`, answering `right` of them correctly, a minute apart. */
+async function quiz(userId: string, start: Date, right: number) {
+  const started = await startPractice(userId, { domains: [], areas: ["LAW.K02"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" }, start);
+  if (!started.ok) throw new Error(started.message);
+  const items = await db.attemptItem.findMany({ where: { attemptId: started.attemptId }, orderBy: { position: "asc" }, include: { questionVersion: { include: { question: true } } } });
+  for (const [i, item] of items.entries()) {
+    expect(item.questionVersion.question.knowledgeArea).toBe("LAW.K02");
+    const choice = i < right ? item.questionVersion.answerIndex : (item.questionVersion.answerIndex + 1) % 4;
+    await saveAnswer(userId, started.attemptId, i + 1, { selectedIndex: choice }, new Date(start.getTime() + (i + 1) * 60_000));
+  }
+  await submitAttempt(userId, started.attemptId, new Date(start.getTime() + 6 * 60_000));
+}
+
+describe("progress dashboard", () => {
+  it("rolls activity up once, then only what is new, and derives mastery from real answers", async () => {
+    const user = await learner();
+    // Evening of Nov 2 in Chicago (00:30 UTC Nov 3 is 18:30 CST): a quiz and two ratings.
+    const evening = new Date("2026-11-03T00:30:00Z");
+    await quiz(user.id, evening, 4);
+    let t = new Date(evening.getTime() + 7 * 60_000);
+    for (let i = 0; i < 2; i++) {
+      const q = await studyQueue(user.id, null, t);
+      await rateCard(user.id, { ref: q.current!.ref, grade: 3, requestId: q.current!.requestId }, t);
+      t = new Date(t.getTime() + 30_000);
+    }
+    await markLessonComplete(user.id, "privacy-basics", new Date(t.getTime() + 60_000));
+    const now = new Date("2026-11-03T15:00:00Z");
+    const first = await progressDashboard(user.id, now);
+    const day = first.calendar.find((d) => d.day === "2026-11-02")!;
+    // Answers at +1..+5 min, ratings at +7 and +7.5 min, lesson at +8.5 min: one sitting of 8.5 min after a first minute.
+    expect(day).toMatchObject({ answers: 5, reviews: 2, lessons: 1, minutes: Math.round((60 + 8.5 * 60 - 60) / 60) });
+    // Studied yesterday, not yet today: the streak still stands.
+    expect(first.streak).toMatchObject({ current: 1, longest: 1, studiedToday: false });
+
+    // Reloading changes nothing; concurrent reloads do not double count.
+    await Promise.all([progressDashboard(user.id, now), progressDashboard(user.id, now), rollUpActivity(user.id, "America/Chicago", now)]);
+    const rows = await db.activityDay.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ answers: 5, reviews: 2, lessons: 1 });
+
+    // A new quiz the next evening adds a day and extends the streak.
+    await quiz(user.id, new Date("2026-11-04T01:00:00Z"), 5);
+    const second = await progressDashboard(user.id, new Date("2026-11-04T15:00:00Z"));
+    expect(second.calendar.find((d) => d.day === "2026-11-03")).toMatchObject({ answers: 5 });
+    expect(second.streak).toMatchObject({ current: 2, longest: 2 });
+
+    // Mastery: 9 of 10 right in LAW.K02, weighted by recency and shrunk; the weakest areas skip it.
+    const law = second.domains.find((d) => d.id === "LAW")!;
+    expect(law.answers).toBe(10);
+    expect(law.mastery).toBeGreaterThan(40);
+    expect(second.weakest.map((a) => a.id)).not.toContain("LAW.K02");
+    // Too little for a readiness estimate, and it says why.
+    expect(second.readiness.status).toBe("insufficient");
+  });
+
+  it("forecasts due cards and builds a plan from the learner's settings", async () => {
+    const user = await learner();
+    const now = new Date("2026-11-09T18:00:00Z"); // Monday noon in Chicago
+    const q = await studyQueue(user.id, null, now);
+    await rateCard(user.id, { ref: q.current!.ref, grade: 3, requestId: q.current!.requestId }, now);
+    await db.user.update({ where: { id: user.id }, data: { examDate: new Date("2026-11-20T00:00:00Z"), studyWeekdays: "1,3,5", studyMinutes: 30 } });
+    const d = await progressDashboard(user.id, now);
+    expect(d.forecast).toHaveLength(30);
+    expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
+    expect(d.plan.status).toBe("ok");
+    expect(d.plan.sessions.map((s) => s.day)).toEqual(["2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16", "2026-11-18"]);
+    expect(d.prefs).toMatchObject({ examDate: "2026-11-20", weekdays: [1, 3, 5], minutes: 30 });
+  });
+});

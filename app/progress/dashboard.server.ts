@@ -1,0 +1,206 @@
+// The progress dashboard and study plan: loads a learner's evidence once and derives mastery,
+// readiness, charts and the plan from it.
+import { getContentIndex } from "~/content/index.server.ts";
+import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
+import * as store from "~/models/progress.server.ts";
+import { studyDay } from "~/review/study-day.ts";
+import { dayRange, streaks } from "./activity.ts";
+import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
+import { buildPlan, type PlanLesson } from "./plan.ts";
+import { estimateReadiness, READINESS_WINDOW_DAYS, type DomainEvidence } from "./readiness.ts";
+
+const DAY_MS = 86_400_000;
+/** Answers older than this barely weigh (2^-6) and are not loaded. */
+const EVIDENCE_DAYS = 180;
+export const CALENDAR_WEEKS = 26;
+const MINUTES_DAYS = 30;
+const FORECAST_DAYS = 30;
+/** Tutor mode shows the answer after each item, so its accuracy says less about exam day. */
+const SOURCE_WEIGHT: Record<string, number> = { exam: 1, tutor: 0.5 };
+
+function parseWeights(json: string | null): number[] | null {
+  if (!json) return null;
+  try {
+    const w = JSON.parse(json) as unknown;
+    return Array.isArray(w) && w.every((x) => typeof x === "number") ? w : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseWeekdays(value: string): number[] {
+  return [...new Set(value.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7))].sort();
+}
+
+async function loadEvidence(userId: string, now: Date) {
+  const prefs = await store.planPrefs(userId);
+  await store.rollUpActivity(userId, prefs.timeZone, now);
+  const today = studyDay(now, prefs.timeZone);
+  const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
+  const [attempts, cards, activity, completed] = await Promise.all([
+    store.attemptSummaries(userId),
+    store.startedCards(userId),
+    store.activityDays(userId, calendarStart),
+    completedLessonSlugs(userId),
+  ]);
+  const since = now.getTime() - EVIDENCE_DAYS * DAY_MS;
+  const recent = attempts.filter((a) => a.submittedAt && a.submittedAt.getTime() >= since);
+  const rows = recent.length ? await store.gradedAnswers(recent.map((a) => a.id)) : [];
+  const areas = await store.versionAreaMap(rows.map((r) => r.questionVersionId));
+  const attemptById = new Map(recent.map((a) => [a.id, a]));
+  const answers: (AnswerEvidence & { sourceWeight: number })[] = [];
+  for (const r of rows) {
+    const area = areas.get(r.questionVersionId);
+    const attempt = attemptById.get(r.attemptId)!;
+    if (!area) continue;
+    answers.push({
+      domainId: area.domainId,
+      knowledgeArea: area.knowledgeArea,
+      correct: r.isCorrect === true,
+      at: r.answeredAt ?? attempt.submittedAt!,
+      sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1,
+    });
+  }
+  return { prefs, today, attempts, cards, activity, completed, answers };
+}
+
+type Evidence = Awaited<ReturnType<typeof loadEvidence>>;
+
+function derive(e: Evidence, now: Date) {
+  const index = getContentIndex();
+  const weights = parseWeights(e.prefs.fsrsWeights);
+  const tally = tallyMastery({ answers: e.answers, cards: e.cards.filter((c) => !c.suspended), now, weights });
+  const domains = index.domains.map((d) => {
+    const score = tally.domain(d.id);
+    return { id: d.id, name: d.name, slug: d.slug, weight: d.weight, ...score };
+  });
+
+  // Knowledge areas: the three weakest, each with a lesson to read and a quiz to take.
+  const areaRefs = index.domains.flatMap((d) =>
+    d.knowledgeAreas.filter((k) => !k.retired).map((k) => ({ id: k.id, name: k.title, domainId: d.id, domainWeight: d.weight })),
+  );
+  const lessons = [...index.lessons.values()].sort((a, b) => a.order - b.order);
+  const weakest = weakestAreas(areaRefs, tally.area).map((a) => {
+    const lesson = lessons.find((l) => l.knowledgeAreas.includes(a.id));
+    return {
+      id: a.id,
+      name: a.name,
+      domainId: a.domainId,
+      mastery: a.score.mastery,
+      answers: a.score.answers,
+      cards: a.score.cards,
+      lesson: lesson ? { title: lesson.title, href: `/learn/${lesson.domainSlug}/${lesson.slug}` } : null,
+    };
+  });
+
+  // Readiness uses the last 90 days, weighted by recency and by how exam-like the source was.
+  const windowStart = now.getTime() - READINESS_WINDOW_DAYS * DAY_MS;
+  const evidence = new Map<string, { correct: number; wrong: number; answers: number }>();
+  for (const a of e.answers) {
+    if (a.at.getTime() < windowStart) continue;
+    const w = recencyWeight(a.at, now) * a.sourceWeight;
+    const ev = evidence.get(a.domainId) ?? evidence.set(a.domainId, { correct: 0, wrong: 0, answers: 0 }).get(a.domainId)!;
+    if (a.correct) ev.correct += w;
+    else ev.wrong += w;
+    ev.answers += 1;
+  }
+  const domainEvidence: DomainEvidence[] = domains.map((d) => ({
+    domainId: d.id,
+    name: d.name,
+    weight: d.weight,
+    correct: evidence.get(d.id)?.correct ?? 0,
+    wrong: evidence.get(d.id)?.wrong ?? 0,
+    answers: evidence.get(d.id)?.answers ?? 0,
+    memory: d.memory,
+  }));
+  const simulations = e.attempts.filter((a) => a.kind === "simulation");
+  const recentMocks = simulations.filter((a) => a.submittedAt!.getTime() >= windowStart).length;
+  const readiness = estimateReadiness(domainEvidence, { recentMocks });
+
+  // Review forecast: day 0 is today, overdue included.
+  const tz = e.prefs.timeZone;
+  const forecast: { day: string; count: number }[] = [];
+  const ends: number[] = [];
+  for (let d = e.today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, tz)) {
+    forecast.push({ day: d.label, count: 0 });
+    ends.push(d.end.getTime());
+  }
+  for (const c of e.cards) {
+    if (c.suspended) continue;
+    const t = c.due.getTime();
+    const i = ends.findIndex((end) => t < end);
+    if (i >= 0) forecast[i].count += 1;
+  }
+
+  // Activity: the calendar, minutes per day and streaks.
+  const byDay = new Map(e.activity.map((a) => [a.day, a]));
+  const calendar = dayRange(e.today.label, CALENDAR_WEEKS * 7).map((day) => {
+    const a = byDay.get(day);
+    return { day, minutes: a ? Math.round(a.seconds / 60) : 0, reviews: a?.reviews ?? 0, answers: a?.answers ?? 0, lessons: a?.lessons ?? 0 };
+  });
+  const minutesPerDay = calendar.slice(-MINUTES_DAYS).map(({ day, minutes }) => ({ day, minutes }));
+  const streak = streaks(
+    e.activity.filter((a) => a.reviews + a.answers + a.lessons > 0).map((a) => a.day),
+    e.today.label,
+  );
+
+  const scoreTrend = simulations
+    .slice(0, 20)
+    .reverse()
+    .map((a) => ({
+      day: studyDay(a.submittedAt!, tz).label,
+      scaled: a.scaledScore ?? 0,
+      percent: a.scoredTotal ? Math.round((100 * (a.scoredCorrect ?? 0)) / a.scoredTotal) : 0,
+    }));
+
+  // The plan: unread lessons from the weakest domain first (in lesson order), quizzes on the
+  // weakest domains, reviews as forecast.
+  const domainRank = new Map<string, number>(
+    [...domains].sort((a, b) => (a.mastery ?? 0) - (b.mastery ?? 0) || b.weight - a.weight).map((d, i) => [d.id, i]),
+  );
+  const unread: PlanLesson[] = lessons
+    .filter((l) => !e.completed.has(l.slug))
+    .sort((a, b) => domainRank.get(a.domainId)! - domainRank.get(b.domainId)! || a.order - b.order)
+    .map((l) => ({ slug: l.slug, title: l.title, domainId: l.domainId, href: `/learn/${l.domainSlug}/${l.slug}`, minutes: l.minutes }));
+  const quizDomains = [...domains].sort((a, b) => domainRank.get(a.id)! - domainRank.get(b.id)!).slice(0, 3).map((d) => ({ id: d.id, name: d.name }));
+  // The exam date is a calendar date, stored as midnight UTC.
+  const examDate = e.prefs.examDate ? e.prefs.examDate.toISOString().slice(0, 10) : null;
+  const plan = buildPlan({
+    today: e.today.label,
+    examDate,
+    weekdays: parseWeekdays(e.prefs.studyWeekdays),
+    minutesPerSession: e.prefs.studyMinutes,
+    lessons: unread,
+    dueByDay: new Map(forecast.map((f) => [f.day, f.count])),
+    quizDomains,
+    lastMock: simulations[0]?.submittedAt ? studyDay(simulations[0].submittedAt, tz).label : null,
+  });
+
+  return {
+    today: e.today.label,
+    timeZone: tz,
+    domains: domains.map(({ id, name, slug, weight, mastery, answers, cards }) => ({ id, name, slug, weightPercent: Math.round(weight * 100), mastery, answers, cards })),
+    weakest,
+    readiness,
+    forecast,
+    calendar,
+    minutesPerDay,
+    streak,
+    scoreTrend,
+    lessonsDone: e.completed.size,
+    lessonsTotal: lessons.length,
+    plan,
+    prefs: {
+      examDate,
+      weekdays: parseWeekdays(e.prefs.studyWeekdays),
+      minutes: e.prefs.studyMinutes,
+      startTime: e.prefs.studyStartTime,
+    },
+  };
+}
+
+export async function progressDashboard(userId: string, now = new Date()) {
+  return derive(await loadEvidence(userId, now), now);
+}
+
+export type Dashboard = Awaited<ReturnType<typeof progressDashboard>>;

@@ -1,0 +1,174 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActivityCalendar, ForecastChart, MasteryChart, MinutesChart, ScoreTrendChart, shortDay } from "~/components/progress-charts.tsx";
+import { SCALE } from "~/exam/scoring.ts";
+import { taskLine } from "~/progress/plan.ts";
+import { progressDashboard } from "~/progress/dashboard.server.ts";
+import { HALF_LIFE_DAYS, PRIOR_ITEMS, QUESTION_SHARE } from "~/progress/mastery.ts";
+import { READINESS_WINDOW_DAYS } from "~/progress/readiness.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const d = await progressDashboard(user.id);
+  const next = d.plan.sessions[0] ?? null;
+  return {
+    domains: d.domains,
+    weakest: d.weakest,
+    readiness: d.readiness,
+    forecast: d.forecast,
+    calendar: d.calendar,
+    minutesPerDay: d.minutesPerDay,
+    streak: d.streak,
+    scoreTrend: d.scoreTrend,
+    lessons: { done: d.lessonsDone, total: d.lessonsTotal },
+    plan: { status: d.plan.status, notes: d.plan.notes, next, examDate: d.prefs.examDate, today: d.today },
+  };
+}
+
+export default function ProgressPage() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">Your progress</h1>
+      <div className="grid gap-4 md:grid-cols-3">
+        <ReadinessCard readiness={d.readiness} />
+        <section aria-labelledby="streak-heading" className="card">
+          <h2 id="streak-heading" className="mb-1 text-xl font-semibold">
+            Streak
+          </h2>
+          <p className="text-3xl font-bold">
+            {d.streak.current} day{d.streak.current === 1 ? "" : "s"}
+          </p>
+          <p className="text-sm text-muted">
+            Longest: {d.streak.longest}. {d.streak.studiedToday ? "You have studied today." : "Study today to keep it going."}
+          </p>
+          <p className="mt-2 text-sm">
+            Lessons finished: {d.lessons.done} of {d.lessons.total}
+          </p>
+        </section>
+        <NextSession plan={d.plan} />
+      </div>
+
+      <section aria-labelledby="weakest-heading" className="card">
+        <h2 id="weakest-heading" className="mb-2 text-xl font-semibold">
+          Work on these next
+        </h2>
+        <p className="mb-3 text-sm text-muted">The three knowledge areas where your mastery is lowest (areas you have not practised yet count as zero).</p>
+        <ul className="grid gap-3 md:grid-cols-3">
+          {d.weakest.map((a) => (
+            <li key={a.id} className="rounded-md border border-line p-3">
+              <p className="font-semibold">{a.name}</p>
+              <p className="mb-2 text-sm text-muted">
+                {a.id} · {a.mastery === null ? "not practised yet" : `mastery ${a.mastery}`}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <Link to={`/practice?areas=${a.id}`} className="btn-primary" aria-label={`Practise ${a.name}`}>
+                  Practise these
+                </Link>
+                {a.lesson ? (
+                  <Link to={a.lesson.href} className="btn-secondary" aria-label={`Read ${a.lesson.title}`}>
+                    Read this
+                  </Link>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3">
+          <Link to={`/practice?areas=${d.weakest.map((a) => a.id).join(",")}`}>Practise all three together</Link>
+        </p>
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <MasteryChart domains={d.domains} />
+        <ScoreTrendChart points={d.scoreTrend} pass={SCALE.pass} />
+        <ForecastChart forecast={d.forecast} />
+        <MinutesChart days={d.minutesPerDay} />
+      </div>
+      <ActivityCalendar days={d.calendar} streak={d.streak} />
+
+      <section aria-labelledby="method-heading" className="card">
+        <h2 id="method-heading" className="mb-2 text-xl font-semibold">
+          How these numbers are worked out
+        </h2>
+        <ul className="list-disc space-y-2 pl-6 text-sm">
+          <li>
+            <strong>Mastery</strong> (0–100) is {Math.round(QUESTION_SHARE * 100)}% question accuracy and {Math.round((1 - QUESTION_SHARE) * 100)}% card memory. Accuracy counts
+            recent answers more: an answer loses half its weight every {HALF_LIFE_DAYS} days. Card memory is the chance FSRS gives that you would recall each card you have
+            started, right now. Both start with {PRIOR_ITEMS} imaginary misses so a few lucky answers cannot look like mastery. With only one kind of evidence, mastery uses
+            that one.
+          </li>
+          <li>
+            <strong>Chance of passing</strong> uses your answers from the last {READINESS_WINDOW_DAYS} days (full mocks and exam-mode practice count fully, tutor mode half),
+            with your card memory as a weak starting point. It estimates your accuracy in each domain, weights the domains as the exam does, and works out how likely you
+            are to get at least 70% of the {110} scored questions right, which our scaled-score estimate puts at the {SCALE.pass} pass mark. The range is where your chance
+            lies if your true accuracy is at the low or high end of what your answers allow. It is an estimate, not NHA&apos;s scoring.
+          </li>
+          <li>
+            <strong>Minutes studied</strong> are estimated from the times of your answers, reviews and finished lessons: gaps of up to five minutes count as study.
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function ReadinessCard({ readiness }: { readiness: ReturnType<typeof useLoaderData<typeof loader>>["readiness"] }) {
+  return (
+    <section aria-labelledby="readiness-heading" className="card">
+      <h2 id="readiness-heading" className="mb-1 text-xl font-semibold">
+        Chance of passing
+      </h2>
+      {readiness.status === "estimate" ? (
+        <>
+          <p className="text-3xl font-bold">{readiness.probability}%</p>
+          <p className="text-sm">
+            Likely between {readiness.low}% and {readiness.high}%. Expected score about {readiness.expectedPercent}% correct.
+          </p>
+          <p className="mt-1 text-xs text-muted">An estimate from your recent answers; see how it is worked out below.</p>
+        </>
+      ) : (
+        <>
+          <p className="font-semibold">Not enough data yet</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {readiness.needs.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <Link to="/practice#sim-heading" className="btn-primary mt-3">
+            Take a full mock
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof loader>>["plan"] }) {
+  return (
+    <section aria-labelledby="next-heading" className="card">
+      <h2 id="next-heading" className="mb-1 text-xl font-semibold">
+        Next study session
+      </h2>
+      {plan.next ? (
+        <>
+          <p className="font-medium">{plan.next.day === plan.today ? "Today" : shortDay(plan.next.day)}</p>
+          <ul className="list-disc pl-5 text-sm">
+            {plan.next.tasks.map((t, i) => (
+              <li key={i}>{taskLine(t)}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="text-sm">{plan.notes[0]}</p>
+      )}
+      <p className="mt-2 text-sm">{plan.examDate ? `Exam date: ${shortDay(plan.examDate)}.` : "No exam date set yet."}</p>
+      <Link to="/progress/plan" className="btn-secondary mt-2">
+        Your study plan
+      </Link>
+    </section>
+  );
+}
