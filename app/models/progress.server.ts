@@ -1,10 +1,16 @@
 // Data access for the progress dashboard and study plan: activity roll-ups, the evidence for
 // mastery, and plan preferences.
+import { computeDecayFactor, default_w } from "ts-fsrs";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { rollUpEvents, type StudyEvent } from "~/progress/activity.ts";
+import type { CardMemoryGroup } from "~/progress/mastery.ts";
+import { databaseKind } from "~/utils/database-url.ts";
 import { db } from "~/utils/db.server.ts";
 
 /** Events newer than this are left for the next roll-up, so a write still committing is not missed. */
 const ROLLUP_LAG_MS = 5_000;
+/** A dashboard reloaded within this long reuses the last roll-up (activity is at most this stale). */
+const ROLLUP_EVERY_MS = 30_000;
 
 /**
  * Brings a learner's ActivityDay rows up to date from their review log, answers and finished
@@ -15,11 +21,15 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
   const through = new Date(now.getTime() - ROLLUP_LAG_MS);
   const cursor = await db.activityRollup.findUnique({ where: { userId } });
   const since = cursor?.through ?? new Date(0);
-  if (since >= through) return;
+  if (since.getTime() > through.getTime() - ROLLUP_EVERY_MS) return;
   const window = { gt: since, lte: through };
   const [reviews, answers, lessons] = await Promise.all([
     db.reviewLog.findMany({ where: { userId, review: window }, select: { review: true } }),
-    db.attemptItem.findMany({ where: { attempt: { userId }, answeredAt: window }, select: { answeredAt: true } }),
+    // An answer is only saved while its attempt is open, so older submitted attempts are skipped.
+    db.attemptItem.findMany({
+      where: { attempt: { userId, OR: [{ submittedAt: null }, { submittedAt: { gt: since } }] }, answeredAt: window },
+      select: { answeredAt: true },
+    }),
     db.lessonCompletion.findMany({ where: { userId, completedAt: window }, select: { completedAt: true } }),
   ]);
   const events: StudyEvent[] = [
@@ -27,6 +37,11 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
     ...answers.map((a) => ({ at: a.answeredAt!, kind: "answer" as const })),
     ...lessons.map((l) => ({ at: l.completedAt, kind: "lesson" as const })),
   ];
+  // Nothing new: just move the cursor (conditionally, like below).
+  if (events.length === 0 && cursor) {
+    await db.activityRollup.updateMany({ where: { userId, through: cursor.through }, data: { through } });
+    return;
+  }
   const { days, lastEventAt } = rollUpEvents(events, timeZone, cursor?.lastEventAt ?? null);
   try {
     await db.$transaction(async (tx) => {
@@ -94,12 +109,52 @@ export function gradedAnswers(attemptIds: string[]) {
   });
 }
 
-/** Started (not new) cards with what mastery and the forecast need. */
-export function startedCards(userId: string) {
-  return db.reviewCard.findMany({
-    where: { userId, state: { not: 0 } },
-    select: { domainId: true, knowledgeArea: true, stability: true, lastReview: true, due: true, suspended: true },
-  });
+// A heavy learner has 20,000 cards: the database sums and counts them rather than sending
+// every row. SQLite stores DateTime as ISO-8601 text, PostgreSQL as timestamp(3), so the two
+// dialects differ in date arithmetic only.
+const postgres = () => databaseKind() === "postgres";
+
+/**
+ * Per domain and knowledge area: started, unsuspended cards and the sum of their recall
+ * probabilities now, R = (1 + factor · t / S) ^ decay, FSRS's forgetting curve.
+ */
+export async function cardMemory(userId: string, now: Date, weights: readonly number[] | null): Promise<CardMemoryGroup[]> {
+  const { decay, factor } = computeDecayFactor(weights?.length ? weights : default_w);
+  const at = now.toISOString();
+  const rows = postgres()
+    ? await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: number; r: number }[]>`
+        SELECT "domainId", "knowledgeArea", COUNT(*)::int AS n,
+          SUM(power(1 + ${factor}::float8 * GREATEST(EXTRACT(EPOCH FROM (${at}::timestamp - "lastReview")) / 86400, 0) / stability, ${decay}::float8))::float8 AS r
+        FROM "ReviewCard"
+        WHERE "userId" = ${userId} AND state <> 0 AND suspended = false AND stability > 0 AND "lastReview" IS NOT NULL
+        GROUP BY "domainId", "knowledgeArea"`
+    : await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
+        SELECT domainId, knowledgeArea, COUNT(*) AS n,
+          SUM(pow(1 + ${factor} * MAX(julianday(${at}) - julianday(lastReview), 0) / stability, ${decay})) AS r
+        FROM ReviewCard
+        WHERE userId = ${userId} AND state <> 0 AND suspended = 0 AND stability > 0 AND lastReview IS NOT NULL
+        GROUP BY domainId, knowledgeArea`;
+  return rows.map((r) => ({ domainId: r.domainId, knowledgeArea: r.knowledgeArea, cards: Number(r.n), recall: Number(r.r) }));
+}
+
+/** Cards due before each of `ends` (ascending day boundaries): index i counts due in [ends[i-1], ends[i]). */
+export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
+  const iso = ends.map((e) => e.toISOString());
+  const counts = new Array<number>(ends.length).fill(0);
+  const pg = postgres();
+  const bucket = Prisma.join(
+    iso.map((e, i) => (pg ? Prisma.sql`WHEN due < ${e}::timestamp THEN ${i}::int` : Prisma.sql`WHEN due < ${e} THEN ${i}`)),
+    " ",
+  );
+  const rows = pg
+    ? await db.$queryRaw<{ bucket: number; n: number }[]>`
+        SELECT CASE ${bucket} END AS bucket, COUNT(*)::int AS n FROM "ReviewCard"
+        WHERE "userId" = ${userId} AND suspended = false AND state <> 0 AND due < ${iso.at(-1)}::timestamp GROUP BY 1`
+    : await db.$queryRaw<{ bucket: number; n: bigint | number }[]>`
+        SELECT CASE ${bucket} END AS bucket, COUNT(*) AS n FROM ReviewCard
+        WHERE userId = ${userId} AND suspended = 0 AND state <> 0 AND due < ${iso.at(-1)} GROUP BY 1`;
+  for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
+  return counts;
 }
 
 // Question versions rarely change (content sync, instructor items): keep their domain and

@@ -4,10 +4,11 @@ import { makeUser } from "../../tests/factories/users.ts";
 import { saveAnswer, startPractice, submitAttempt } from "~/exam/attempts.server.ts";
 import { syncCards, syncQuestions } from "~/models/bank.server.ts";
 import { markLessonComplete } from "~/models/lesson-completion.server.ts";
-import { rollUpActivity } from "~/models/progress.server.ts";
+import { cardMemory, dueCounts, rollUpActivity } from "~/models/progress.server.ts";
 import { rateCard, studyQueue } from "~/review/review.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { progressDashboard } from "./dashboard.server.ts";
+import { retrievability } from "./mastery.ts";
 
 beforeAll(async () => {
   await syncQuestions([
@@ -90,5 +91,42 @@ describe("progress dashboard", () => {
     expect(d.plan.status).toBe("ok");
     expect(d.plan.sessions.map((s) => s.day)).toEqual(["2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16", "2026-11-18"]);
     expect(d.prefs).toMatchObject({ examDate: "2026-11-20", weekdays: [1, 3, 5], minutes: 30 });
+  });
+});
+
+describe("card sums in the database", () => {
+  it("match FSRS's forgetting curve and the day boundaries computed in JavaScript", async () => {
+    const user = await learner();
+    const now = new Date("2026-11-09T18:00:00Z");
+    const day = 86_400_000;
+    const cards = Array.from({ length: 40 }, (_, i) => ({
+      userId: user.id,
+      source: "own",
+      domainId: i % 2 ? "LAW" : "BIL",
+      knowledgeArea: i % 4 === 0 ? "BIL.K02" : null,
+      front: `f${i}`,
+      back: `b${i}`,
+      state: i % 10 === 9 ? 0 : 2,
+      suspended: i % 13 === 12,
+      stability: 0.5 + i * 1.7,
+      lastReview: new Date(now.getTime() - ((i * 37) % 60) * day - i * 3_600_000),
+      due: new Date(now.getTime() + (i - 10) * day + 1_000),
+    }));
+    await db.reviewCard.createMany({ data: cards });
+    const counted = cards.filter((c) => c.state !== 0 && !c.suspended);
+    for (const weights of [null, [...Array(20).fill(1), 0.3]]) {
+      const groups = await cardMemory(user.id, now, weights);
+      for (const [domainId, knowledgeArea] of [["LAW", null], ["BIL", null], ["BIL", "BIL.K02"]] as const) {
+        const mine = counted.filter((c) => c.domainId === domainId && c.knowledgeArea === knowledgeArea);
+        const group = groups.find((g) => g.domainId === domainId && g.knowledgeArea === knowledgeArea)!;
+        expect(group.cards).toBe(mine.length);
+        const decayWeights = weights ?? undefined;
+        expect(group.recall).toBeCloseTo(mine.reduce((n, c) => n + retrievability(c, now, decayWeights), 0), 6);
+      }
+    }
+    const ends = Array.from({ length: 5 }, (_, i) => new Date(now.getTime() + (i + 1) * day));
+    const expected = ends.map((end, i) => counted.filter((c) => c.due < end && (i === 0 || c.due >= ends[i - 1])).length);
+    expect(await dueCounts(user.id, ends)).toEqual(expected);
+    expect(expected[0]).toBeGreaterThan(5); // overdue cards land in today
   });
 });

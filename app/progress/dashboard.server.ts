@@ -37,12 +37,17 @@ async function loadEvidence(userId: string, now: Date) {
   await store.rollUpActivity(userId, prefs.timeZone, now);
   const today = studyDay(now, prefs.timeZone);
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
-  const [attempts, cards, activity, completed] = await Promise.all([
+  // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
+  const forecastDays: { label: string; end: Date }[] = [];
+  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone)) forecastDays.push({ label: d.label, end: d.end });
+  const [attempts, memory, due, activity, completed] = await Promise.all([
     store.attemptSummaries(userId),
-    store.startedCards(userId),
+    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
+    store.dueCounts(userId, forecastDays.map((d) => d.end)),
     store.activityDays(userId, calendarStart),
     completedLessonSlugs(userId),
   ]);
+  const forecast = forecastDays.map((d, i) => ({ day: d.label, count: due[i] }));
   const since = now.getTime() - EVIDENCE_DAYS * DAY_MS;
   const recent = attempts.filter((a) => a.submittedAt && a.submittedAt.getTime() >= since);
   const rows = recent.length ? await store.gradedAnswers(recent.map((a) => a.id)) : [];
@@ -61,15 +66,14 @@ async function loadEvidence(userId: string, now: Date) {
       sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1,
     });
   }
-  return { prefs, today, attempts, cards, activity, completed, answers };
+  return { prefs, today, attempts, memory, forecast, activity, completed, answers };
 }
 
 type Evidence = Awaited<ReturnType<typeof loadEvidence>>;
 
 function derive(e: Evidence, now: Date) {
   const index = getContentIndex();
-  const weights = parseWeights(e.prefs.fsrsWeights);
-  const tally = tallyMastery({ answers: e.answers, cards: e.cards.filter((c) => !c.suspended), now, weights });
+  const tally = tallyMastery({ answers: e.answers, memory: e.memory, now });
   const domains = index.domains.map((d) => {
     const score = tally.domain(d.id);
     return { id: d.id, name: d.name, slug: d.slug, weight: d.weight, ...score };
@@ -117,20 +121,9 @@ function derive(e: Evidence, now: Date) {
   const recentMocks = simulations.filter((a) => a.submittedAt!.getTime() >= windowStart).length;
   const readiness = estimateReadiness(domainEvidence, { recentMocks });
 
-  // Review forecast: day 0 is today, overdue included.
   const tz = e.prefs.timeZone;
-  const forecast: { day: string; count: number }[] = [];
-  const ends: number[] = [];
-  for (let d = e.today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, tz)) {
-    forecast.push({ day: d.label, count: 0 });
-    ends.push(d.end.getTime());
-  }
-  for (const c of e.cards) {
-    if (c.suspended) continue;
-    const t = c.due.getTime();
-    const i = ends.findIndex((end) => t < end);
-    if (i >= 0) forecast[i].count += 1;
-  }
+  // Review forecast: day 0 is today, overdue included.
+  const forecast = e.forecast;
 
   // Activity: the calendar, minutes per day and streaks.
   const byDay = new Map(e.activity.map((a) => [a.day, a]));

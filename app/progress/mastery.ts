@@ -20,11 +20,12 @@ export interface AnswerEvidence {
   at: Date;
 }
 
-export interface CardEvidence {
+/** Started cards of one domain and knowledge area: how many, and the sum of their recall probabilities. */
+export interface CardMemoryGroup {
   domainId: string;
   knowledgeArea: string | null;
-  stability: number;
-  lastReview: Date | null;
+  cards: number;
+  recall: number;
 }
 
 export interface MasteryScore {
@@ -43,7 +44,8 @@ export function recencyWeight(at: Date, now: Date): number {
   return Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
 }
 
-/** Probability of recalling a card now under FSRS's forgetting curve. */
+/** Probability of recalling a card now under FSRS's forgetting curve (the database computes
+ * the same sum for a learner's cards in one query: see models/progress.server.ts). */
 export function retrievability(card: { stability: number; lastReview: Date | null }, now: Date, weights: readonly number[] = default_w): number {
   if (!card.lastReview || card.stability <= 0) return 0;
   const elapsed = Math.max(0, (now.getTime() - card.lastReview.getTime()) / DAY_MS);
@@ -77,13 +79,12 @@ export function scoreTally(t: Tally): MasteryScore {
 
 export interface MasteryInput {
   answers: AnswerEvidence[];
-  cards: CardEvidence[];
+  memory: CardMemoryGroup[];
   now: Date;
-  weights?: readonly number[] | null;
 }
 
 /** Tallies evidence by domain and by knowledge area in one pass. */
-export function tallyMastery({ answers, cards, now, weights }: MasteryInput) {
+export function tallyMastery({ answers, memory, now }: MasteryInput) {
   const byDomain = new Map<string, Tally>();
   const byArea = new Map<string, Tally>();
   const get = (map: Map<string, Tally>, key: string) => map.get(key) ?? map.set(key, emptyTally()).get(key)!;
@@ -95,14 +96,12 @@ export function tallyMastery({ answers, cards, now, weights }: MasteryInput) {
       t.answers += 1;
     }
   }
-  const curve = weights?.length ? weights : default_w;
-  for (const c of cards) {
-    const r = retrievability(c, now, curve);
-    const tallies = [get(byDomain, c.domainId)];
-    if (c.knowledgeArea) tallies.push(get(byArea, c.knowledgeArea));
+  for (const g of memory) {
+    const tallies = [get(byDomain, g.domainId)];
+    if (g.knowledgeArea) tallies.push(get(byArea, g.knowledgeArea));
     for (const t of tallies) {
-      t.recall += r;
-      t.cards += 1;
+      t.recall += g.recall;
+      t.cards += g.cards;
     }
   }
   return {

@@ -28,7 +28,8 @@ describe("mastery", () => {
     // 10 answers today, 8 right; 5 cards with stability 10 reviewed 10 days ago (R = 0.9).
     const answers: AnswerEvidence[] = Array.from({ length: 10 }, (_, i) => ({ domainId: "LAW", knowledgeArea: "LAW.K01", correct: i < 8, at: NOW }));
     const cards = Array.from({ length: 5 }, () => ({ domainId: "LAW", knowledgeArea: "LAW.K01", stability: 10, lastReview: daysAgo(10) }));
-    const t = tallyMastery({ answers, cards, now: NOW });
+    const memoryGroups = [{ domainId: "LAW", knowledgeArea: "LAW.K01", cards: 5, recall: cards.reduce((n, c) => n + retrievability(c, NOW), 0) }];
+    const t = tallyMastery({ answers, memory: memoryGroups, now: NOW });
     const accuracy = 8 / (10 + PRIOR_ITEMS);
     const r = retrievability(cards[0], NOW);
     const memory = (5 * r) / (5 + PRIOR_ITEMS);
@@ -38,7 +39,7 @@ describe("mastery", () => {
     expect(law.mastery).toBe(Math.round(100 * (QUESTION_SHARE * accuracy + (1 - QUESTION_SHARE) * memory)));
     expect(t.area("LAW.K01").mastery).toBe(law.mastery);
     // One kind of evidence alone; none at all.
-    expect(tallyMastery({ answers, cards: [], now: NOW }).domain("LAW").mastery).toBe(Math.round(100 * accuracy));
+    expect(tallyMastery({ answers, memory: [], now: NOW }).domain("LAW").mastery).toBe(Math.round(100 * accuracy));
     expect(t.domain("BIL")).toMatchObject({ mastery: null, accuracy: null, memory: null, answers: 0, cards: 0 });
   });
 
@@ -48,8 +49,8 @@ describe("mastery", () => {
       ...Array.from({ length: 10 }, () => ({ domainId: "BIL", knowledgeArea: "BIL.K01", correct: true, at: NOW })),
     ];
     const reversed = oldWrongNewRight.map((a) => ({ ...a, correct: !a.correct }));
-    const up = tallyMastery({ answers: oldWrongNewRight, cards: [], now: NOW }).domain("BIL").mastery!;
-    const down = tallyMastery({ answers: reversed, cards: [], now: NOW }).domain("BIL").mastery!;
+    const up = tallyMastery({ answers: oldWrongNewRight, memory: [], now: NOW }).domain("BIL").mastery!;
+    const down = tallyMastery({ answers: reversed, memory: [], now: NOW }).domain("BIL").mastery!;
     expect(up).toBeGreaterThan(60);
     expect(down).toBeLessThan(15);
   });
@@ -65,7 +66,7 @@ describe("mastery", () => {
       ...Array.from({ length: 20 }, () => ({ domainId: "LAW", knowledgeArea: "LAW.K01", correct: true, at: NOW })),
       ...Array.from({ length: 20 }, (_, i) => ({ domainId: "BIL", knowledgeArea: "BIL.K01", correct: i < 10, at: NOW })),
     ];
-    const t = tallyMastery({ answers, cards: [], now: NOW });
+    const t = tallyMastery({ answers, memory: [], now: NOW });
     expect(weakestAreas(areas, t.area).map((a) => a.id)).toEqual(["COM.K01", "FND.K01", "BIL.K01"]);
   });
 });

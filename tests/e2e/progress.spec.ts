@@ -70,13 +70,3 @@ test("the dashboard fits a phone @phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
-
-test("screenshot for review", async ({ page }) => {
-  test.skip(!process.env.SHOT, "manual");
-  await logIn(page, DEMO.student, DEMO.password);
-  await page.goto("/progress");
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: "/tmp/progress.png", fullPage: true });
-  await page.goto("/progress/plan");
-  await page.screenshot({ path: "/tmp/plan.png", fullPage: true });
-});
