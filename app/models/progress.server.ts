@@ -1,6 +1,7 @@
 // Data access for the progress dashboard and study plan: activity roll-ups, the evidence for
 // mastery, and plan preferences.
 import { computeDecayFactor, default_w } from "ts-fsrs";
+import { getContentIndex } from "~/content/index.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { rollUpEvents, type StudyEvent } from "~/progress/activity.ts";
 import type { CardMemoryGroup } from "~/progress/mastery.ts";
@@ -30,12 +31,12 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
       where: { attempt: { userId, OR: [{ submittedAt: null }, { submittedAt: { gt: since } }] }, answeredAt: window },
       select: { answeredAt: true },
     }),
-    db.lessonCompletion.findMany({ where: { userId, completedAt: window }, select: { completedAt: true } }),
+    db.lessonCompletion.findMany({ where: { userId, completedAt: window }, select: { completedAt: true, lessonSlug: true } }),
   ]);
   const events: StudyEvent[] = [
     ...reviews.map((r) => ({ at: r.review, kind: "review" as const })),
     ...answers.map((a) => ({ at: a.answeredAt!, kind: "answer" as const })),
-    ...lessons.map((l) => ({ at: l.completedAt, kind: "lesson" as const })),
+    ...lessons.map((l) => ({ at: l.completedAt, kind: "lesson" as const, readingSeconds: (getContentIndex().lessons.get(l.lessonSlug)?.minutes ?? 1) * 60 })),
   ];
   // Nothing new: just move the cursor (conditionally, like below).
   if (events.length === 0 && cursor) {

@@ -12,6 +12,9 @@ export type EventKind = "review" | "answer" | "lesson";
 export interface StudyEvent {
   at: Date;
   kind: EventKind;
+  /** For a finished lesson: its estimated reading time, credited as the time since the previous
+   * event when that is shorter (the reading happened in between). */
+  readingSeconds?: number;
 }
 
 export interface DayTotals {
@@ -39,8 +42,9 @@ export function rollUpEvents(events: StudyEvent[], timeZone: string, lastEventAt
       current = { start: d.start.getTime(), end: d.end.getTime(), label: d.label };
     }
     const totals = days.get(current.label) ?? days.set(current.label, { day: current.label, seconds: 0, reviews: 0, answers: 0, lessons: 0 }).get(current.label)!;
-    const gap = previous === null ? Infinity : t - previous;
-    totals.seconds += Math.round((gap <= SITTING_GAP_MS ? Math.max(0, gap) : FIRST_EVENT_MS) / 1000);
+    const gap = previous === null ? Infinity : Math.max(0, t - previous);
+    const credit = e.readingSeconds ? Math.min(gap, e.readingSeconds * 1000) : gap <= SITTING_GAP_MS ? gap : FIRST_EVENT_MS;
+    totals.seconds += Math.round(credit / 1000);
     if (e.kind === "review") totals.reviews += 1;
     else if (e.kind === "answer") totals.answers += 1;
     else totals.lessons += 1;

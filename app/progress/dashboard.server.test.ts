@@ -7,7 +7,7 @@ import { markLessonComplete } from "~/models/lesson-completion.server.ts";
 import { cardMemory, dueCounts, rollUpActivity } from "~/models/progress.server.ts";
 import { rateCard, studyQueue } from "~/review/review.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { progressDashboard } from "./dashboard.server.ts";
+import { domainMastery, progressDashboard } from "./dashboard.server.ts";
 import { retrievability } from "./mastery.ts";
 
 beforeAll(async () => {
@@ -53,8 +53,9 @@ describe("progress dashboard", () => {
     const now = new Date("2026-11-03T15:00:00Z");
     const first = await progressDashboard(user.id, now);
     const day = first.calendar.find((d) => d.day === "2026-11-02")!;
-    // Answers at +1..+5 min, ratings at +7 and +7.5 min, lesson at +8.5 min: one sitting of 8.5 min after a first minute.
-    expect(day).toMatchObject({ answers: 5, reviews: 2, lessons: 1, minutes: Math.round((60 + 8.5 * 60 - 60) / 60) });
+    // Answers at +1..+5 min, ratings at +7 and +7.5 min, lesson at +8.5 min: one sitting, the
+    // first answer credited a minute, each later event the gap before it.
+    expect(day).toMatchObject({ answers: 5, reviews: 2, lessons: 1, minutes: Math.round((60 + 7.5 * 60) / 60) });
     // Studied yesterday, not yet today: the streak still stands.
     expect(first.streak).toMatchObject({ current: 1, longest: 1, studiedToday: false });
 
@@ -75,6 +76,9 @@ describe("progress dashboard", () => {
     expect(law.answers).toBe(10);
     expect(law.mastery).toBeGreaterThan(40);
     expect(second.weakest.map((a) => a.id)).not.toContain("LAW.K02");
+    // The roster's lighter read gives the same mastery.
+    const light = await domainMastery(user.id, new Date("2026-11-04T15:00:00Z"));
+    expect(light.map((d) => d.mastery)).toEqual(second.domains.map((d) => d.mastery));
     // Too little for a readiness estimate, and it says why.
     expect(second.readiness.status).toBe("insufficient");
   });

@@ -32,22 +32,8 @@ export function parseWeekdays(value: string): number[] {
   return [...new Set(value.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7))].sort();
 }
 
-async function loadEvidence(userId: string, now: Date) {
-  const prefs = await store.planPrefs(userId);
-  await store.rollUpActivity(userId, prefs.timeZone, now);
-  const today = studyDay(now, prefs.timeZone);
-  const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
-  // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
-  const forecastDays: { label: string; end: Date }[] = [];
-  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone)) forecastDays.push({ label: d.label, end: d.end });
-  const [attempts, memory, due, activity, completed] = await Promise.all([
-    store.attemptSummaries(userId),
-    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
-    store.dueCounts(userId, forecastDays.map((d) => d.end)),
-    store.activityDays(userId, calendarStart),
-    completedLessonSlugs(userId),
-  ]);
-  const forecast = forecastDays.map((d, i) => ({ day: d.label, count: due[i] }));
+/** Answers from the learner's submitted attempts of the last EVIDENCE_DAYS, with their areas. */
+async function recentAnswers(attempts: { id: string; mode: string; submittedAt: Date | null }[], now: Date) {
   const since = now.getTime() - EVIDENCE_DAYS * DAY_MS;
   const recent = attempts.filter((a) => a.submittedAt && a.submittedAt.getTime() >= since);
   const rows = recent.length ? await store.gradedAnswers(recent.map((a) => a.id)) : [];
@@ -66,6 +52,34 @@ async function loadEvidence(userId: string, now: Date) {
       sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1,
     });
   }
+  return answers;
+}
+
+/** Mastery per domain only (for an instructor's roster): the same maths, fewer queries. */
+export async function domainMastery(userId: string, now = new Date()) {
+  const [prefs, attempts] = await Promise.all([store.planPrefs(userId), store.attemptSummaries(userId)]);
+  const [answers, memory] = await Promise.all([recentAnswers(attempts, now), store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights))]);
+  const tally = tallyMastery({ answers, memory, now });
+  return getContentIndex().domains.map((d) => ({ id: d.id, name: d.name, mastery: tally.domain(d.id).mastery }));
+}
+
+async function loadEvidence(userId: string, now: Date) {
+  const prefs = await store.planPrefs(userId);
+  await store.rollUpActivity(userId, prefs.timeZone, now);
+  const today = studyDay(now, prefs.timeZone);
+  const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
+  // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
+  const forecastDays: { label: string; end: Date }[] = [];
+  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone)) forecastDays.push({ label: d.label, end: d.end });
+  const [attempts, memory, due, activity, completed] = await Promise.all([
+    store.attemptSummaries(userId),
+    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
+    store.dueCounts(userId, forecastDays.map((d) => d.end)),
+    store.activityDays(userId, calendarStart),
+    completedLessonSlugs(userId),
+  ]);
+  const forecast = forecastDays.map((d, i) => ({ day: d.label, count: due[i] }));
+  const answers = await recentAnswers(attempts, now);
   return { prefs, today, attempts, memory, forecast, activity, completed, answers };
 }
 

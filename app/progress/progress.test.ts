@@ -130,6 +130,19 @@ describe("activity", () => {
     expect(lastEventAt?.toISOString()).toBe("2026-03-02T10:00:00.000Z");
   });
 
+  it("credits a finished lesson its reading time, or the time since the last event if shorter", () => {
+    const { days } = rollUpEvents(
+      [
+        { at: new Date("2026-03-02T15:00:00Z"), kind: "lesson", readingSeconds: 720 },
+        { at: new Date("2026-03-02T15:03:00Z"), kind: "review" },
+        { at: new Date("2026-03-02T15:08:00Z"), kind: "lesson", readingSeconds: 720 },
+      ],
+      "UTC",
+      null,
+    );
+    expect(days[0]).toMatchObject({ seconds: 720 + 180 + 300, lessons: 2, reviews: 1 });
+  });
+
   it("continues a sitting across roll-ups", () => {
     const { days } = rollUpEvents([{ at: new Date("2026-03-02T00:02:00Z"), kind: "answer" }], "UTC", new Date("2026-03-02T00:00:00Z"));
     expect(days[0].seconds).toBe(120);
