@@ -16,7 +16,11 @@ export default function Home() {
           <Link to="/learn" className="btn-primary">
             {user ? "Continue learning" : "Start with the lessons"}
           </Link>
-          {user ? null : (
+          {user ? (
+            <Link to="/progress" className="btn-secondary">
+              Your progress and study plan
+            </Link>
+          ) : (
             <Link to="/register" className="btn-secondary">
               Create a free account
             </Link>
