@@ -11,11 +11,30 @@ const CHARTS = [
 
 test("the dashboard shows every chart with its table, readiness and the weakest areas", async ({ page }) => {
   await logIn(page, DEMO.student, DEMO.password);
-  await page.getByRole("link", { name: "Progress" }).first().click();
+  await expect(page.getByRole("link", { name: "Progress" }).first()).toHaveAttribute("href", "/progress");
+  // A full page load, as from a bookmark: the server sends the page, then the charts draw.
+  await page.goto("/progress");
   await expect(page.getByRole("heading", { level: 1, name: "Your progress" })).toBeVisible();
   // The seeded learner has two full mocks and six weeks of answers: an estimate with a range.
   await expect(page.getByRole("heading", { name: "Chance of passing" })).toBeVisible();
   await expect(page.getByText(/^Likely between \d+% and \d+%/)).toBeVisible();
+  for (const chart of CHARTS) await expect(page.locator(`figure[data-chart="${chart.id}"] svg.recharts-surface`).first()).toBeVisible();
+  // Charts draw after hydration into boxes the server already sized: nothing on the page moved.
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) =>
+          resolve(
+            list.getEntries().reduce((n, e) => {
+              const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
+              return n + (shift.hadRecentInput ? 0 : shift.value);
+            }, 0),
+          ),
+        ).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(0), 500);
+      }),
+  );
+  expect(shift).toBeLessThan(0.01);
   for (const chart of CHARTS) {
     const figure = page.locator(`figure[data-chart="${chart.id}"]`);
     await expect(figure.getByRole("heading", { name: chart.title })).toBeVisible();
@@ -29,7 +48,10 @@ test("the dashboard shows every chart with its table, readiness and the weakest 
   await expect(page.locator('figure[data-chart="scores"]').getByRole("row")).toHaveCount(3); // header + two mocks
   await expectAccessible(page);
   // "Practise these" starts a quiz limited to that knowledge area.
-  await page.getByRole("link", { name: /^Practise / }).first().click();
+  await page
+    .getByRole("link", { name: /^Practise / })
+    .first()
+    .click();
   await expect(page.getByText("Questions only from these knowledge areas:")).toBeVisible();
   await page.getByRole("button", { name: "Start practice" }).click();
   await expect(page.getByText(/Question 1 of \d+/)).toBeVisible();
