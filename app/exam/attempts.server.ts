@@ -56,6 +56,8 @@ export async function startPractice(userId: string, input: Omit<PracticeForm, "a
   const pool = await attempts.questionPool({ userId, domains: domainIds, only: form.only, lessonSlug: form.lesson, knowledgeAreas: form.areas });
   const describe = { all: "", unseen: " you have not seen", missed: " you missed last time" }[form.only];
   if (pool.length === 0) return { ok: false, message: `There are no questions${describe} in your choice yet. Widen the domains or include all questions.` };
+  // A quiz on a few knowledge areas takes what there is (the areas may hold fewer items).
+  if (form.areas.length && pool.length < form.count && pool.length >= 5) form.count = pool.length;
   if (pool.length < form.count) {
     return { ok: false, message: `Only ${pool.length} questions${describe} match your choice. Choose ${pool.length} or fewer, or widen it.` };
   }

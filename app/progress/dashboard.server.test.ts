@@ -98,6 +98,20 @@ describe("progress dashboard", () => {
   });
 });
 
+describe("practice by knowledge area", () => {
+  it("draws only from the chosen areas and takes what there is when they hold fewer items", async () => {
+    const user = await learner();
+    const started = await startPractice(user.id, { domains: [], areas: ["LAW.K05"], weakest: false, count: 10, timed: false, mode: "tutor", only: "all" });
+    if (!started.ok) throw new Error(started.message);
+    const items = await db.attemptItem.findMany({ where: { attemptId: started.attemptId }, include: { questionVersion: { include: { question: true } } } });
+    expect(items).toHaveLength(8);
+    expect(new Set(items.map((i) => i.questionVersion.question.knowledgeArea))).toEqual(new Set(["LAW.K05"]));
+    // An explicit domain quiz still refuses a count it cannot fill.
+    const tooMany = await startPractice(user.id, { domains: ["LAW"], weakest: false, count: 40, timed: false, mode: "tutor", only: "all" });
+    expect(tooMany.ok).toBe(false);
+  });
+});
+
 describe("card sums in the database", () => {
   it("match FSRS's forgetting curve and the day boundaries computed in JavaScript", async () => {
     const user = await learner();

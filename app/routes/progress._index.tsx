@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityCalendar, ForecastChart, MasteryChart, MinutesChart, ScoreTrendChart, shortDay } from "~/components/progress-charts.tsx";
 import { SCALE } from "~/exam/scoring.ts";
 import { taskLine } from "~/progress/plan.ts";
@@ -65,9 +65,17 @@ export default function ProgressPage() {
                 {a.id} · {a.mastery === null ? "not practised yet" : `mastery ${a.mastery}`}
               </p>
               <div className="flex flex-wrap gap-2">
-                <Link to={`/practice?areas=${a.id}`} className="btn-primary" aria-label={`Practise ${a.name}`}>
-                  Practise these
-                </Link>
+                {/* One click starts a 10-question tutor-mode quiz on this area (a plain form post). */}
+                <Form method="post" action="/practice">
+                  <input type="hidden" name="intent" value="practice" />
+                  <input type="hidden" name="areas" value={a.id} />
+                  <input type="hidden" name="count" value="10" />
+                  <input type="hidden" name="mode" value="tutor" />
+                  <input type="hidden" name="only" value="all" />
+                  <button type="submit" className="btn-primary" aria-label={`Practise ${a.name}`}>
+                    Practise these
+                  </button>
+                </Form>
                 {a.lesson ? (
                   <Link to={a.lesson.href} className="btn-secondary" aria-label={`Read ${a.lesson.title}`}>
                     Read this
@@ -78,7 +86,7 @@ export default function ProgressPage() {
           ))}
         </ul>
         <p className="mt-3">
-          <Link to={`/practice?areas=${d.weakest.map((a) => a.id).join(",")}`}>Practise all three together</Link>
+          <Link to={`/practice?areas=${d.weakest.map((a) => a.id).join(",")}`}>Practise all three together (choose how many questions)</Link>
         </p>
       </section>
 

@@ -47,11 +47,12 @@ test("the dashboard shows every chart with its table, readiness and the weakest 
   }
   await expect(page.locator('figure[data-chart="scores"]').getByRole("row")).toHaveCount(3); // header + two mocks
   await expectAccessible(page);
-  // "Practise these" starts a quiz limited to that knowledge area.
-  await page
-    .getByRole("link", { name: /^Practise / })
-    .first()
-    .click();
+  // "Practise these" starts a quiz on that knowledge area in one click.
+  await page.getByRole("button", { name: /^Practise / }).first().click();
+  await expect(page.getByText(/Question 1 of (10|[5-9])\b/)).toBeVisible();
+  // The combined link opens the form with the three areas chosen.
+  await page.goto("/progress");
+  await page.getByRole("link", { name: /^Practise all three together/ }).click();
   await expect(page.getByText("Questions only from these knowledge areas:")).toBeVisible();
   await page.getByRole("button", { name: "Start practice" }).click();
   await expect(page.getByText(/Question 1 of \d+/)).toBeVisible();
