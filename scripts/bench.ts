@@ -142,6 +142,8 @@ if (!existsSync("build/server/index.js") || process.argv.includes("--build")) ex
 const server = spawn("node", ["server.js"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout!.resume();
 server.on("exit", (code) => code && console.error(`server exited (${code})`));
+// If the bench itself fails, do not leave the server running on BENCH_PORT.
+process.on("exit", () => server.exitCode === null && server.kill("SIGKILL"));
 // Ready when /healthz answers (with WEB_CONCURRENCY > 1, when a worker listens).
 for (let i = 0; ; i++) {
   const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
