@@ -108,9 +108,12 @@ const cards = Array.from({ length: 20_000 }, (_, i) => {
 });
 for (let i = 0; i < cards.length; i += 2000) await db.reviewCard.createMany({ data: cards.slice(i, i + 2000) });
 const LOGS = 200_000;
-for (let i = 0; i < LOGS; i += 5000) {
+// 4,000 rows x 14 columns stays under PostgreSQL's 65,535 bind parameters: above it Prisma
+// splits the insert and sends the parts concurrently on one connection (a pg deprecation).
+const LOG_BATCH = 4000;
+for (let i = 0; i < LOGS; i += LOG_BATCH) {
   await db.reviewLog.createMany({
-    data: Array.from({ length: Math.min(5000, LOGS - i) }, (_, k) => {
+    data: Array.from({ length: Math.min(LOG_BATCH, LOGS - i) }, (_, k) => {
       const n = i + k;
       const review = new Date(now - 2 * 365 * DAY + Math.floor((n / LOGS) * 2 * 365 * DAY));
       return {
