@@ -21,7 +21,8 @@ beforeAll(async () => {
   if (!built) return;
   // Rationales say "Because <letter> explains it." (tests/fixtures/content.ts): easy to spot.
   await syncQuestions(Array.from({ length: 10 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" })));
-  server = await startProductionServer();
+  // Explicit, so a developer's own environment cannot change what is being tested.
+  server = await startProductionServer({ COOKIE_SECURE: "true", TRUST_PROXY: "false" });
   base = server.base;
 }, 60_000);
 afterAll(() => server?.stop());
