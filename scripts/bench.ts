@@ -1,34 +1,59 @@
 // npm run bench: builds the app, seeds a realistic data set on a scratch database, starts the
 // production server and drives it with autocannon. Prints req/s and p50/p95/p99 per route,
 // each route's throughput as a share of a trivial route's, peak server memory, and writes the
-// same to bench/results/<date>.json. SQLite by default; PostgreSQL when BENCH_DATABASE_URL is set.
+// same to bench/results/<date>.json. SQLite by default (a scratch data/bench.db); PostgreSQL when
+// DATABASE_URL (or BENCH_DATABASE_URL, which wins) is a postgres:// URL: the bench then works in a
+// fresh schema of that database and drops it afterwards, so point it at a scratch database.
 // These are numbers to read against the targets, never pass/fail tests.
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { migratePostgres, migrateSqlite } from "./lib/migrate.ts";
+import pg from "pg";
+import { databaseKind } from "../app/utils/database-url.ts";
+import { migratePostgres, migrateSqlite, pgConfig } from "./lib/migrate.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const pgUrl = process.env.BENCH_DATABASE_URL;
+const pgUrl = [process.env.BENCH_DATABASE_URL, process.env.DATABASE_URL].find((u) => u?.trim() && databaseKind(u.trim()) === "postgres")?.trim();
 
 // 1. Database: fresh, migrated.
 let url: string;
+let database: { kind: "sqlite" | "postgres"; version: string; location: string };
 if (pgUrl) {
   const u = new URL(pgUrl);
   u.searchParams.set("schema", `bench_${Date.now()}`);
   url = u.toString();
   await migratePostgres(url);
+  database = { kind: "postgres", version: await postgresVersion(url), location: `${u.host}${u.pathname} (schema ${u.searchParams.get("schema")})` };
 } else {
   mkdirSync("data", { recursive: true });
   const file = path.resolve("data/bench.db");
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   migrateSqlite(file);
   url = `file:${file}`;
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(file, { readonly: true });
+  database = { kind: "sqlite", version: `SQLite ${(sqlite.prepare("select sqlite_version() as v").get() as { v: string }).v}`, location: file };
+  sqlite.close();
+}
+
+async function withPg<T>(pgUrlWithSchema: string, run: (client: pg.Client, schema: string) => Promise<T>) {
+  const { schema, ...config } = pgConfig(pgUrlWithSchema);
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    return await run(client, schema);
+  } finally {
+    await client.end();
+  }
+}
+function postgresVersion(pgUrlWithSchema: string) {
+  return withPg(pgUrlWithSchema, async (client) => (await client.query<{ v: string }>("select version() as v")).rows[0].v.split(" on ")[0]);
 }
 process.env.DATABASE_URL = url;
 const { db } = await import("../app/utils/db.server.ts");
@@ -38,7 +63,7 @@ const { syncContent } = await import("./lib/content-sync.ts");
 const { startPractice } = await import("../app/exam/attempts.server.ts");
 const { getContentIndex } = await import("../app/content/index.server.ts");
 
-console.log(`Seeding (${pgUrl ? "PostgreSQL" : "SQLite"})…`);
+console.log(`Seeding ${database.version} at ${database.location}…`);
 const t0 = Date.now();
 await syncContent();
 const passwordHash = await hashPassword(randomUUID());
@@ -83,9 +108,12 @@ const cards = Array.from({ length: 20_000 }, (_, i) => {
 });
 for (let i = 0; i < cards.length; i += 2000) await db.reviewCard.createMany({ data: cards.slice(i, i + 2000) });
 const LOGS = 200_000;
-for (let i = 0; i < LOGS; i += 5000) {
+// 4,000 rows x 14 columns stays under PostgreSQL's 65,535 bind parameters: above it Prisma
+// splits the insert and sends the parts concurrently on one connection (a pg deprecation).
+const LOG_BATCH = 4000;
+for (let i = 0; i < LOGS; i += LOG_BATCH) {
   await db.reviewLog.createMany({
-    data: Array.from({ length: Math.min(5000, LOGS - i) }, (_, k) => {
+    data: Array.from({ length: Math.min(LOG_BATCH, LOGS - i) }, (_, k) => {
       const n = i + k;
       const review = new Date(now - 2 * 365 * DAY + Math.floor((n / LOGS) * 2 * 365 * DAY));
       return {
@@ -117,6 +145,8 @@ if (!existsSync("build/server/index.js") || process.argv.includes("--build")) ex
 const server = spawn("node", ["server.js"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout!.resume();
 server.on("exit", (code) => code && console.error(`server exited (${code})`));
+// If the bench itself fails, do not leave the server running on BENCH_PORT.
+process.on("exit", () => server.exitCode === null && server.kill("SIGKILL"));
 // Ready when /healthz answers (with WEB_CONCURRENCY > 1, when a worker listens).
 for (let i = 0; ; i++) {
   const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
@@ -303,11 +333,14 @@ for (const scenario of scenarios) {
 }
 clearInterval(sampler);
 server.kill("SIGTERM");
+// The PostgreSQL scratch schema holds 200,000+ rows: drop it (SQLite's data/bench.db is reused).
+if (pgUrl) await withPg(url, (client, schema) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
-console.log(`\n${CONNECTIONS} connections / virtual users (think time ${THINK_MS} ms), ${DURATION} s per run, ${pgUrl ? "PostgreSQL" : "SQLite"}, ${new Date().toISOString()}. Latencies in ms.`);
+console.log(`\n${CONNECTIONS} connections / virtual users (think time ${THINK_MS} ms), ${DURATION} s per run, ${database.version}, ${new Date().toISOString()}. Latencies in ms.`);
 console.table(results);
 console.log(`Peak server memory (RSS, all processes): ${(peakRss / 1024 / 1024).toFixed(0)} MiB; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 1}`);
 mkdirSync("bench/results", { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}-${pgUrl ? "pg" : "sqlite"}.json`;
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), database: pgUrl ? "postgres" : "sqlite", connections: CONNECTIONS, thinkMs: THINK_MS, seconds: DURATION, peakRssBytes: peakRss, results }, null, 2));
+const webConcurrency = Number(process.env.WEB_CONCURRENCY ?? 1);
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), database: database.kind, databaseVersion: database.version, databaseLocation: database.location, webConcurrency, cpus: os.cpus().length, connections: CONNECTIONS, thinkMs: THINK_MS, seconds: DURATION, peakRssBytes: peakRss, results }, null, 2));
 console.log(`Wrote ${out}`);
