@@ -6,7 +6,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (!pgUrl) {
   console.warn(
-    "\n[charted] PostgreSQL server tests SKIPPED: TEST_DATABASE_URL is not set.\n" +
+    "\n[charted] PostgreSQL server tests SKIPPED (including the two-process scale-out test): TEST_DATABASE_URL is not set.\n" +
       "          Run them with TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run test:unit\n",
   );
 }
@@ -21,6 +21,8 @@ export default defineConfig({
           name: "sqlite",
           environment: "node",
           include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          // Two processes sharing one database is a PostgreSQL deployment: that test runs there only.
+          exclude: ["tests/unit/scale-out.server.test.ts"],
           setupFiles: ["tests/setup/sqlite.ts"],
           testTimeout: 20_000,
         },
