@@ -114,6 +114,7 @@ export function findAttempt(attemptId: string) {
       scoredCorrect: true,
       scoredTotal: true,
       scaledScore: true,
+      assignmentId: true,
     },
   });
 }
