@@ -62,10 +62,11 @@ export function assignmentFormSchema(timeZone: string) {
       revealPolicy: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
     })
     .superRefine((v, ctx) => {
-      if (v.dueAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
-      if (v.source === "domains" && !v.domains.length) ctx.addIssue({ code: "custom", path: ["domains"], message: "Choose at least one domain." });
+      // zod 4 runs this refinement even when a field above failed: only compare real dates.
+      if (v.dueAt instanceof Date && v.opensAt instanceof Date && v.dueAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
+      if (v.source === "domains" && !v.domains?.length) ctx.addIssue({ code: "custom", path: ["domains"], message: "Choose at least one domain." });
       if (v.source === "domains" && v.itemCount === undefined) ctx.addIssue({ code: "custom", path: ["itemCount"], message: "Enter how many questions to draw." });
-      if (v.source === "items" && !v.questionIds.length) ctx.addIssue({ code: "custom", path: ["questionIds"], message: "Tick at least one question." });
+      if (v.source === "items" && !v.questionIds?.length) ctx.addIssue({ code: "custom", path: ["questionIds"], message: "Tick at least one question." });
       if (v.timed && v.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the time limit, or untick “Timed”." });
     });
 }
