@@ -88,7 +88,7 @@ export default function ClassPage() {
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="mb-2 text-lg font-semibold">Roster ({students.length})</h2>
         {students.length ? (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="roster-heading">
             <table className="w-full text-left">
               <thead>
                 <tr className="border-b border-line">

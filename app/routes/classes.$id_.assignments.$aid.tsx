@@ -45,7 +45,8 @@ export default function AssignmentResultsPage() {
           </a>
         </div>
         {rows.length ? (
-          <div className="overflow-x-auto">
+          // Focusable so keyboard users can scroll a wide table on a narrow screen.
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="results-heading">
             <table className="w-full text-left">
               <caption className="sr-only">Each student's counted (best) attempt</caption>
               <thead>
@@ -127,7 +128,7 @@ export default function AssignmentResultsPage() {
             {flagged.length} item{flagged.length === 1 ? " looks" : "s look"} broken (negative discrimination): {flagged.map((i) => `Q${i.number}`).join(", ")}.
           </p>
         ) : null}
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="analysis-heading">
           <table className="w-full text-left">
             <caption className="sr-only">Item statistics in assignment order</caption>
             <thead>

@@ -118,3 +118,31 @@ test("without JavaScript: hand-pick questions across pages, hide answers until t
   expect(html).not.toMatch(/rationale|answerIndex/);
   await expectAccessible(student);
 });
+
+test("assignments work on a phone @phone", async ({ browser }) => {
+  const teacher = await (await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })).newPage();
+  await logIn(teacher, DEMO.instructor, DEMO.password);
+  const code = await createClass(teacher, `Phone class ${Date.now()}`);
+  await teacher.getByRole("link", { name: "New assignment" }).click();
+  const title = `Phone quiz ${Date.now()}`;
+  await teacher.getByLabel("Title").fill(title);
+  await teacher.getByLabel("Billing and Revenue Cycle").check();
+  await teacher.getByLabel("Number of questions to draw (5–135)").fill("5");
+  await teacher.getByLabel("Timed").uncheck();
+  await teacher.getByRole("button", { name: "Create assignment" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectAccessible(teacher);
+
+  const student = await (await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })).newPage();
+  await register(student, "Pia Phone", uniqueEmail("phone"));
+  await student.goto(`/join?code=${code}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await student.goto("/");
+  await expect(student.getByRole("heading", { name: "Your assignments" })).toBeVisible();
+  await student.getByRole("link", { name: title }).click();
+  await expect(student.getByText("Untimed")).toBeVisible();
+  await student.getByRole("button", { name: "Start assignment" }).click();
+  await expect(student.getByText("Assignment · Question 1 of 5")).toBeVisible();
+  // Nothing sticks out sideways on a narrow screen.
+  expect(await student.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
