@@ -31,6 +31,7 @@ export function parseConfig(json: string): AssignmentConfig {
 
 const SOURCE_LABELS: Record<AssignmentSource, string> = { blueprint: "Full blueprint simulation", domains: "Chosen domains", items: "Hand-picked questions" };
 const REVEAL_LABELS: Record<string, string> = { after_submit: "After they submit", after_due: "After the due date", never: "Never" };
+const REVEAL_LABELS_FOR_STUDENT: Record<string, string> = { after_submit: "When you submit", after_due: "After the due date", never: "Never (you see your score)" };
 
 function domainNames() {
   return new Map<string, string>(getContentIndex().blueprint.domains.map((d) => [d.id, d.name]));
@@ -189,7 +190,7 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
       minutes: assignment.timeLimitMinutes === null ? null : Math.round(assignment.timeLimitMinutes * factor),
       extraTime: assignment.timeLimitMinutes !== null && factor > 1 ? factor : null,
       attemptsAllowed: assignment.attemptsAllowed,
-      revealPolicy: REVEAL_LABELS[assignment.revealPolicy] ?? assignment.revealPolicy,
+      revealPolicy: REVEAL_LABELS_FOR_STUDENT[assignment.revealPolicy] ?? assignment.revealPolicy,
     },
     status,
     statusLabel: STATUS_LABELS[status],
