@@ -1,5 +1,6 @@
 // Exam attempts as learners use them: start, show an item, save an answer, submit, review.
 // The server owns the clock and the answer key; routes only parse input and render.
+import { assignmentReveal, missedCardsAllowed } from "~/assignments/assignments.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
 import type { PracticeForm } from "./forms.ts";
@@ -167,7 +168,9 @@ export async function submitAttempt(userId: string, attemptId: string, submitted
     answerIndex: i.questionVersion.answerIndex,
   }));
   const score = scoreItems(scorable, blueprintDomains().map((d) => d.id));
-  const missed = items.filter((i) => i.selectedIndex !== i.questionVersion.answerIndex);
+  // An assignment whose key is not shown at submit must not leak it through the review deck.
+  const cardsAllowed = !attempt.assignmentId || (await missedCardsAllowed(attempt.assignmentId));
+  const missed = cardsAllowed ? items.filter((i) => i.selectedIndex !== i.questionVersion.answerIndex) : [];
   return attempts.finalizeAttempt({
     attemptId,
     userId,
@@ -204,10 +207,13 @@ export async function reviewScreen(userId: string, attemptId: string, now = new 
   };
 }
 
-export async function attemptResults(userId: string, attemptId: string, now = new Date()) {
+export async function attemptResults(userId: string, attemptId: string, now = new Date(), timeZone = "UTC") {
   let attempt = await ownAttempt(userId, attemptId);
   if (await finalizeIfExpired(userId, attempt, now)) attempt = await ownAttempt(userId, attemptId);
   if (attempt.status !== "submitted") return null;
+  // Assignments: the instructor's reveal policy decides whether the key and rationales go out.
+  const assignment = attempt.assignmentId ? await assignmentReveal(attempt.assignmentId, attempt, timeZone, now) : null;
+  const showAnswers = assignment?.answersVisible ?? true;
   const domains = blueprintDomains();
   const names = Object.fromEntries(domains.map((d) => [d.id, d.name]));
   const items = await attempts.gradedItems(attemptId);
@@ -235,7 +241,9 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
       pass: exam.scaledScore.pass,
       byDomain: score.byDomain.map((d) => ({ ...d, name: names[d.domainId] ?? d.domainId, percent: Math.round((d.correct / d.total) * 100) })),
     },
-    items: items.map((i) => {
+    assignment,
+    // Not yet (or never) for this assignment: no item, key or rationale leaves the server.
+    items: (showAnswers ? items : []).map((i) => {
       const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
       return {
         number: i.position + 1,

@@ -120,6 +120,7 @@ export function findAttempt(attemptId: string) {
       scoredCorrect: true,
       scoredTotal: true,
       scaledScore: true,
+      assignmentId: true,
     },
   });
 }

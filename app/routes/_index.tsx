@@ -1,9 +1,22 @@
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { studentAssignments } from "~/assignments/assignments.server.ts";
+import { AssignmentList } from "~/components/assignment-list.tsx";
 import type { loader as rootLoader } from "~/root.tsx";
+import { getUser } from "~/utils/auth.server.ts";
+
+// Signed-in students see their class assignments that still need work first thing.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (!user) return { assignments: [] };
+  const all = await studentAssignments(user.id, user.timeZone);
+  return { assignments: all.filter((a) => a.status === "not_started" || a.status === "in_progress" || a.status === "not_open") };
+}
 
 export default function Home() {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const user = root?.user;
+  const { assignments } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section className="card">
@@ -27,6 +40,14 @@ export default function Home() {
           )}
         </div>
       </section>
+      {user && assignments.length ? (
+        <section aria-labelledby="assignments-heading" className="card">
+          <h2 id="assignments-heading" className="mb-3 text-xl font-semibold">
+            Your assignments
+          </h2>
+          <AssignmentList items={assignments} />
+        </section>
+      ) : null}
       <section aria-labelledby="how-heading">
         <h2 id="how-heading" className="mb-3 text-xl font-semibold">
           What you can do here

@@ -128,7 +128,7 @@ export default function ExamItemPage() {
       <div>
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <p className="font-semibold">
-            <span className="text-muted">{attempt.kind === "simulation" ? "Full simulation" : attempt.mode === "tutor" ? "Tutor practice" : "Practice"} · </span>
+            <span className="text-muted">{attempt.kind === "simulation" ? "Full simulation" : attempt.kind === "assignment" ? "Assignment" : attempt.mode === "tutor" ? "Tutor practice" : "Practice"} · </span>
             Question {item.number} of {attempt.total}
           </p>
           {attempt.secondsLeft !== null ? <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} /> : <p className="text-sm text-muted">Untimed</p>}

@@ -15,14 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = attemptIdParam.safeParse(params.id);
   if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
-  const results = await attemptResults(user.id, id.data);
+  const results = await attemptResults(user.id, id.data, new Date(), user.timeZone);
   // Not submitted yet (and time not up): back to the questions.
   if (!results) return redirect(`/attempts/${id.data}`);
   return results;
 }
 
 export default function ResultsPage() {
-  const { attempt, score, items } = useLoaderData<typeof loader>();
+  const { attempt, score, items, assignment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const onlyMissed = params.get("show") === "missed";
   const missed = items.filter((i) => !i.correct);
@@ -31,7 +31,11 @@ export default function ResultsPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="page-title">{attempt.kind === "simulation" ? "Simulation results" : "Practice results"}</h1>
+        <h1 className="page-title">{assignment ? `Results: ${assignment.title}` : attempt.kind === "simulation" ? "Simulation results" : "Practice results"}</h1>
+        {assignment?.late ? (
+          <p className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">Submitted after the due date, so your instructor sees it as late.</p>
+        ) : null}
+        {assignment && !assignment.answersVisible ? <p className="mb-4 rounded-md border border-line bg-raised p-3">{assignment.message}</p> : null}
         {params.get("timeup") || attempt.timedOut ? (
           <p role="status" className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
             Time ran out, so your attempt was submitted at the deadline with the answers you had saved.
@@ -114,6 +118,7 @@ export default function ResultsPage() {
         ) : null}
       </section>
 
+      {assignment && !assignment.answersVisible ? null : (
       <section aria-labelledby="items-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 id="items-heading" className="text-xl font-semibold">
@@ -174,6 +179,7 @@ export default function ResultsPage() {
           ))}
         </ol>
       </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { classAssignments, memberStatuses } from "~/assignments/assignments.server.ts";
+import { STATUS_LABELS } from "~/assignments/rules.ts";
 import { classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { requireRole } from "~/utils/auth.server.ts";
@@ -17,7 +19,10 @@ async function load(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const klass = await load(request, params.id);
   const url = new URL(request.url);
-  return { klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode }, joinUrl: `${url.origin}/join?code=${klass.joinCode}`, students: await classRoster(klass.id) };
+  const { timeZone } = await requireRole(request, "instructor");
+  const [roster, assignments, statusOf] = await Promise.all([classRoster(klass.id), classAssignments(klass.id, timeZone), memberStatuses(klass.id)]);
+  const students = roster.map((s) => ({ ...s, assignments: statusOf(s.id) }));
+  return { klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode }, joinUrl: `${url.origin}/join?code=${klass.joinCode}`, students, assignments };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,10 +37,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true };
 }
 
+/** "2 submitted, 1 not started" for one student across the class's assignments. */
+function statusSummary(list: { status: keyof typeof STATUS_LABELS }[]) {
+  if (!list.length) return "No assignments";
+  const counts = new Map<string, number>();
+  for (const a of list) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}`).join(", ");
+}
+
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" }) : "No activity yet");
 
 export default function ClassPage() {
-  const { klass, joinUrl, students } = useLoaderData<typeof loader>();
+  const { klass, joinUrl, students, assignments } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -51,16 +64,38 @@ export default function ClassPage() {
           Or share this link: <a href={joinUrl}>{joinUrl}</a>
         </p>
       </section>
+      <section aria-labelledby="assignments-heading">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="assignments-heading" className="text-lg font-semibold">Assignments ({assignments.length})</h2>
+          <Link to={`/classes/${klass.id}/assignments/new`} className="btn-primary">New assignment</Link>
+        </div>
+        {assignments.length ? (
+          <ul className="space-y-2">
+            {assignments.map((a) => (
+              <li key={a.id} className="card flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  <Link to={`/classes/${klass.id}/assignments/${a.id}`} className="font-semibold">{a.title}</Link>
+                  <span className="block text-sm text-muted">opens {a.opensAt} · due {a.dueAt}</span>
+                </span>
+                <span>{a.submitted} of {students.length} submitted</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No assignments yet.</p>
+        )}
+      </section>
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="mb-2 text-lg font-semibold">Roster ({students.length})</h2>
         {students.length ? (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="roster-heading">
             <table className="w-full text-left">
               <thead>
                 <tr className="border-b border-line">
                   <th scope="col" className="py-2 pr-4">Student</th>
                   <th scope="col" className="py-2 pr-4">Joined</th>
                   <th scope="col" className="py-2 pr-4">Last activity</th>
+                  <th scope="col" className="py-2 pr-4">Assignments</th>
                   <th scope="col" className="py-2 pr-4">Exam time</th>
                   <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
                 </tr>
@@ -74,6 +109,7 @@ export default function ClassPage() {
                     </th>
                     <td className="py-2 pr-4">{fmt(s.joinedAt)}</td>
                     <td className="py-2 pr-4">{fmt(s.lastActivity)}</td>
+                    <td className="py-2 pr-4">{statusSummary(s.assignments)}</td>
                     <td className="py-2 pr-4">
                       <Form method="post" className="flex items-center gap-2">
                         <input type="hidden" name="intent" value="accommodation" />

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { studentAssignments } from "~/assignments/assignments.server.ts";
 import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
+import { AssignmentList } from "~/components/assignment-list.tsx";
 import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
 import { Field, FormError } from "~/components/field.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -11,8 +13,11 @@ export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const rows = await classesJoinedBy(user.id);
-  return { classes: rows.map((r) => ({ id: r.class.id, name: r.class.name, instructor: r.class.instructor.name, joinedAt: r.joinedAt.toISOString() })) };
+  const [rows, assignments] = await Promise.all([classesJoinedBy(user.id), studentAssignments(user.id, user.timeZone)]);
+  return {
+    classes: rows.map((r) => ({ id: r.class.id, name: r.class.name, instructor: r.class.instructor.name, joinedAt: r.joinedAt.toISOString() })),
+    assignments,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function JoinPage() {
-  const { classes } = useLoaderData<typeof loader>();
+  const { classes, assignments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result : undefined;
@@ -55,15 +60,18 @@ export default function JoinPage() {
         {classes.length ? (
           <ul className="space-y-2">
             {classes.map((c) => (
-              <li key={c.id} className="card flex flex-wrap items-center justify-between gap-3">
-                <span>
-                  <span className="font-semibold">{c.name}</span> · {c.instructor}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="leave" />
-                  <input type="hidden" name="classId" value={c.id} />
-                  <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>Leave</button>
-                </Form>
+              <li key={c.id} className="card space-y-3">
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <span>
+                    <span className="font-semibold">{c.name}</span> · {c.instructor}
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="leave" />
+                    <input type="hidden" name="classId" value={c.id} />
+                    <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>Leave</button>
+                  </Form>
+                </div>
+                <AssignmentList items={assignments.filter((a) => a.classId === c.id)} showClass={false} />
               </li>
             ))}
           </ul>

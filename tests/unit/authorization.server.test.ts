@@ -2,12 +2,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../factories/users.ts";
-import { createClassFor } from "~/classes/classes.server.ts";
+import { createAssignment } from "~/assignments/assignments.server.ts";
+import { createClassFor, joinWithCode } from "~/classes/classes.server.ts";
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { makeQuestion } from "../fixtures/content.ts";
 import * as accountRoute from "~/routes/account.tsx";
+import * as studentAssignmentRoute from "~/routes/assignments.$id.tsx";
+import * as assignmentResultsRoute from "~/routes/classes.$id_.assignments.$aid.tsx";
+import * as gradebookRoute from "~/routes/classes.$id_.assignments.$aid_.gradebook[.csv].ts";
+import * as studentWorkRoute from "~/routes/classes.$id_.assignments.$aid_.students.$uid.tsx";
+import * as newAssignmentRoute from "~/routes/classes.$id_.assignments.new.tsx";
 import * as attemptRoute from "~/routes/attempts.$id.q.$n.tsx";
 import * as classRoute from "~/routes/classes.$id.tsx";
 import * as classesRoute from "~/routes/classes._index.tsx";
@@ -42,6 +49,14 @@ describe("authorization", () => {
     const klass = await createClassFor(instructor.id, "Evening cohort");
     const attempt = await startPractice(student.id, { domains: ["LAW"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" });
     if (!attempt.ok) throw new Error(attempt.message);
+    await joinWithCode(student.id, (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode);
+    const assignment = await createAssignment(instructor, klass.id, {
+      title: "Quiz", source: "domains", domains: ["LAW"], questionIds: [], itemCount: 5, timed: false, minutes: undefined,
+      opensAt: new Date("2026-01-01T00:00:00Z"), dueAt: new Date("2099-01-01T00:00:00Z"), attemptsAllowed: 1, revealPolicy: "after_submit",
+    });
+    if (!assignment.ok) throw new Error(assignment.message);
+    const aid = assignment.id;
+    const instructorOnly = { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: 404, admin: "allowed" };
     const cookies = {
       anonymous: null,
       student: await startSession(student.id),
@@ -58,6 +73,12 @@ describe("authorization", () => {
       ["study plan calendar", planIcsRoute.loader as Loader, "/progress/plan.ics", {}, { anonymous: "login", student: "allowed", otherStudent: "allowed", instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
       ["classes", classesRoute.loader as Loader, "/classes", {}, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
       ["class roster", classRoute.loader as Loader, `/classes/${klass.id}`, { id: klass.id }, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: 404, admin: "allowed" }],
+      ["new assignment", newAssignmentRoute.loader as Loader, `/classes/${klass.id}/assignments/new`, { id: klass.id }, instructorOnly],
+      ["assignment results", assignmentResultsRoute.loader as Loader, `/classes/${klass.id}/assignments/${aid}`, { id: klass.id, aid }, instructorOnly],
+      ["gradebook csv", gradebookRoute.loader as Loader, `/classes/${klass.id}/assignments/${aid}/gradebook.csv`, { id: klass.id, aid }, instructorOnly],
+      ["student's work", studentWorkRoute.loader as Loader, `/classes/${klass.id}/assignments/${aid}/students/${student.id}`, { id: klass.id, aid, uid: student.id }, instructorOnly],
+      // Members only: a student of another class, and instructors and admins (not members), learn nothing.
+      ["student assignment", studentAssignmentRoute.loader as Loader, `/assignments/${aid}`, { id: aid }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],
       ["exam item", attemptRoute.loader as Loader, `/attempts/${attempt.attemptId}/q/1`, { id: attempt.attemptId, n: "1" }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],
     ];
     for (const [name, loader, path, params, expected] of routes) {

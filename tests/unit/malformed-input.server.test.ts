@@ -5,6 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { makeQuestion } from "../fixtures/content.ts";
 import { makeUser, TEST_PASSWORD } from "../factories/users.ts";
+import { createAssignment } from "~/assignments/assignments.server.ts";
 import { createClassFor } from "~/classes/classes.server.ts";
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
@@ -12,6 +13,8 @@ import { addOwnCard } from "~/review/review.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import * as account from "~/routes/account.tsx";
+import * as studentAssignment from "~/routes/assignments.$id.tsx";
+import * as newAssignment from "~/routes/classes.$id_.assignments.new.tsx";
 import * as attemptItem from "~/routes/attempts.$id.q.$n.tsx";
 import * as classRoster from "~/routes/classes.$id.tsx";
 import * as classes from "~/routes/classes._index.tsx";
@@ -41,6 +44,7 @@ async function snapshot() {
     db.user.count(), db.session.count(), db.loginFailure.count(), db.lessonCompletion.count(), db.examAttempt.count(),
     db.attemptItem.count({ where: { selectedIndex: { not: null } } }), db.attemptItem.count({ where: { flagged: true } }),
     db.reviewCard.count(), db.reviewLog.count(), db.reviewCard.count({ where: { suspended: true } }), db.class.count(), db.classMembership.count(),
+    db.assignment.count(),
   ]);
   const users = await db.user.findMany({ select: { passwordHash: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, timeZone: true, accommodationFactor: true, examDate: true, studyWeekdays: true, studyMinutes: true, studyStartTime: true }, orderBy: { id: "asc" } });
   return JSON.stringify({ counts, users });
@@ -67,6 +71,9 @@ describe("malformed input", () => {
     await db.classMembership.create({ data: { classId: klass.id, userId: member.id } });
     const attempt = await startPractice(student.id, { domains: ["LAW"], weakest: false, count: 5, timed: false, mode: "tutor", only: "all" });
     if (!attempt.ok) throw new Error(attempt.message);
+    const memberCookie = (await startSession(member.id)).split(";")[0];
+    const quiz = await createAssignment(instructor, klass.id, { title: "Quiz", source: "domains", domains: ["LAW"], questionIds: [], itemCount: 5, timed: false, minutes: undefined, opensAt: new Date("2026-01-01T00:00:00Z"), dueAt: new Date("2099-01-01T00:00:00Z"), attemptsAllowed: 1, revealPolicy: "after_submit" });
+    if (!quiz.ok) throw new Error(quiz.message);
     const ownCard = await addOwnCard(student.id, { domainId: "LAW", front: "Q", back: "A" });
 
     // Each target: a valid form (which succeeds and changes something), and for each field the
@@ -86,6 +93,8 @@ describe("malformed input", () => {
       { name: "review settings", action: reviewSettings.action, path: "/review/settings", cookie: studentCookie, valid: { desiredRetention: "0.85", newCardsPerDay: "15", reviewsPerDay: "150", timeZone: "America/Denver" }, bad: { desiredRetention: OTHER_GARBAGE, newCardsPerDay: OTHER_GARBAGE, reviewsPerDay: OTHER_GARBAGE, timeZone: OTHER_GARBAGE } },
       { name: "classes", action: classes.action, path: "/classes", cookie: instructorCookie, valid: { name: "A valid class" }, bad: { name: TEXT_GARBAGE } },
       { name: "class roster", action: classRoster.action, path: `/classes/${klass.id}`, params: { id: klass.id }, cookie: instructorCookie, valid: { intent: "accommodation", userId: member.id, factor: "1.5" }, bad: { intent: OTHER_GARBAGE, userId: OTHER_GARBAGE, factor: OTHER_GARBAGE } },
+      { name: "new assignment", action: newAssignment.action, path: `/classes/${klass.id}/assignments/new`, params: { id: klass.id }, cookie: instructorCookie, valid: { title: "Week 1", source: "domains", domains: "LAW", itemCount: "5", timed: "on", minutes: "10", opensAt: "2026-01-01T09:00", dueAt: "2026-01-08T09:00", attemptsAllowed: "2", revealPolicy: "after_due" }, bad: { title: TEXT_GARBAGE, source: OTHER_GARBAGE, domains: OTHER_GARBAGE, itemCount: OTHER_GARBAGE, minutes: OTHER_GARBAGE, opensAt: OTHER_GARBAGE, dueAt: [...OTHER_GARBAGE, "2025-12-31T09:00", "2026-02-30T09:00"], attemptsAllowed: OTHER_GARBAGE, revealPolicy: OTHER_GARBAGE } },
+      { name: "start assignment", action: studentAssignment.action, path: `/assignments/${quiz.id}`, params: { id: quiz.id }, cookie: memberCookie, valid: { intent: "start" }, bad: { intent: OTHER_GARBAGE } },
       { name: "join", action: join.action, path: "/join", cookie: studentCookie, valid: { code: joinCode }, bad: { code: OTHER_GARBAGE } },
       { name: "theme", action: theme.action, path: "/theme", cookie: null, valid: { theme: "dark" }, bad: { theme: OTHER_GARBAGE } },
     ];

@@ -1,0 +1,241 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeQuestion } from "../../tests/fixtures/content.ts";
+import { makeUser } from "../../tests/factories/users.ts";
+import { createClassFor, joinWithCode, leaveClass, setMemberAccommodation } from "~/classes/classes.server.ts";
+import { attemptResults, saveAnswer, submitAttempt } from "~/exam/attempts.server.ts";
+import { syncQuestions } from "~/models/bank.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { assignmentForStudent, assignmentResults, createAssignment, gradebookCsv, startAssignment, studentAssignments, studentWork } from "./assignments.server.ts";
+import type { AssignmentForm } from "./forms.ts";
+
+const SECRET = "RATIONALE-SECRET";
+const OPENS = new Date("2026-12-01T14:00:00Z");
+const DUE = new Date("2026-12-08T22:00:00Z");
+const DURING = new Date("2026-12-03T15:00:00Z");
+const AFTER = new Date("2026-12-09T15:00:00Z");
+
+beforeAll(async () => {
+  // 12 LAW and 12 BIL items; the key is always A and each rationale carries a marker.
+  await syncQuestions(
+    ["LAW", "BIL"].flatMap((d) =>
+      Array.from({ length: 12 }, (_, i) =>
+        makeQuestion(`${d}-K01-${String(i + 1).padStart(3, "0")}`, {
+          knowledgeArea: `${d}.K01`,
+          answer: "A",
+          lesson: "hipaa-privacy-and-patient-rights",
+          options: ["w", "x", "y", "z"].map((t) => ({ text: `Option ${t} ${d}${i}`, rationale: `${SECRET} ${t}` })),
+        }),
+      ),
+    ),
+  );
+});
+
+const form = (over: Partial<AssignmentForm> = {}): AssignmentForm => ({
+  title: "Week 3 quiz",
+  source: "domains",
+  domains: ["LAW", "BIL"],
+  questionIds: [],
+  itemCount: 6,
+  timed: true,
+  minutes: 10,
+  opensAt: OPENS,
+  dueAt: DUE,
+  attemptsAllowed: 1,
+  revealPolicy: "after_submit",
+  ...over,
+});
+
+async function classWithStudents(n: number) {
+  const instructor = { ...(await makeUser({ role: "instructor" })), timeZone: "America/New_York" };
+  const klass = await createClassFor(instructor.id, "Cohort");
+  const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: klass.id } });
+  const students = [];
+  for (let i = 0; i < n; i++) {
+    const s = await makeUser({ name: `Student ${i + 1}` });
+    await joinWithCode(s.id, joinCode);
+    students.push(s);
+  }
+  return { instructor, klass, students };
+}
+
+async function create(instructor: { id: string; role: string }, classId: string, over: Partial<AssignmentForm> = {}) {
+  const created = await createAssignment(instructor, classId, form(over));
+  if (!created.ok) throw new Error(created.message);
+  return created.id;
+}
+
+async function start(userId: string, assignmentId: string, at: Date) {
+  const started = await startAssignment(userId, "UTC", assignmentId, at);
+  if (!started.ok) throw new Error(started.message);
+  return started.attemptId;
+}
+
+/** Answers every item: correct (A) for the positions in `right`, B otherwise. */
+async function answerAll(userId: string, attemptId: string, right: (questionId: string) => boolean, at: Date) {
+  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  for (const i of items) await saveAnswer(userId, attemptId, i.position + 1, { selectedIndex: right(i.questionVersion.questionId) ? 0 : 1 }, at);
+  return items;
+}
+
+describe("assignments", () => {
+  it("fixes the questions at creation: every student gets the same set, with their own extra time on the clock", async () => {
+    const { instructor, klass, students } = await classWithStudents(2);
+    await setMemberAccommodation(klass.id, students[1].id, 1.5);
+    const id = await create(instructor, klass.id);
+    const a = await start(students[0].id, id, DURING);
+    const b = await start(students[1].id, id, DURING);
+    const setOf = async (attemptId: string) =>
+      (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId).sort();
+    expect(await setOf(a)).toHaveLength(6);
+    expect(await setOf(a)).toEqual(await setOf(b));
+    const [ta, tb] = await Promise.all([a, b].map((x) => db.examAttempt.findUniqueOrThrow({ where: { id: x } })));
+    expect(ta).toMatchObject({ kind: "assignment", mode: "exam", assignmentId: id });
+    expect(ta.deadline?.toISOString()).toBe("2026-12-03T15:10:00.000Z");
+    expect(tb.deadline?.toISOString()).toBe("2026-12-03T15:15:00.000Z");
+    // A per-class factor on the membership wins over the learner's own.
+    await db.classMembership.update({ where: { classId_userId: { classId: klass.id, userId: students[0].id } }, data: { accommodationFactor: 2 } });
+    const id2 = await create(instructor, klass.id, { title: "Second" });
+    const c = await db.examAttempt.findUniqueOrThrow({ where: { id: await start(students[0].id, id2, DURING) } });
+    expect(c.deadline?.toISOString()).toBe("2026-12-03T15:20:00.000Z");
+  });
+
+  it("refuses before it opens, after the attempts are used, and to non-members, each with a clear message", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const [student] = students;
+    const stranger = await makeUser();
+    const id = await create(instructor, klass.id);
+    expect(await startAssignment(student.id, "America/New_York", id, new Date("2026-11-30T00:00:00Z"))).toEqual({
+      ok: false,
+      status: 403,
+      message: "This assignment opens on Dec 1, 2026, 9:00 AM EST.",
+    });
+    const refused = (await startAssignment(stranger.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response;
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toMatch(/members of its class only/);
+    const first = await start(student.id, id, DURING);
+    expect(await start(student.id, id, DURING)).toBe(first); // resumes, does not open a second
+    await submitAttempt(student.id, first, DURING);
+    expect(await startAssignment(student.id, "UTC", id, DURING)).toEqual({ ok: false, status: 409, message: "You have used your one attempt at this assignment." });
+    expect(await db.examAttempt.count({ where: { assignmentId: id } })).toBe(1);
+    // Leaving the class ends access.
+    await leaveClass(klass.id, student.id);
+    expect(((await assignmentForStudent(student.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response).status).toBe(404);
+  });
+
+  it("keeps to the attempt limit when two starts race", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const id = await create(instructor, klass.id, { attemptsAllowed: 1 });
+    const results = await Promise.all([startAssignment(students[0].id, "UTC", id, DURING), startAssignment(students[0].id, "UTC", id, DURING)]);
+    const ids = new Set(results.flatMap((r) => (r.ok ? [r.attemptId] : [])));
+    expect(await db.examAttempt.count({ where: { assignmentId: id } })).toBe(1);
+    expect(ids.size).toBeLessThanOrEqual(1);
+  });
+
+  it("accepts work after the due date but marks it late; closes to new starts when answers come out at the due date", async () => {
+    const { instructor, klass, students } = await classWithStudents(2);
+    const id = await create(instructor, klass.id, { timed: false, minutes: undefined });
+    const late = await start(students[0].id, id, DURING);
+    await submitAttempt(students[0].id, late, AFTER);
+    const onTime = await start(students[1].id, id, DURING);
+    await submitAttempt(students[1].id, onTime, DURING);
+    const results = await assignmentResults(instructor, klass.id, id, AFTER);
+    expect(results.rows.map((r) => [r.name, r.status, r.late])).toEqual([
+      ["Student 1", "late", true],
+      ["Student 2", "submitted", false],
+    ]);
+    expect((await studentAssignments(students[0].id, "UTC", AFTER)).map((a) => a.status)).toEqual(["late"]);
+
+    const closing = await create(instructor, klass.id, { revealPolicy: "after_due", title: "Closes" });
+    expect(await startAssignment(students[0].id, "UTC", closing, AFTER)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("closed") });
+    expect((await assignmentForStudent(students[0].id, "UTC", closing, AFTER)).status).toBe("closed");
+    // After-submit policy: a late start is allowed (and will be late).
+    const lateStart = await create(instructor, klass.id, { title: "Late start" });
+    expect((await assignmentForStudent(students[0].id, "UTC", lateStart, AFTER)).startsLate).toBe(true);
+  });
+
+  it("shows the key and rationales only as the reveal policy allows (loader data, and no review cards)", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const [s] = students;
+    for (const [policy, visibleDuring, visibleAfter] of [
+      ["after_submit", true, true],
+      ["after_due", false, true],
+      ["never", false, false],
+    ] as const) {
+      const id = await create(instructor, klass.id, { revealPolicy: policy, title: policy });
+      const attemptId = await start(s.id, id, DURING);
+      await answerAll(s.id, attemptId, () => false, DURING);
+      await submitAttempt(s.id, attemptId, DURING);
+      const during = (await attemptResults(s.id, attemptId, DURING))!;
+      const after = (await attemptResults(s.id, attemptId, AFTER))!;
+      expect([policy, JSON.stringify(during).includes(SECRET), JSON.stringify(after).includes(SECRET)]).toEqual([policy, visibleDuring, visibleAfter]);
+      expect(during.assignment?.answersVisible).toBe(visibleDuring);
+      if (!visibleDuring) {
+        expect(during.items).toEqual([]);
+        expect(JSON.stringify(during)).not.toMatch(/answerIndex|rationale/);
+        expect(during.assignment?.message).toMatch(policy === "never" ? /does not show/ : /after the due date/);
+        expect(during.score.total).toBe(6); // the score itself is theirs to see
+      }
+      const cards = await db.reviewCard.count({ where: { userId: s.id, source: "missed", questionId: { in: (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId) } } });
+      if (policy === "after_submit") expect(cards).toBe(6);
+      await db.reviewCard.deleteMany({ where: { userId: s.id } });
+    }
+  });
+
+  it("gives the instructor results, item analysis, the drill-down and a CSV; other instructors get 404", async () => {
+    const { instructor, klass, students } = await classWithStudents(3);
+    const other = { ...(await makeUser({ role: "instructor" })), timeZone: "UTC" };
+    await db.user.update({ where: { id: students[2].id }, data: { name: "=HYPERLINK(\"http://evil\")" } });
+    const id = await create(instructor, klass.id, { source: "items", questionIds: ["LAW-K01-001", "LAW-K01-002", "BIL-K01-001"], itemCount: undefined });
+    // Student 1 gets everything right; student 2 only LAW-K01-002; student 3 only BIL-K01-001.
+    const right = [() => true, (q: string) => q === "LAW-K01-002", (q: string) => q === "BIL-K01-001"];
+    for (const [n, s] of students.entries()) {
+      const attemptId = await start(s.id, id, DURING);
+      await answerAll(s.id, attemptId, right[n], DURING);
+      await submitAttempt(s.id, attemptId, DURING);
+    }
+    const results = await assignmentResults(instructor, klass.id, id, DURING);
+    expect(results.rows.map((r) => r.percent)).toEqual([100, 33, 33]);
+    expect(results.domains.map((d) => d.id)).toEqual(["LAW", "BIL"]);
+    expect(results.rows[0].byDomain).toEqual({ LAW: 100, BIL: 100 });
+    expect(results.items.map((i) => i.questionId)).toEqual(["LAW-K01-001", "LAW-K01-002", "BIL-K01-001"]);
+    // Totals 3, 1, 1. Q1: x = 1 0 0, rest = 2 1 1 -> r = 1. Q2: x = 1 1 0, rest = 2 0 1 -> cov 0 -> r = 0. Q3 likewise 0.
+    expect(results.items.map((i) => i.difficulty)).toEqual([1 / 3, 2 / 3, 2 / 3]);
+    expect(results.items[0].discrimination).toBeCloseTo(1, 10);
+    expect(results.items[1].discrimination).toBeCloseTo(0, 10);
+    expect(results.items[2].discrimination).toBeCloseTo(0, 10);
+    expect(results.items.map((i) => i.flagged)).toEqual([false, false, false]);
+    expect(results.items[0].optionCounts).toEqual([1, 2, 0, 0]);
+    expect(results.weakest[0]).toMatchObject({ id: "LAW.K01", correct: 3, answered: 6 });
+
+    const work = await studentWork(instructor, klass.id, id, students[1].id);
+    expect(work.attempts[0].items.map((i) => [i.questionId, i.selectedIndex, i.answerIndex]).sort()).toEqual([
+      ["BIL-K01-001", 1, 0],
+      ["LAW-K01-001", 1, 0],
+      ["LAW-K01-002", 0, 0],
+    ]);
+
+    const { csv, filename } = await gradebookCsv(instructor, klass.id, id, DURING);
+    expect(filename).toBe("week-3-quiz-gradebook.csv");
+    const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
+    // A domain name with commas is quoted.
+    expect(lines[0]).toBe('Student,Email,Status,Score (%),Correct,Scored questions,"Medical Law, Ethics, and Compliance (%)",Billing and Revenue Cycle (%),Time used (minutes),Submitted at (UTC),Late,Attempts');
+    expect(lines[3]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
+    expect(lines[1]).toContain(",Submitted,100,3,3,100,100,");
+
+    for (const call of [() => assignmentResults(other, klass.id, id), () => studentWork(other, klass.id, id, students[0].id), () => gradebookCsv(other, klass.id, id)]) {
+      expect(((await call().catch((e: unknown) => e)) as Response).status).toBe(404);
+    }
+  });
+
+  it("explains bad question choices instead of creating the assignment", async () => {
+    const { instructor, klass } = await classWithStudents(0);
+    expect(await createAssignment(instructor, klass.id, form({ source: "items", questionIds: ["LAW-K01-001", "NOPE-1"] }))).toEqual({
+      ok: false,
+      field: "questionIds",
+      message: "These questions are not in the bank: NOPE-1.",
+    });
+    expect(await createAssignment(instructor, klass.id, form({ domains: ["LAW"], itemCount: 40 }))).toMatchObject({ ok: false, field: "itemCount" });
+    expect(await createAssignment(instructor, klass.id, form({ source: "blueprint" }))).toMatchObject({ ok: false, message: expect.stringContaining("full simulation") });
+    expect(await db.assignment.count({ where: { classId: klass.id } })).toBe(0);
+  });
+});

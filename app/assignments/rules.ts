@@ -1,0 +1,108 @@
+// Assignment rules that need no database: when a student may start, what their status is, when
+// answers may be shown, and whether a submission was late. All times are instants (UTC).
+//
+// Late work: a student may start after the due date (the attempt is marked late) unless the
+// answers were released at the due date (policy "after_due"): then the assignment is closed,
+// because classmates' answers are already out.
+
+export const REVEAL_POLICIES = ["after_submit", "after_due", "never"] as const;
+export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
+export const SOURCES = ["blueprint", "domains", "items"] as const;
+export type AssignmentSource = (typeof SOURCES)[number];
+
+export interface AssignmentTimes {
+  opensAt: Date;
+  dueAt: Date;
+  attemptsAllowed: number;
+  revealPolicy: string;
+}
+
+export interface AttemptSummary {
+  id: string;
+  status: string; // in_progress | submitted
+  submittedAt: Date | null;
+}
+
+export type StudentStatus = "not_open" | "not_started" | "in_progress" | "submitted" | "late" | "closed";
+
+export const STATUS_LABELS: Record<StudentStatus, string> = {
+  not_open: "Not open yet",
+  not_started: "Not started",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  late: "Submitted late",
+  closed: "Closed",
+};
+
+export function isLate(a: Pick<AssignmentTimes, "dueAt">, submittedAt: Date | null): boolean {
+  return submittedAt !== null && submittedAt.getTime() > a.dueAt.getTime();
+}
+
+/** Closed to new attempts: past due and answers were released at the due date. */
+export function isClosed(a: AssignmentTimes, now: Date): boolean {
+  return a.revealPolicy === "after_due" && now.getTime() >= a.dueAt.getTime();
+}
+
+export function studentStatus(a: AssignmentTimes, attempts: readonly AttemptSummary[], now: Date): StudentStatus {
+  if (attempts.some((t) => t.status === "in_progress")) return "in_progress";
+  const submitted = attempts.filter((t) => t.status === "submitted");
+  if (submitted.length) return submitted.some((t) => !isLate(a, t.submittedAt)) ? "submitted" : "late";
+  if (now.getTime() < a.opensAt.getTime()) return "not_open";
+  if (isClosed(a, now)) return "closed";
+  return "not_started";
+}
+
+export type StartDecision =
+  | { ok: true; resume: string | null; late: boolean }
+  | { ok: false; reason: "not_open" | "used_up" | "closed"; message: string };
+
+/** May this member start (or resume) an attempt now? `formatDate` renders times for the message. */
+export function startDecision(a: AssignmentTimes, attempts: readonly AttemptSummary[], now: Date, formatDate: (d: Date) => string): StartDecision {
+  const open = attempts.find((t) => t.status === "in_progress");
+  if (open) return { ok: true, resume: open.id, late: now.getTime() > a.dueAt.getTime() };
+  if (now.getTime() < a.opensAt.getTime()) return { ok: false, reason: "not_open", message: `This assignment opens on ${formatDate(a.opensAt)}.` };
+  if (attempts.length >= a.attemptsAllowed) {
+    const n = a.attemptsAllowed;
+    return { ok: false, reason: "used_up", message: `You have used ${n === 1 ? "your one attempt" : `all ${n} attempts`} at this assignment.` };
+  }
+  if (isClosed(a, now)) {
+    return { ok: false, reason: "closed", message: `This assignment closed on ${formatDate(a.dueAt)}, when its answers were released to the class.` };
+  }
+  return { ok: true, resume: null, late: now.getTime() > a.dueAt.getTime() };
+}
+
+/** May the student see correct answers and rationales of their submitted attempt? */
+export function answersVisible(a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">, submitted: boolean, now: Date): boolean {
+  if (!submitted) return false;
+  if (a.revealPolicy === "after_submit") return true;
+  if (a.revealPolicy === "after_due") return now.getTime() >= a.dueAt.getTime();
+  return false;
+}
+
+export function revealMessage(a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">, formatDate: (d: Date) => string): string {
+  if (a.revealPolicy === "after_due") return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}.`;
+  if (a.revealPolicy === "never") return "Your instructor does not show the answers for this assignment.";
+  return "";
+}
+
+/** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone. */
+export function formatInZone(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: safeZone(timeZone),
+    timeZoneName: "short",
+  }).format(date);
+}
+
+export function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}

@@ -1,0 +1,167 @@
+// Data access for assignments and their attempts. Callers check who may see what.
+import type { BankFilter } from "~/assignments/forms.ts";
+import { db } from "~/utils/db.server.ts";
+
+export const BANK_PAGE_SIZE = 20;
+
+export function createAssignment(input: {
+  classId: string;
+  title: string;
+  config: unknown;
+  timeLimitMinutes: number | null;
+  opensAt: Date;
+  dueAt: Date;
+  attemptsAllowed: number;
+  revealPolicy: string;
+}) {
+  return db.assignment.create({ data: { ...input, config: JSON.stringify(input.config) }, select: { id: true } });
+}
+
+const assignmentFields = {
+  id: true,
+  classId: true,
+  title: true,
+  config: true,
+  timeLimitMinutes: true,
+  opensAt: true,
+  dueAt: true,
+  attemptsAllowed: true,
+  revealPolicy: true,
+  createdAt: true,
+} as const;
+
+export function findAssignment(id: string) {
+  return db.assignment.findUnique({
+    where: { id },
+    select: { ...assignmentFields, class: { select: { id: true, name: true, instructorId: true, archivedAt: true } } },
+  });
+}
+
+export function assignmentsForClass(classId: string) {
+  return db.assignment.findMany({
+    where: { classId },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: { ...assignmentFields, attempts: { select: { userId: true, status: true, submittedAt: true } } },
+  });
+}
+
+/** Every assignment of every live class the student belongs to, with their own attempts only. */
+export function assignmentsForMember(userId: string) {
+  return db.assignment.findMany({
+    where: { class: { archivedAt: null, memberships: { some: { userId } } } },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: {
+      ...assignmentFields,
+      class: { select: { id: true, name: true } },
+      attempts: { where: { userId }, orderBy: { startedAt: "asc" }, select: { id: true, status: true, submittedAt: true } },
+    },
+  });
+}
+
+export function membership(classId: string, userId: string) {
+  return db.classMembership.findUnique({
+    where: { classId_userId: { classId, userId } },
+    select: { accommodationFactor: true, user: { select: { accommodationFactor: true } } },
+  });
+}
+
+export function attemptsOf(assignmentId: string, userId: string) {
+  return db.examAttempt.findMany({
+    where: { assignmentId, userId },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    select: { id: true, status: true, startedAt: true, submittedAt: true, deadline: true, scoredCorrect: true, scoredTotal: true },
+  });
+}
+
+export function deleteAttempt(id: string) {
+  return db.examAttempt.delete({ where: { id } });
+}
+
+/** Current versions of live bank items, by question id. */
+export async function currentVersions(questionIds: string[]) {
+  const rows = await db.question.findMany({
+    where: { id: { in: questionIds }, retiredAt: null, authorId: null },
+    select: { id: true, domainId: true, currentVersion: true, versions: { select: { id: true, version: true } } },
+  });
+  return new Map(rows.map((q) => [q.id, { domainId: q.domainId, versionId: q.versions.find((v) => v.version === q.currentVersion)?.id ?? null }]));
+}
+
+/** Every attempt at the assignment with items graded, for results and item analysis. */
+export function assignmentAttempts(assignmentId: string, userId?: string) {
+  return db.examAttempt.findMany({
+    where: { assignmentId, ...(userId ? { userId } : {}) },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      startedAt: true,
+      submittedAt: true,
+      deadline: true,
+      scoredCorrect: true,
+      scoredTotal: true,
+      user: { select: { name: true, email: true } },
+      items: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          scored: true,
+          selectedIndex: true,
+          isCorrect: true,
+          questionVersion: {
+            select: {
+              questionId: true,
+              stem: true,
+              options: true,
+              answerIndex: true,
+              question: { select: { domainId: true, knowledgeArea: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+export function classMembers(classId: string) {
+  return db.classMembership.findMany({
+    where: { classId },
+    orderBy: { joinedAt: "asc" },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** Questions' latest text for the item-analysis table. */
+export function questionsById(ids: string[]) {
+  return db.question.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, answerIndex: true, difficulty: true } } },
+  });
+}
+
+/** A page of live bank items for picking; stems only (instructors may see keys, but the list does not need them). */
+export async function bankPage(filter: BankFilter) {
+  const where = {
+    retiredAt: null,
+    authorId: null,
+    ...(filter.domain ? { domainId: filter.domain } : {}),
+    ...(filter.ka ? { knowledgeArea: filter.ka } : {}),
+    versions: {
+      some: {
+        ...(filter.difficulty ? { difficulty: filter.difficulty } : {}),
+        ...(filter.q ? { stem: { contains: filter.q } } : {}),
+      },
+    },
+  };
+  const [total, rows] = await Promise.all([
+    db.question.count({ where }),
+    db.question.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (filter.page - 1) * BANK_PAGE_SIZE,
+      take: BANK_PAGE_SIZE,
+      select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
+    }),
+  ]);
+  return { total, rows: rows.map((r) => ({ id: r.id, domainId: r.domainId, knowledgeArea: r.knowledgeArea, stem: r.versions[0]?.stem ?? "", difficulty: r.versions[0]?.difficulty ?? null })) };
+}
