@@ -5,6 +5,7 @@ import { classAssignments, memberStatuses } from "~/assignments/assignments.serv
 import { STATUS_LABELS } from "~/assignments/rules.ts";
 import { classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
+import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.klass.name ?? "Class"} · Classes · Charted` }];
@@ -21,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { timeZone } = await requireRole(request, "instructor");
   const [roster, assignments, statusOf] = await Promise.all([classRoster(klass.id), classAssignments(klass.id, timeZone), memberStatuses(klass.id)]);
-  const students = roster.map((s) => ({ ...s, assignments: statusOf(s.id) }));
+  // Mastery per domain for each student, by the same method as their own Progress page.
+  const mastery = await Promise.all(roster.map((s) => domainMastery(s.id)));
+  const students = roster.map((s, i) => ({ ...s, assignments: statusOf(s.id), mastery: mastery[i] }));
   return { klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode }, joinUrl: `${url.origin}/join?code=${klass.joinCode}`, students, assignments };
 }
 
@@ -95,6 +98,7 @@ export default function ClassPage() {
                   <th scope="col" className="py-2 pr-4">Student</th>
                   <th scope="col" className="py-2 pr-4">Joined</th>
                   <th scope="col" className="py-2 pr-4">Last activity</th>
+                  <th scope="col" className="py-2 pr-4">Mastery by domain (0–100)</th>
                   <th scope="col" className="py-2 pr-4">Assignments</th>
                   <th scope="col" className="py-2 pr-4">Exam time</th>
                   <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
@@ -109,6 +113,15 @@ export default function ClassPage() {
                     </th>
                     <td className="py-2 pr-4">{fmt(s.joinedAt)}</td>
                     <td className="py-2 pr-4">{fmt(s.lastActivity)}</td>
+                    <td className="py-2 pr-4">
+                      <ul className="grid grid-cols-4 gap-x-3 text-sm">
+                        {s.mastery.map((d) => (
+                          <li key={d.id} className="whitespace-nowrap">
+                            <abbr title={d.name}>{d.id}</abbr> {d.mastery ?? "–"}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
                     <td className="py-2 pr-4">{statusSummary(s.assignments)}</td>
                     <td className="py-2 pr-4">
                       <Form method="post" className="flex items-center gap-2">

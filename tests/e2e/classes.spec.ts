@@ -20,10 +20,19 @@ test("an instructor creates a class, a student joins with the code, the roster s
   await expect(student.getByRole("status")).toHaveText(`You joined ${name}.`);
   await expectAccessible(student);
 
+  // The demo student, who has six weeks of history, joins too: the roster shows their mastery.
+  const dana = await (await browser.newContext()).newPage();
+  await logIn(dana, DEMO.student, DEMO.password);
+  await dana.goto(`/join?code=${code}`);
+  await dana.getByRole("button", { name: "Join class" }).click();
+  await expect(dana.getByRole("status")).toHaveText(`You joined ${name}.`);
+
   await teacher.reload();
   await expect(teacher.getByRole("rowheader", { name: /Jo Joiner/ })).toBeVisible();
+  await expect(teacher.getByRole("row", { name: /Dana Student/ })).toContainText(/FND \d+/);
+  await expect(teacher.getByRole("row", { name: /Jo Joiner/ })).toContainText("FND –");
   await teacher.getByLabel("Exam time for Jo Joiner").selectOption({ label: "1.5x time" });
-  await teacher.getByRole("button", { name: "Save" }).click();
+  await teacher.getByRole("row", { name: /Jo Joiner/ }).getByRole("button", { name: "Save" }).click();
   await teacher.reload();
   await expect(teacher.getByLabel("Exam time for Jo Joiner")).toHaveValue("1.5");
 });
