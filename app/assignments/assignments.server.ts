@@ -63,7 +63,7 @@ export async function createAssignment(instructor: { id: string; role: string },
     const chosen = drawByDomain(pool, allocate(blueprint.domains.filter((d) => form.domains.includes(d.id)), count));
     config = { source: "domains", domains: form.domains, questionIds: chosen.map((c) => c.questionId), itemCount: count };
   } else {
-    const versions = await store.currentVersions(form.questionIds);
+    const versions = await store.currentVersions(form.questionIds, klass.instructorId);
     const missing = form.questionIds.filter((id) => !versions.get(id)?.versionId);
     if (missing.length) return { ok: false, field: "questionIds", message: `These questions are not in the bank: ${missing.join(", ")}.` };
     config = { source: "items", questionIds: form.questionIds, itemCount: form.questionIds.length };
@@ -89,8 +89,9 @@ export async function ownedAssignment(user: { id: string; role: string }, classI
   return { klass, assignment };
 }
 
-export async function bankForPicking(filter: BankFilter) {
-  const page = await store.bankPage(filter);
+/** Bank items plus the instructor's own questions, for hand-picking. */
+export async function bankForPicking(filter: BankFilter, instructorId: string) {
+  const page = await store.bankPage(filter, instructorId);
   const names = domainNames();
   return {
     total: page.total,
@@ -220,7 +221,8 @@ export async function startAssignment(userId: string, timeZone: string, assignme
   if (decision.resume) return { ok: true, attemptId: decision.resume };
   const config = parseConfig(assignment.config);
   const ids = [...config.questionIds.map((id) => ({ id, scored: true })), ...(config.pretestIds ?? []).map((id) => ({ id, scored: false }))];
-  const versions = await store.currentVersions(ids.map((i) => i.id));
+  // The class's instructor may have written some of the questions.
+  const versions = await store.currentVersions(ids.map((i) => i.id), assignment.class.instructorId);
   // A question retired since the assignment was made is left out rather than failing the start.
   const items = ids.flatMap((i) => {
     const versionId = versions.get(i.id)?.versionId;

@@ -2,6 +2,7 @@
 // GitHub-style callouts, tables and footnotes. Authored HTML is not trusted: raw HTML is shown
 // as text, and links may only be http(s), mailto or site-relative.
 import { Marked, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
 import markedAlert from "marked-alert";
 import markedFootnote from "marked-footnote";
 import { getHeadingList, gfmHeadingId, resetHeadings } from "marked-gfm-heading-id";
@@ -67,4 +68,15 @@ export function markdownToText(markdown: string): string {
     .replace(/[*_`|~]/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+// Question stems: inline markdown only (bold, italics, code), since a stem sits inside a
+// <legend>. Instructors write stems, so the HTML is also run through sanitize-html with a
+// short allow-list: whatever marked lets through, nothing else survives.
+const inlineMarked = createMarked();
+const STEM_TAGS = ["strong", "em", "code", "del", "br"];
+
+export function renderStem(markdown: string): string {
+  const html = inlineMarked.parseInline(markdown) as string;
+  return sanitizeHtml(html, { allowedTags: STEM_TAGS, allowedAttributes: {}, disallowedTagsMode: "escape" });
 }

@@ -1,5 +1,6 @@
 // Exam attempts as learners use them: start, show an item, save an answer, submit, review.
 // The server owns the clock and the answer key; routes only parse input and render.
+import { renderStem } from "~/content/markdown.server.ts";
 import { assignmentReveal, missedCardsAllowed } from "~/assignments/assignments.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
@@ -112,6 +113,8 @@ export async function examScreen(userId: string, attemptId: string, position: nu
     item: {
       number: position,
       stem: item.stem,
+      // Inline markdown, sanitized (instructors write stems too).
+      stemHtml: renderStem(item.stem),
       options: item.options,
       selectedIndex: item.selectedIndex,
       flagged: item.flagged,
@@ -251,6 +254,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
         flagged: i.flagged,
         domainName: names[i.questionVersion.question.domainId],
         stem: i.questionVersion.stem,
+        stemHtml: renderStem(i.questionVersion.stem),
         options,
         selectedIndex: i.selectedIndex,
         answerIndex: i.questionVersion.answerIndex,

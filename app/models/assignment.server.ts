@@ -77,10 +77,10 @@ export function deleteAttempt(id: string) {
   return db.examAttempt.delete({ where: { id } });
 }
 
-/** Current versions of live bank items, by question id. */
-export async function currentVersions(questionIds: string[]) {
+/** Current versions of live bank items (and, given an author, that instructor's own), by question id. */
+export async function currentVersions(questionIds: string[], authorId: string | null = null) {
   const rows = await db.question.findMany({
-    where: { id: { in: questionIds }, retiredAt: null, authorId: null },
+    where: { id: { in: questionIds }, retiredAt: null, OR: [{ authorId: null }, ...(authorId ? [{ authorId }] : [])] },
     select: { id: true, domainId: true, currentVersion: true, versions: { select: { id: true, version: true } } },
   });
   return new Map(rows.map((q) => [q.id, { domainId: q.domainId, versionId: q.versions.find((v) => v.version === q.currentVersion)?.id ?? null }]));
@@ -140,10 +140,10 @@ export function questionsById(ids: string[]) {
 }
 
 /** A page of live bank items for picking; stems only (instructors may see keys, but the list does not need them). */
-export async function bankPage(filter: BankFilter) {
+export async function bankPage(filter: BankFilter, authorId: string | null = null) {
   const where = {
     retiredAt: null,
-    authorId: null,
+    OR: [{ authorId: null }, ...(authorId ? [{ authorId }] : [])],
     ...(filter.domain ? { domainId: filter.domain } : {}),
     ...(filter.ka ? { knowledgeArea: filter.ka } : {}),
     versions: {
@@ -160,8 +160,8 @@ export async function bankPage(filter: BankFilter) {
       orderBy: { id: "asc" },
       skip: (filter.page - 1) * BANK_PAGE_SIZE,
       take: BANK_PAGE_SIZE,
-      select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
+      select: { id: true, authorId: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
     }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, domainId: r.domainId, knowledgeArea: r.knowledgeArea, stem: r.versions[0]?.stem ?? "", difficulty: r.versions[0]?.difficulty ?? null })) };
+  return { total, rows: rows.map((r) => ({ id: r.id, own: r.authorId !== null, domainId: r.domainId, knowledgeArea: r.knowledgeArea, stem: r.versions[0]?.stem ?? "", difficulty: r.versions[0]?.difficulty ?? null })) };
 }

@@ -142,7 +142,7 @@ export default function ExamItemPage() {
 
         <Form method="post" ref={formRef} className="card">
           <fieldset>
-            <legend className="mb-4 text-lg font-semibold sm:text-xl">{item.stem}</legend>
+            <legend className="mb-4 text-lg font-semibold sm:text-xl" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
             <div className="space-y-2">
               {item.options.map((text, i) => {
                 const feedback = item.feedback;

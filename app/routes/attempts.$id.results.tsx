@@ -144,7 +144,7 @@ export default function ResultsPage() {
               <p className={`mb-2 font-semibold ${item.correct ? "text-success" : "text-danger"}`}>
                 {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
               </p>
-              <h3 className="mb-3 text-lg font-semibold">{item.stem}</h3>
+              <h3 className="mb-3 text-lg font-semibold" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
               <ul className="space-y-2">
                 {item.options.map((o, i) => (
                   <li

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: user.timeZone,
     domains: blueprint.domains.map((d) => ({ id: d.id, name: d.name, knowledgeAreas: d.knowledgeAreas.map((k) => ({ id: k.id, title: k.title })) })),
     filter: filter.data,
-    bank: await bankForPicking(filter.data),
+    bank: await bankForPicking(filter.data, klass.instructorId),
     picked,
     values: {
       title: text("title"),
@@ -281,6 +281,7 @@ export default function NewAssignmentPage() {
                       <span>
                         <span className="block">{item.stem}</span>
                         <span className="block text-sm text-muted">
+                          {item.own ? "Your question · " : ""}
                           {item.id} · {item.domainName} · {item.knowledgeArea}
                           {item.difficulty ? ` · ${DIFFICULTY[item.difficulty]}` : ""}
                         </span>

@@ -29,7 +29,12 @@ export default function ClassesPage() {
   const result = useActionData<typeof action>();
   return (
     <div className="space-y-6">
-      <h1 className="page-title">Your classes</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="page-title">Your classes</h1>
+        <Link to="/classes/questions" className="btn-secondary">
+          My questions
+        </Link>
+      </div>
       {classes.length ? (
         <ul className="grid gap-3 sm:grid-cols-2">
           {classes.map((c) => (

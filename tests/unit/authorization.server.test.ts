@@ -18,6 +18,11 @@ import * as newAssignmentRoute from "~/routes/classes.$id_.assignments.new.tsx";
 import * as attemptRoute from "~/routes/attempts.$id.q.$n.tsx";
 import * as classRoute from "~/routes/classes.$id.tsx";
 import * as classesRoute from "~/routes/classes._index.tsx";
+import * as myQuestionsRoute from "~/routes/classes.questions._index.tsx";
+import * as newQuestionRoute from "~/routes/classes.questions.new.tsx";
+import * as editQuestionRoute from "~/routes/classes.questions.$qid.tsx";
+import { createAuthored } from "~/authoring/authoring.server.ts";
+import { authoredQuestionSchema } from "~/authoring/forms.ts";
 import * as progressRoute from "~/routes/progress._index.tsx";
 import * as planRoute from "~/routes/progress.plan.tsx";
 import * as planIcsRoute from "~/routes/progress.plan[.]ics.ts";
@@ -56,6 +61,13 @@ describe("authorization", () => {
     });
     if (!assignment.ok) throw new Error(assignment.message);
     const aid = assignment.id;
+    const written = await createAuthored(instructor, authoredQuestionSchema.parse({
+      stem: "A caller who says she is the patient's sister asks for test results over the phone. What do you do?",
+      knowledgeArea: "LAW.K01", difficulty: 2, cognitive: "application", answer: "A",
+      options: ["Verify identity and authorization first", "Read the results", "Email them", "Transfer to the lab"].map((text) => ({ text, rationale: "Because of the HIPAA Privacy Rule." })),
+      reference: { title: "Summary of the HIPAA Privacy Rule", publisher: "HHS" },
+    }));
+    if (!written.ok) throw new Error(JSON.stringify(written.fieldErrors));
     const instructorOnly = { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: 404, admin: "allowed" };
     const cookies = {
       anonymous: null,
@@ -78,6 +90,9 @@ describe("authorization", () => {
       ["gradebook csv", gradebookRoute.loader as Loader, `/classes/${klass.id}/assignments/${aid}/gradebook.csv`, { id: klass.id, aid }, instructorOnly],
       ["student's work", studentWorkRoute.loader as Loader, `/classes/${klass.id}/assignments/${aid}/students/${student.id}`, { id: klass.id, aid, uid: student.id }, instructorOnly],
       // Members only: a student of another class, and instructors and admins (not members), learn nothing.
+      ["my questions", myQuestionsRoute.loader as Loader, "/classes/questions", {}, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["write a question", newQuestionRoute.loader as Loader, "/classes/questions/new", {}, { anonymous: "login", student: 403, otherStudent: 403, instructor: "allowed", otherInstructor: "allowed", admin: "allowed" }],
+      ["edit own question", editQuestionRoute.loader as Loader, `/classes/questions/${written.id}`, { qid: written.id }, instructorOnly],
       ["student assignment", studentAssignmentRoute.loader as Loader, `/assignments/${aid}`, { id: aid }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],
       ["exam item", attemptRoute.loader as Loader, `/attempts/${attempt.attemptId}/q/1`, { id: attempt.attemptId, n: "1" }, { anonymous: "login", student: "allowed", otherStudent: 404, instructor: 404, otherInstructor: 404, admin: 404 }],
     ];

@@ -21,6 +21,7 @@ import * as classes from "~/routes/classes._index.tsx";
 import * as join from "~/routes/join.tsx";
 import * as lesson from "~/routes/learn.$domain.$slug.tsx";
 import * as practice from "~/routes/practice._index.tsx";
+import * as newQuestion from "~/routes/classes.questions.new.tsx";
 import * as studyPlan from "~/routes/progress.plan.tsx";
 import * as reviewCards from "~/routes/review.cards.tsx";
 import * as reviewNew from "~/routes/review.new.tsx";
@@ -43,7 +44,7 @@ async function snapshot() {
   const counts = await Promise.all([
     db.user.count(), db.session.count(), db.loginFailure.count(), db.lessonCompletion.count(), db.examAttempt.count(),
     db.attemptItem.count({ where: { selectedIndex: { not: null } } }), db.attemptItem.count({ where: { flagged: true } }),
-    db.reviewCard.count(), db.reviewLog.count(), db.reviewCard.count({ where: { suspended: true } }), db.class.count(), db.classMembership.count(),
+    db.reviewCard.count(), db.reviewLog.count(), db.reviewCard.count({ where: { suspended: true } }), db.class.count(), db.classMembership.count(), db.question.count(), db.questionVersion.count(),
     db.assignment.count(),
   ]);
   const users = await db.user.findMany({ select: { passwordHash: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, timeZone: true, accommodationFactor: true, examDate: true, studyWeekdays: true, studyMinutes: true, studyStartTime: true }, orderBy: { id: "asc" } });
@@ -95,6 +96,11 @@ describe("malformed input", () => {
       { name: "class roster", action: classRoster.action, path: `/classes/${klass.id}`, params: { id: klass.id }, cookie: instructorCookie, valid: { intent: "accommodation", userId: member.id, factor: "1.5" }, bad: { intent: OTHER_GARBAGE, userId: OTHER_GARBAGE, factor: OTHER_GARBAGE } },
       { name: "new assignment", action: newAssignment.action, path: `/classes/${klass.id}/assignments/new`, params: { id: klass.id }, cookie: instructorCookie, valid: { title: "Week 1", source: "domains", domains: "LAW", itemCount: "5", timed: "on", minutes: "10", opensAt: "2026-01-01T09:00", dueAt: "2026-01-08T09:00", attemptsAllowed: "2", revealPolicy: "after_due" }, bad: { title: TEXT_GARBAGE, source: OTHER_GARBAGE, domains: OTHER_GARBAGE, itemCount: OTHER_GARBAGE, minutes: OTHER_GARBAGE, opensAt: OTHER_GARBAGE, dueAt: [...OTHER_GARBAGE, "2025-12-31T09:00", "2026-02-30T09:00"], attemptsAllowed: OTHER_GARBAGE, revealPolicy: OTHER_GARBAGE } },
       { name: "start assignment", action: studentAssignment.action, path: `/assignments/${quiz.id}`, params: { id: quiz.id }, cookie: memberCookie, valid: { intent: "start" }, bad: { intent: OTHER_GARBAGE } },
+      {
+        name: "write a question", action: newQuestion.action, path: "/classes/questions/new", cookie: instructorCookie,
+        valid: { stem: "A new patient arrives without a photo ID and asks to be seen today. What should you do first?", knowledgeArea: "ENC.K01", difficulty: "2", cognitive: "application", answer: "B", optionA: "Turn the patient away", rationaleA: "Refusing care is not the policy.", optionB: "Follow the office's identity policy", rationaleB: "The policy says how to verify identity.", optionC: "Ask a neighbour", rationaleC: "Neighbours cannot verify identity.", optionD: "Skip registration", rationaleD: "Registration cannot be skipped.", referenceTitle: "Medical identity theft", referencePublisher: "FTC", referenceUrl: "" },
+        bad: { stem: TEXT_GARBAGE, knowledgeArea: OTHER_GARBAGE, difficulty: OTHER_GARBAGE, cognitive: OTHER_GARBAGE, answer: OTHER_GARBAGE, optionA: TEXT_GARBAGE, rationaleC: TEXT_GARBAGE, referenceTitle: TEXT_GARBAGE, referenceUrl: OTHER_GARBAGE.filter((v) => v !== "") },
+      },
       { name: "join", action: join.action, path: "/join", cookie: studentCookie, valid: { code: joinCode }, bad: { code: OTHER_GARBAGE } },
       { name: "theme", action: theme.action, path: "/theme", cookie: null, valid: { theme: "dark" }, bad: { theme: OTHER_GARBAGE } },
     ];

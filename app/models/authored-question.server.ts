@@ -1,0 +1,71 @@
+// Data access for instructors' own questions: Question rows with an authorId, versioned like
+// bank questions so attempts keep the text they showed.
+import { db } from "~/utils/db.server.ts";
+
+export interface AuthoredVersionData {
+  contentHash: string;
+  difficulty: number;
+  cognitive: string;
+  stem: string;
+  options: string;
+  answerIndex: number;
+  reference: string;
+}
+
+export function createAuthoredQuestion(input: { id: string; authorId: string; domainId: string; knowledgeArea: string; version: AuthoredVersionData }) {
+  return db.question.create({
+    data: {
+      id: input.id,
+      authorId: input.authorId,
+      domainId: input.domainId,
+      knowledgeArea: input.knowledgeArea,
+      currentVersion: 1,
+      versions: { create: { version: 1, lessonSlug: null, ...input.version } },
+    },
+    select: { id: true },
+  });
+}
+
+/** Adds a version and makes it current, in one transaction. */
+export function addAuthoredVersion(input: { id: string; domainId: string; knowledgeArea: string; version: number; data: AuthoredVersionData }) {
+  return db.$transaction([
+    db.questionVersion.create({ data: { questionId: input.id, version: input.version, lessonSlug: null, ...input.data } }),
+    db.question.update({ where: { id: input.id }, data: { currentVersion: input.version, domainId: input.domainId, knowledgeArea: input.knowledgeArea } }),
+  ]);
+}
+
+export function findAuthoredQuestion(id: string) {
+  return db.question.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      authorId: true,
+      domainId: true,
+      knowledgeArea: true,
+      currentVersion: true,
+      retiredAt: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, contentHash: true, difficulty: true, cognitive: true, stem: true, options: true, answerIndex: true, reference: true } },
+    },
+  });
+}
+
+export function authoredQuestions(authorId: string) {
+  return db.question.findMany({
+    where: { authorId, retiredAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, createdAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
+  });
+}
+
+export function retireAuthoredQuestion(id: string, at: Date) {
+  return db.question.update({ where: { id }, data: { retiredAt: at }, select: { id: true } });
+}
+
+/** Stems of live questions in a knowledge area that this author can see (bank plus their own). */
+export async function stemsInArea(knowledgeArea: string, authorId: string, excludeId?: string) {
+  const rows = await db.question.findMany({
+    where: { knowledgeArea, retiredAt: null, OR: [{ authorId: null }, { authorId }], ...(excludeId ? { id: { not: excludeId } } : {}) },
+    select: { id: true, currentVersion: true, versions: { select: { version: true, stem: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, stem: r.versions.find((v) => v.version === r.currentVersion)?.stem ?? "" }));
+}

@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { createAuthored, knowledgeAreaChoices } from "~/authoring/authoring.server.ts";
+import { parseAuthoredQuestion } from "~/authoring/forms.ts";
+import { QuestionForm } from "~/components/question-form.tsx";
+import { requireRole } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Write a question · Classes · Charted" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "instructor");
+  return { areas: knowledgeAreaChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "instructor");
+  const formData = await request.formData();
+  const parsed = parseAuthoredQuestion(formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const saved = await createAuthored(user, parsed.data);
+  if (!saved.ok) return data({ ok: false as const, fieldErrors: saved.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+  return redirect("/classes/questions?saved=1");
+}
+
+export default function NewQuestion() {
+  const { areas } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span> <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> New
+      </nav>
+      <h1 className="page-title">Write a question</h1>
+      {result && !result.ok ? (
+        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
+          The question was not saved: fix the fields marked below.
+        </p>
+      ) : null}
+      <QuestionForm values={result && !result.ok ? result.values : {}} errors={result && !result.ok ? result.fieldErrors : {}} areas={areas} submitLabel="Save question" />
+    </div>
+  );
+}
