@@ -62,6 +62,8 @@ const { hashPassword } = await import("../app/auth/password.server.ts");
 const { syncContent } = await import("./lib/content-sync.ts");
 const { startPractice } = await import("../app/exam/attempts.server.ts");
 const { getContentIndex } = await import("../app/content/index.server.ts");
+const { seedHeavyAttempts } = await import("./lib/heavy-attempts.ts");
+const { rollUpActivity } = await import("../app/models/progress.server.ts");
 
 console.log(`Seeding ${database.version} at ${database.location}…`);
 const t0 = Date.now();
@@ -96,7 +98,9 @@ const cards = Array.from({ length: 20_000 }, (_, i) => {
     front: `Heavy card ${i} front`,
     back: `Heavy card ${i} back`,
     // Spread over ±60 days: a realistic few hundred due today.
-    due: new Date(now + ((i * 7919) % (120 * DAY)) - 60 * DAY + (i % 3) * 3600_000),
+    // Due dates a learner who keeps up would have: spread over the next four months, with a
+    // day's worth overdue (about 170 due now, a few hundred by the end of today).
+    due: new Date(now + (((i * 7919) % 121) - 1) * DAY + (i % 24) * 3600_000),
     stability: 5 + (i % 50),
     difficulty: 3 + (i % 6),
     scheduledDays: 1 + (i % 40),
@@ -135,6 +139,10 @@ for (let i = 0; i < LOGS; i += LOG_BATCH) {
     }),
   });
 }
+// 300 submitted attempts over the same two years (30 full mocks), and the activity roll-up a
+// learner who has used the app would already have.
+await seedHeavyAttempts(heavy.id, 300);
+await rollUpActivity(heavy.id, "America/New_York");
 const heavyCookie = (await startSession(heavy.id)).split(";")[0];
 console.log(`Seeded ${LEARNERS} learners, ${cards.length} cards, ${LOGS} review logs in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 const lessonSlug = [...getContentIndex().lessons.values()][0];
@@ -179,6 +187,8 @@ const sampler = setInterval(() => {
 type Scenario = {
   name: string;
   target?: string;
+  /** Concurrent connections / virtual users for this route (default CONNECTIONS). */
+  connections?: number;
   setup: () => autocannon.Request[];
   /** One request as learner `vu` would send it, for the virtual-user run. */
   request: (vu: number) => { method: string; path: string; headers?: Record<string, string>; body?: string };
@@ -263,6 +273,13 @@ const scenarios: Scenario[] = [
     ],
     request: () => ratingRequest(),
   },
+  {
+    name: "dashboard (heavy learner, 20 users)",
+    target: "p95 < 50 ms",
+    connections: 20,
+    setup: () => [{ method: "GET", path: "/progress", headers: { cookie: heavyCookie } }],
+    request: () => ({ method: "GET", path: "/progress", headers: { cookie: heavyCookie } }),
+  },
 ];
 
 // autocannon reports p97.5 but not p95: record every response time and compute percentiles.
@@ -280,7 +297,7 @@ async function virtualUsers(scenario: Scenario) {
   const end = Date.now() + DURATION * 1000;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, vu) => {
+    Array.from({ length: scenario.connections ?? CONNECTIONS }, async (_, vu) => {
       await sleep(Math.random() * THINK_MS);
       while (Date.now() < end) {
         const req = scenario.request(vu);
@@ -299,7 +316,7 @@ function runScenario(scenario: Scenario) {
   return new Promise<{ result: autocannon.Result; times: number[]; statuses: Map<number, number> }>((resolve, reject) => {
     const times: number[] = [];
     const statuses = new Map<number, number>();
-    const instance = autocannon({ url: BASE, connections: CONNECTIONS, duration: DURATION, requests: scenario.setup() }, (error, result) =>
+    const instance = autocannon({ url: BASE, connections: scenario.connections ?? CONNECTIONS, duration: DURATION, requests: scenario.setup() }, (error, result) =>
       error ? reject(error) : resolve({ result, times, statuses }),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
@@ -311,7 +328,9 @@ function runScenario(scenario: Scenario) {
 
 const results: Record<string, unknown>[] = [];
 let baseline = 0;
-for (const scenario of scenarios) {
+// BENCH_ROUTES=dashboard,review runs only routes whose name contains one of the words (and the baseline).
+const only = process.env.BENCH_ROUTES?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+for (const scenario of scenarios.filter((sc, i) => i === 0 || !only?.length || only.some((w) => sc.name.toLowerCase().includes(w)))) {
   const saturated = await runScenario(scenario);
   const paced = await virtualUsers(scenario);
   const sorted = paced.times.sort((a, b) => a - b);
@@ -320,6 +339,7 @@ for (const scenario of scenarios) {
   const bad = (statuses: Map<number, number>) => [...statuses].filter(([code]) => code >= 400).reduce((n, [, c]) => n + c, 0);
   results.push({
     route: scenario.name,
+    users: scenario.connections ?? CONNECTIONS,
     "max req/s": reqPerSec,
     "vs baseline": `${Math.round((reqPerSec / baseline) * 100)}%`,
     "sat. p95": +percentile(saturated.times.sort((a, b) => a - b), 95).toFixed(1),

@@ -102,12 +102,21 @@ export function attemptSummaries(userId: string) {
   });
 }
 
-/** Graded answers in the given submitted attempts. */
-export function gradedAnswers(attemptIds: string[]) {
-  return db.attemptItem.findMany({
-    where: { attemptId: { in: attemptIds }, isCorrect: { not: null } },
-    select: { attemptId: true, questionVersionId: true, isCorrect: true, answeredAt: true },
-  });
+/**
+ * Graded answers in the given submitted attempts, counted per attempt and knowledge area (the
+ * database does the counting; double-quoted identifiers work on SQLite and PostgreSQL alike).
+ */
+export async function answerCounts(attemptIds: string[]) {
+  if (!attemptIds.length) return [];
+  const rows = await db.$queryRaw<{ attemptId: string; domainId: string; knowledgeArea: string; answered: number | bigint | string; correct: number | bigint | string }[]>`
+    SELECT i."attemptId" AS "attemptId", q."domainId" AS "domainId", q."knowledgeArea" AS "knowledgeArea",
+      COUNT(*) AS "answered", SUM(CASE WHEN i."isCorrect" THEN 1 ELSE 0 END) AS "correct"
+    FROM "AttemptItem" i
+    JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
+    JOIN "Question" q ON q."id" = v."questionId"
+    WHERE i."attemptId" IN (${Prisma.join(attemptIds)}) AND i."isCorrect" IS NOT NULL
+    GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
+  return rows.map((r) => ({ attemptId: r.attemptId, domainId: r.domainId, knowledgeArea: r.knowledgeArea, answered: Number(r.answered), correct: Number(r.correct) }));
 }
 
 // A heavy learner has 20,000 cards: the database sums and counts them rather than sending
@@ -156,16 +165,4 @@ export async function dueCounts(userId: string, ends: Date[]): Promise<number[]>
         WHERE userId = ${userId} AND suspended = 0 AND state <> 0 AND due < ${iso.at(-1)} GROUP BY 1`;
   for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
   return counts;
-}
-
-// Question versions rarely change (content sync, instructor items): keep their domain and
-// knowledge area in memory and reload when an unknown version turns up.
-let versionAreas: Map<string, { domainId: string; knowledgeArea: string }> | null = null;
-export async function versionAreaMap(ids: Iterable<string>) {
-  const missing = () => [...ids].some((id) => !versionAreas!.has(id));
-  if (!versionAreas || missing()) {
-    const rows = await db.questionVersion.findMany({ select: { id: true, question: { select: { domainId: true, knowledgeArea: true } } } });
-    versionAreas = new Map(rows.map((r) => [r.id, r.question]));
-  }
-  return versionAreas;
 }

@@ -32,27 +32,16 @@ export function parseWeekdays(value: string): number[] {
   return [...new Set(value.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7))].sort();
 }
 
-/** Answers from the learner's submitted attempts of the last EVIDENCE_DAYS, with their areas. */
+/** Answers from the learner's submitted attempts of the last EVIDENCE_DAYS, counted per attempt
+ * and knowledge area, dated when the attempt was submitted. */
 async function recentAnswers(attempts: { id: string; mode: string; submittedAt: Date | null }[], now: Date) {
   const since = now.getTime() - EVIDENCE_DAYS * DAY_MS;
   const recent = attempts.filter((a) => a.submittedAt && a.submittedAt.getTime() >= since);
-  const rows = recent.length ? await store.gradedAnswers(recent.map((a) => a.id)) : [];
-  const areas = await store.versionAreaMap(rows.map((r) => r.questionVersionId));
   const attemptById = new Map(recent.map((a) => [a.id, a]));
-  const answers: (AnswerEvidence & { sourceWeight: number })[] = [];
-  for (const r of rows) {
-    const area = areas.get(r.questionVersionId);
+  return (await store.answerCounts(recent.map((a) => a.id))).map((r) => {
     const attempt = attemptById.get(r.attemptId)!;
-    if (!area) continue;
-    answers.push({
-      domainId: area.domainId,
-      knowledgeArea: area.knowledgeArea,
-      correct: r.isCorrect === true,
-      at: r.answeredAt ?? attempt.submittedAt!,
-      sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1,
-    });
-  }
-  return answers;
+    return { ...r, at: attempt.submittedAt!, sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1 } satisfies AnswerEvidence & { sourceWeight: number };
+  });
 }
 
 /** Mastery per domain only (for an instructor's roster): the same maths, fewer queries. */
@@ -118,9 +107,9 @@ function derive(e: Evidence, now: Date) {
     if (a.at.getTime() < windowStart) continue;
     const w = recencyWeight(a.at, now) * a.sourceWeight;
     const ev = evidence.get(a.domainId) ?? evidence.set(a.domainId, { correct: 0, wrong: 0, answers: 0 }).get(a.domainId)!;
-    if (a.correct) ev.correct += w;
-    else ev.wrong += w;
-    ev.answers += 1;
+    ev.correct += w * a.correct;
+    ev.wrong += w * (a.answered - a.correct);
+    ev.answers += a.answered;
   }
   const domainEvidence: DomainEvidence[] = domains.map((d) => ({
     domainId: d.id,

@@ -13,10 +13,12 @@ export const QUESTION_SHARE = 0.6;
 
 const DAY_MS = 86_400_000;
 
+/** Answers given at one time (one attempt's answers in a knowledge area): how many, how many right. */
 export interface AnswerEvidence {
   domainId: string;
   knowledgeArea: string;
-  correct: boolean;
+  answered: number;
+  correct: number;
   at: Date;
 }
 
@@ -91,9 +93,9 @@ export function tallyMastery({ answers, memory, now }: MasteryInput) {
   for (const a of answers) {
     const w = recencyWeight(a.at, now);
     for (const t of [get(byDomain, a.domainId), get(byArea, a.knowledgeArea)]) {
-      t.weighted += w;
-      if (a.correct) t.weightedCorrect += w;
-      t.answers += 1;
+      t.weighted += w * a.answered;
+      t.weightedCorrect += w * a.correct;
+      t.answers += a.answered;
     }
   }
   for (const g of memory) {

@@ -26,7 +26,7 @@ describe("mastery", () => {
 
   it("combines shrunk accuracy and memory with fixed shares", () => {
     // 10 answers today, 8 right; 5 cards with stability 10 reviewed 10 days ago (R = 0.9).
-    const answers: AnswerEvidence[] = Array.from({ length: 10 }, (_, i) => ({ domainId: "LAW", knowledgeArea: "LAW.K01", correct: i < 8, at: NOW }));
+    const answers: AnswerEvidence[] = Array.from({ length: 10 }, (_, i) => ({ domainId: "LAW", knowledgeArea: "LAW.K01", answered: 1, correct: i < 8 ? 1 : 0, at: NOW }));
     const cards = Array.from({ length: 5 }, () => ({ domainId: "LAW", knowledgeArea: "LAW.K01", stability: 10, lastReview: daysAgo(10) }));
     const memoryGroups = [{ domainId: "LAW", knowledgeArea: "LAW.K01", cards: 5, recall: cards.reduce((n, c) => n + retrievability(c, NOW), 0) }];
     const t = tallyMastery({ answers, memory: memoryGroups, now: NOW });
@@ -45,10 +45,10 @@ describe("mastery", () => {
 
   it("recent answers outweigh old ones", () => {
     const oldWrongNewRight = [
-      ...Array.from({ length: 10 }, () => ({ domainId: "BIL", knowledgeArea: "BIL.K01", correct: false, at: daysAgo(90) })),
-      ...Array.from({ length: 10 }, () => ({ domainId: "BIL", knowledgeArea: "BIL.K01", correct: true, at: NOW })),
+      { domainId: "BIL", knowledgeArea: "BIL.K01", answered: 10, correct: 0, at: daysAgo(90) },
+      { domainId: "BIL", knowledgeArea: "BIL.K01", answered: 10, correct: 10, at: NOW },
     ];
-    const reversed = oldWrongNewRight.map((a) => ({ ...a, correct: !a.correct }));
+    const reversed = oldWrongNewRight.map((a) => ({ ...a, correct: a.answered - a.correct }));
     const up = tallyMastery({ answers: oldWrongNewRight, memory: [], now: NOW }).domain("BIL").mastery!;
     const down = tallyMastery({ answers: reversed, memory: [], now: NOW }).domain("BIL").mastery!;
     expect(up).toBeGreaterThan(60);
@@ -63,8 +63,8 @@ describe("mastery", () => {
       { id: "BIL.K01", name: "d", domainId: "BIL", domainWeight: 0.1 },
     ];
     const answers: AnswerEvidence[] = [
-      ...Array.from({ length: 20 }, () => ({ domainId: "LAW", knowledgeArea: "LAW.K01", correct: true, at: NOW })),
-      ...Array.from({ length: 20 }, (_, i) => ({ domainId: "BIL", knowledgeArea: "BIL.K01", correct: i < 10, at: NOW })),
+      { domainId: "LAW", knowledgeArea: "LAW.K01", answered: 20, correct: 20, at: NOW },
+      { domainId: "BIL", knowledgeArea: "BIL.K01", answered: 20, correct: 10, at: NOW },
     ];
     const t = tallyMastery({ answers, memory: [], now: NOW });
     expect(weakestAreas(areas, t.area).map((a) => a.id)).toEqual(["COM.K01", "FND.K01", "BIL.K01"]);
