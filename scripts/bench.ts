@@ -223,6 +223,13 @@ const scenarios: Scenario[] = [
     request: () => ({ method: "GET", path: "/review/study", headers: { cookie: heavyCookie } }),
   },
   {
+    // What the browser fetches when it moves to the next card (single fetch: every loader's data).
+    name: "review queue .data (heavy learner)",
+    target: "p95 < 20 ms",
+    setup: () => [{ method: "GET", path: "/review/study.data", headers: { cookie: heavyCookie } }],
+    request: () => ({ method: "GET", path: "/review/study.data", headers: { cookie: heavyCookie } }),
+  },
+  {
     name: "review rating (heavy learner)",
     target: "p95 < 25 ms",
     setup: () => [
@@ -279,9 +286,14 @@ function runScenario(scenario: Scenario) {
   });
 }
 
+// --only <text> (or BENCH_ONLY): run the baseline plus the routes whose name contains the text,
+// e.g. `npm run bench -- --only review`.
+const onlyArg = process.argv.indexOf("--only");
+const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)?.toLowerCase();
+const selected = scenarios.filter((s, i) => i === 0 || !only || s.name.toLowerCase().includes(only));
 const results: Record<string, unknown>[] = [];
 let baseline = 0;
-for (const scenario of scenarios) {
+for (const scenario of selected) {
   const saturated = await runScenario(scenario);
   const paced = await virtualUsers(scenario);
   const sorted = paced.times.sort((a, b) => a - b);

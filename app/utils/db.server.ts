@@ -18,7 +18,12 @@ async function createClient(): Promise<Db> {
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
     const adapter = new PrismaPg(
-      { connectionString: u.toString(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      {
+        connectionString: u.toString(),
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        // Raw SQL ($queryRaw) names tables unqualified: resolve them in the same schema.
+        ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
+      },
       { schema },
     );
     return new pgClient.PrismaClient({ adapter }) as unknown as Db;
