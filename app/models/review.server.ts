@@ -95,6 +95,84 @@ export async function queueCounts(input: { userId: string; domain: string | null
   return { due: Number(row.due), deckNew: Number(row.deckNew), unstarted: Number(row.unstarted) };
 }
 
+/** A queue card as the study page shows it: faces from the content card when there is one. */
+export interface QueueCardRow extends CardFields {
+  id: string;
+  domainId: string;
+  source: string;
+  front: string;
+  back: string;
+  lessonSlug: string | null;
+}
+
+type RawCardRow = Record<keyof QueueCardRow, unknown>;
+
+// Raw rows differ by database (SQLite may give text dates and 0/1 numbers): normalize once.
+function queueCardRow(row: RawCardRow): QueueCardRow {
+  return {
+    id: String(row.id),
+    domainId: String(row.domainId),
+    source: String(row.source),
+    front: String(row.front ?? ""),
+    back: String(row.back ?? ""),
+    lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
+    due: new Date(row.due as string | Date),
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    elapsedDays: Number(row.elapsedDays),
+    scheduledDays: Number(row.scheduledDays),
+    learningSteps: Number(row.learningSteps),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: Number(row.state),
+    lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+  };
+}
+
+const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source",
+  COALESCE("c"."front", "r"."front", '') AS "front", COALESCE("c"."back", "r"."back", '') AS "back", "c"."lessonSlug",
+  "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays", "r"."scheduledDays", "r"."learningSteps",
+  "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"`;
+
+/**
+ * The most overdue started card: (re)learning steps due by `learnAhead`, reviews due before the
+ * study day ends; not suspended or buried.
+ */
+export async function nextDueCard(input: { userId: string; domain: string | null; now: Date; learnAhead: Date; dayEnd: Date }) {
+  const { userId, now, learnAhead, dayEnd } = input;
+  const rows = await db.$queryRaw<RawCardRow[]>`
+    SELECT ${QUEUE_CARD_COLUMNS}
+    FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
+    WHERE "r"."userId" = ${userId} AND "r"."suspended" = ${false} AND "r"."due" <= ${learnAhead > dayEnd ? learnAhead : dayEnd}
+      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
+      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${now})
+      AND (("r"."state" IN (1, 3) AND "r"."due" <= ${learnAhead}) OR ("r"."state" = 2 AND "r"."due" < ${dayEnd}))
+    ORDER BY "r"."due" LIMIT 1`;
+  return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/** The learner's oldest new card (missed questions, their own, started-then-undone). */
+export async function nextNewDeckCard(input: { userId: string; domain: string | null; now: Date }) {
+  const rows = await db.$queryRaw<RawCardRow[]>`
+    SELECT ${QUEUE_CARD_COLUMNS}
+    FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
+    WHERE "r"."userId" = ${input.userId} AND "r"."state" = 0 AND "r"."suspended" = ${false}
+      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
+      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${input.now})
+    ORDER BY "r"."createdAt", "r"."id" LIMIT 1`;
+  return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/** The first content card, in deck order, that the learner has not started. */
+export async function nextUnstartedContentCard(input: { userId: string; domain: string | null }) {
+  const rows = await db.$queryRaw<{ id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]>`
+    SELECT "c"."id", "c"."domainId", "c"."front", "c"."back", "c"."lessonSlug" FROM "ContentCard" AS "c"
+    WHERE "c"."retiredAt" IS NULL ${input.domain ? Prisma.sql`AND "c"."domainId" = ${input.domain}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${input.userId} AND "r"."contentCardId" = "c"."id")
+    ORDER BY "c"."id" LIMIT 1`;
+  return rows[0] ?? null;
+}
+
 function deckFilter(domains: string[] | null) {
   return domains ? { domainId: { in: domains } } : {};
 }
@@ -117,36 +195,11 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
 /** The card fields a rating needs: no faces, no content relation (one query, small rows). */
 const RATING_SELECT = { id: true, userId: true, suspended: true, ...CARD_FIELDS } as const;
 
-export function dueCards(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, take: number) {
-  return db.reviewCard.findMany({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), orderBy: { due: "asc" }, take, select: REVIEW_CARD_SELECT });
-}
-
 /** Counts due cards, stopping at `upTo` when given: the queue never shows more than the day's limit. */
 export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, upTo?: number) {
   // With `take`, Prisma orders the counted rows (by id unless told): by due, the index order, the
   // database stops after `upTo` index entries instead of sorting every due card.
   return db.reviewCard.count({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), ...(upTo !== undefined ? { take: upTo, orderBy: { due: "asc" } } : {}) });
-}
-
-/** New cards the learner already has (missed questions, their own, started-then-undone). */
-export function newDeckCards(userId: string, domains: string[] | null, now: Date, take: number) {
-  return db.reviewCard.findMany({
-    where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take,
-    select: REVIEW_CARD_SELECT,
-  });
-}
-
-/** Content cards this learner has not started yet, in deck order. */
-export function unstartedContentCards(userId: string, domains: string[] | null, take: number, skip = 0) {
-  return db.contentCard.findMany({
-    where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
-    orderBy: { id: "asc" },
-    take,
-    skip,
-    select: { id: true, domainId: true, knowledgeArea: true, front: true, back: true, kind: true, lessonSlug: true },
-  });
 }
 
 export function countUnstartedContentCards(userId: string, domains: string[] | null) {
@@ -157,12 +210,37 @@ export function countNewDeckCards(userId: string, domains: string[] | null, now:
   return db.reviewCard.count({ where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] } });
 }
 
-export function findReviewCard(id: string) {
-  return db.reviewCard.findUnique({ where: { id }, select: REVIEW_CARD_SELECT });
-}
+export type RatingCard = CardFields & { id: string; userId: string; suspended: boolean };
 
-export function findCardForRating(id: string) {
-  return db.reviewCard.findUnique({ where: { id }, select: RATING_SELECT });
+/**
+ * Before a rating, in one round trip: who already sent this request (if anyone) and the card
+ * (when `cardId` is given). Hand-written for the same reason as the queue's queries.
+ */
+export async function ratingLookup(requestId: string, cardId: string | null): Promise<{ seenBy: string | null; card: RatingCard | null }> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT (SELECT "l"."userId" FROM "ReviewLog" AS "l" WHERE "l"."requestId" = ${requestId}) AS "seenBy",
+      "r"."id", "r"."userId", "r"."suspended", "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays",
+      "r"."scheduledDays", "r"."learningSteps", "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"
+    FROM (SELECT 1 AS "one") AS "o" LEFT JOIN "ReviewCard" AS "r" ON "r"."id" = ${cardId ?? ""}`;
+  const card: RatingCard | null =
+    row.id == null
+      ? null
+      : {
+          id: String(row.id),
+          userId: String(row.userId),
+          suspended: row.suspended === true || Number(row.suspended) === 1,
+          due: new Date(row.due as string | Date),
+          stability: Number(row.stability),
+          difficulty: Number(row.difficulty),
+          elapsedDays: Number(row.elapsedDays),
+          scheduledDays: Number(row.scheduledDays),
+          learningSteps: Number(row.learningSteps),
+          reps: Number(row.reps),
+          lapses: Number(row.lapses),
+          state: Number(row.state),
+          lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+        };
+  return { seenBy: row.seenBy == null ? null : String(row.seenBy), card };
 }
 
 export function findContentCard(id: string) {
@@ -177,10 +255,6 @@ export function ensureContentReviewCard(userId: string, contentCard: { id: strin
     create: { userId, source: "content", contentCardId: contentCard.id, domainId: contentCard.domainId, knowledgeArea: contentCard.knowledgeArea, ...fields },
     select: RATING_SELECT,
   });
-}
-
-export function findLogByRequest(requestId: string) {
-  return db.reviewLog.findUnique({ where: { requestId }, select: { id: true, cardId: true, userId: true } });
 }
 
 /**

@@ -26,7 +26,7 @@ export async function optimizerStatus(userId: string) {
 export type OptimizeResult =
   | { ok: true; adopted: boolean; ratings: number; items: number; before: Evaluation; after: Evaluation }
   | { ok: false; reason: "too-few"; needed: number; message: string }
-  | { ok: false; reason: "running" | "no-data"; message: string };
+  | { ok: false; reason: "running" | "no-data" | "failed"; message: string };
 
 export async function optimizeSchedule(userId: string, now = new Date()): Promise<OptimizeResult> {
   const ratings = await store.countRatings(userId);
@@ -48,7 +48,14 @@ export async function optimizeSchedule(userId: string, now = new Date()): Promis
       if (key === undefined) cardKeys.set(log.cardId, (key = cardKeys.size + 1));
       logged.push({ cardKey: key, reviewedAt: log.review.getTime(), rating: log.rating, state: log.state });
     }
-    const result = await trainParameters({ csv: revlogCsv(logged), timeZone: prefs.timeZone, rolloverHour: ROLLOVER_HOUR, current });
+    let result: Awaited<ReturnType<typeof trainParameters>>;
+    try {
+      result = await trainParameters({ csv: revlogCsv(logged), timeZone: prefs.timeZone, rolloverHour: ROLLOVER_HOUR, current });
+    } catch (error) {
+      // E.g. no prebuilt optimizer for this platform, or a run past the time limit.
+      console.error("FSRS optimizer failed:", error);
+      return { ok: false, reason: "failed", message: "The optimizer could not run just now, so your schedule is unchanged. Try again later." };
+    }
     if (!result) return { ok: false, reason: "no-data", message: "None of your cards has a complete history to learn from yet (each needs its first rating and a later one)." };
     const adopted = trainedIsBetter(result.before, result.after);
     await store.saveOptimization(userId, {

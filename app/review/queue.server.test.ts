@@ -7,6 +7,7 @@ import { makeUser } from "../../tests/factories/users.ts";
 import { syncCards } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { addOwnCard, rateCard, studyQueue } from "./review.server.ts";
+import { previewIntervals } from "./scheduler.ts";
 
 const HOUR = 3600_000;
 // 6 p.m. in New York on 2026-06-10; the study day ends at 4 a.m. local (08:00 UTC) on June 11.
@@ -46,6 +47,10 @@ describe("the queue's counts", () => {
     // 5 overdue + the one due at 3 a.m. (reviews count until the day ends); not buried, suspended, tomorrow or learning in 10 min.
     expect(law.counts).toMatchObject({ due: 6, new: 2, doneToday: 0, reviewLimitReached: false });
     expect(law.current?.ref).toBe(`card:${lawDue[0]}`); // the most overdue first
+    // The card read by hand-written SQL gives the same previews as the stored row through the ORM.
+    const stored = await db.reviewCard.findUniqueOrThrow({ where: { id: lawDue[0] } });
+    expect(law.current?.intervals).toEqual(previewIntervals(stored, now, { desiredRetention: 0.9, fuzz: true }));
+    expect(law.current).toMatchObject({ front: stored.front, back: stored.back, domainId: "LAW", source: "own", isNew: false });
     expect((await studyQueue(user.id, "COM", now)).counts).toMatchObject({ due: 1, new: 1 });
     expect((await studyQueue(user.id, null, now)).counts).toMatchObject({ due: 7, new: 2 });
   });

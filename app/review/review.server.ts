@@ -47,16 +47,6 @@ function lessonUrl(slug: string | null | undefined) {
   return lesson ? `/learn/${lesson.domainSlug}/${lesson.slug}` : null;
 }
 
-type StoredCard = NonNullable<Awaited<ReturnType<typeof store.findReviewCard>>>;
-
-function faces(card: StoredCard) {
-  return {
-    front: card.contentCard?.front ?? card.front ?? "",
-    back: card.contentCard?.back ?? card.back ?? "",
-    lessonUrl: lessonUrl(card.contentCard?.lessonSlug),
-  };
-}
-
 export interface QueueCard {
   ref: string;
   domainId: string;
@@ -90,26 +80,28 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   const dueShown = Math.min(dueCount, reviewsLeft);
   const newShown = Math.min(newLeft, deckNewCount + unstarted);
   const sp = schedulerPrefs(prefs);
-  const fromStored = (card: StoredCard, isNew: boolean): QueueCard => ({
+  const fromRow = (card: store.QueueCardRow, isNew: boolean): QueueCard => ({
     ref: `card:${card.id}`,
     domainId: card.domainId,
     source: card.source,
-    ...faces(card),
+    front: card.front,
+    back: card.back,
+    lessonUrl: lessonUrl(card.lessonSlug),
     intervals: previewIntervals(cardFields(card), now, sp),
     requestId: randomUUID(),
     isNew,
   });
   let current: QueueCard | null = null;
   if (dueShown > 0) {
-    const [card] = await store.dueCards(userId, domains, now, now, day.end, 1);
-    if (card) current = fromStored(card, false);
+    const card = await store.nextDueCard({ userId, domain: deck, now, learnAhead: now, dayEnd: day.end });
+    if (card) current = fromRow(card, false);
   }
   if (!current && newShown > 0) {
-    const [deckNew] = deckNewCount > 0 ? await store.newDeckCards(userId, domains, now, 1) : [];
+    const deckNew = deckNewCount > 0 ? await store.nextNewDeckCard({ userId, domain: deck, now }) : null;
     if (deckNew) {
-      current = fromStored(deckNew, true);
+      current = fromRow(deckNew, true);
     } else {
-      const [content] = await store.unstartedContentCards(userId, domains, 1);
+      const content = await store.nextUnstartedContentCard({ userId, domain: deck });
       if (content) {
         current = {
           ref: `content:${content.id}`,
@@ -129,9 +121,9 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   // learner wait a few minutes (Anki's "learn ahead").
   let learningSoon = 0;
   if (!current && reviewsLeft > 0) {
-    const [soon] = await store.dueCards(userId, domains, now, learnAhead, day.end, 1);
+    const soon = await store.nextDueCard({ userId, domain: deck, now, learnAhead, dayEnd: day.end });
     if (soon) {
-      current = fromStored(soon, false);
+      current = fromRow(soon, false);
       learningSoon = await store.countDue(userId, domains, now, learnAhead, day.end, reviewsLeft);
     }
   }
@@ -148,13 +140,11 @@ export type RateResult = { ok: true; leech: boolean } | { ok: false; message: st
 
 /** Applies a rating once. `ref` is "card:<id>" or "content:<id>" from the queue. */
 export async function rateCard(userId: string, input: { ref: string; grade: Grade; requestId: string }, now = new Date(), prefs?: Prefs): Promise<RateResult> {
-  const seen = await store.findLogByRequest(input.requestId);
-  if (seen) return seen.userId === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
   const [kind, id] = input.ref.split(":");
-  let card: Awaited<ReturnType<typeof store.findCardForRating>> = null;
-  if (kind === "card") {
-    card = await store.findCardForRating(id);
-  } else if (kind === "content") {
+  const lookup = await store.ratingLookup(input.requestId, kind === "card" ? id : null);
+  if (lookup.seenBy) return lookup.seenBy === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
+  let card: store.RatingCard | null = lookup.card;
+  if (kind === "content") {
     const content = await store.findContentCard(id);
     if (content && !content.retiredAt) card = await store.ensureContentReviewCard(userId, content, newCardFields(now));
   }

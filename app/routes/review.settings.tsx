@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = optimizeAction.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return data({ kind: "optimize" as const, ok: false as const, message: parsed.error.issues[0].message }, { status: 400 });
     const result = await optimizeSchedule(user.id);
-    if (!result.ok) return data({ kind: "optimize" as const, ok: false as const, message: result.message }, { status: result.reason === "running" ? 409 : 400 });
+    if (!result.ok) return data({ kind: "optimize" as const, ok: false as const, message: result.message }, { status: result.reason === "running" ? 409 : result.reason === "failed" ? 503 : 400 });
     return { kind: "optimize" as const, ...result };
   }
   const parsed = parseFormData(formData, reviewSettingsSchema);
