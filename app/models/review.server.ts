@@ -107,7 +107,7 @@ export interface QueueCardRow extends CardFields {
 
 type RawCardRow = Record<keyof QueueCardRow, unknown>;
 
-// Raw rows differ by database (SQLite may give text dates and 0/1 numbers): normalize once.
+// Raw rows may type dates, booleans and numbers differently per database: normalize once.
 function queueCardRow(row: RawCardRow): QueueCardRow {
   return {
     id: String(row.id),
