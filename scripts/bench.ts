@@ -263,6 +263,13 @@ const scenarios: Scenario[] = [
     request: () => ({ method: "GET", path: "/review/study", headers: { cookie: heavyCookie } }),
   },
   {
+    // What the browser fetches when it moves to the next card (single fetch: every loader's data).
+    name: "review queue .data (heavy learner)",
+    target: "p95 < 20 ms",
+    setup: () => [{ method: "GET", path: "/review/study.data", headers: { cookie: heavyCookie } }],
+    request: () => ({ method: "GET", path: "/review/study.data", headers: { cookie: heavyCookie } }),
+  },
+  {
     name: "review rating (heavy learner)",
     target: "p95 < 25 ms",
     setup: () => [
@@ -326,11 +333,14 @@ function runScenario(scenario: Scenario) {
   });
 }
 
+// --only <words> (or BENCH_ONLY): run the baseline plus the routes whose name contains one of the
+// comma-separated words, e.g. `npm run bench -- --only review,dashboard`.
+const onlyArg = process.argv.indexOf("--only");
+const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)?.toLowerCase().split(",").map((w) => w.trim()).filter(Boolean);
+const selected = scenarios.filter((s, i) => i === 0 || !only?.length || only.some((w) => s.name.toLowerCase().includes(w)));
 const results: Record<string, unknown>[] = [];
 let baseline = 0;
-// BENCH_ROUTES=dashboard,review runs only routes whose name contains one of the words (and the baseline).
-const only = process.env.BENCH_ROUTES?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
-for (const scenario of scenarios.filter((sc, i) => i === 0 || !only?.length || only.some((w) => sc.name.toLowerCase().includes(w)))) {
+for (const scenario of selected) {
   const saturated = await runScenario(scenario);
   const paced = await virtualUsers(scenario);
   const sorted = paced.times.sort((a, b) => a - b);

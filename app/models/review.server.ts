@@ -1,4 +1,5 @@
 // Data access for spaced review: the learner's cards, queues, ratings and their log.
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import type { CardFields } from "~/review/scheduler.ts";
 import { db } from "~/utils/db.server.ts";
 
@@ -30,7 +31,16 @@ export const REVIEW_CARD_SELECT = {
   contentCard: { select: { front: true, back: true, kind: true, lessonSlug: true } },
 } as const;
 
-export function reviewPrefs(userId: string) {
+/** What the scheduler and the daily queue need to know about a learner. */
+export interface ReviewPrefs {
+  timeZone: string;
+  desiredRetention: number;
+  newCardsPerDay: number;
+  reviewsPerDay: number;
+  fsrsWeights: string | null;
+}
+
+export function reviewPrefs(userId: string): Promise<ReviewPrefs> {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { timeZone: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, fsrsWeights: true },
@@ -41,12 +51,126 @@ export function updateReviewPrefs(userId: string, data: { desiredRetention: numb
   return db.user.update({ where: { id: userId }, data });
 }
 
-/** Ratings made since the study day began, split into new-card introductions and reviews. */
-export async function todaysCounts(userId: string, dayStart: Date) {
-  const rows = await db.reviewLog.groupBy({ by: ["state"], where: { userId, review: { gte: dayStart } }, _count: { _all: true } });
-  const newIntroduced = rows.find((r) => r.state === 0)?._count._all ?? 0;
-  const reviews = rows.reduce((n, r) => n + (r.state === 0 ? 0 : r._count._all), 0);
-  return { newIntroduced, reviews };
+// The daily queue's numbers are read on every card a learner sees, so they are two hand-written
+// queries rather than five ORM calls: Prisma 6's client compiles every ORM call to SQL (in
+// WebAssembly) each time, which cost several times more than these indexed counts themselves.
+// Portable SQL (quoted identifiers, bound dates and booleans): the same text runs on SQLite and
+// PostgreSQL, and the review tests run on both.
+
+/** Ratings since the study day began, split into new-card introductions and reviews (one indexed query). */
+export async function todaysRatings(userId: string, dayStart: Date) {
+  const [row] = await db.$queryRaw<{ introduced: bigint | number; reviewed: bigint | number }[]>`
+    SELECT COALESCE(SUM(CASE WHEN "state" = 0 THEN 1 ELSE 0 END), 0) AS "introduced",
+           COALESCE(SUM(CASE WHEN "state" = 0 THEN 0 ELSE 1 END), 0) AS "reviewed"
+    FROM "ReviewLog" WHERE "userId" = ${userId} AND "review" >= ${dayStart}`;
+  return { newIntroduced: Number(row?.introduced ?? 0), reviews: Number(row?.reviewed ?? 0) };
+}
+
+/**
+ * The queue's three counts in one round trip, each counted no further than the day's remaining
+ * limit: due cards (in due order, so the index walk stops early), the learner's own new cards,
+ * and content cards not started yet.
+ */
+export async function queueCounts(input: { userId: string; domain: string | null; now: Date; dayEnd: Date; dueUpTo: number; newUpTo: number }) {
+  const { userId, now, dayEnd } = input;
+  const deck = (column: Prisma.Sql) => (input.domain ? Prisma.sql`AND ${column} = ${input.domain}` : Prisma.empty);
+  const [row] = await db.$queryRaw<{ due: bigint | number; deckNew: bigint | number; unstarted: bigint | number }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ReviewCard"
+        WHERE "userId" = ${userId} AND "suspended" = ${false} AND "due" < ${dayEnd} ${deck(Prisma.sql`"domainId"`)}
+          AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
+          AND (("state" IN (1, 3) AND "due" <= ${now}) OR "state" = 2)
+        ORDER BY "due" LIMIT ${input.dueUpTo}) AS "d") AS "due",
+      (SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ReviewCard"
+        WHERE "userId" = ${userId} AND "state" = 0 AND "suspended" = ${false} ${deck(Prisma.sql`"domainId"`)}
+          AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
+        LIMIT ${input.newUpTo}) AS "n") AS "deckNew",
+      (SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ContentCard" AS "c"
+        WHERE "c"."retiredAt" IS NULL ${deck(Prisma.sql`"c"."domainId"`)}
+          AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${userId} AND "r"."contentCardId" = "c"."id")
+        LIMIT ${input.newUpTo}) AS "u") AS "unstarted"`;
+  return { due: Number(row.due), deckNew: Number(row.deckNew), unstarted: Number(row.unstarted) };
+}
+
+/** A queue card as the study page shows it: faces from the content card when there is one. */
+export interface QueueCardRow extends CardFields {
+  id: string;
+  domainId: string;
+  source: string;
+  front: string;
+  back: string;
+  lessonSlug: string | null;
+}
+
+type RawCardRow = Record<keyof QueueCardRow, unknown>;
+
+// Raw rows may type dates, booleans and numbers differently per database: normalize once.
+function queueCardRow(row: RawCardRow): QueueCardRow {
+  return {
+    id: String(row.id),
+    domainId: String(row.domainId),
+    source: String(row.source),
+    front: String(row.front ?? ""),
+    back: String(row.back ?? ""),
+    lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
+    due: new Date(row.due as string | Date),
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    elapsedDays: Number(row.elapsedDays),
+    scheduledDays: Number(row.scheduledDays),
+    learningSteps: Number(row.learningSteps),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: Number(row.state),
+    lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+  };
+}
+
+const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source",
+  COALESCE("c"."front", "r"."front", '') AS "front", COALESCE("c"."back", "r"."back", '') AS "back", "c"."lessonSlug",
+  "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays", "r"."scheduledDays", "r"."learningSteps",
+  "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"`;
+
+/**
+ * The most overdue started card: (re)learning steps due by `learnAhead`, reviews due before the
+ * study day ends; not suspended or buried.
+ */
+export async function nextDueCard(input: { userId: string; domain: string | null; now: Date; learnAhead: Date; dayEnd: Date }) {
+  const { userId, now, learnAhead, dayEnd } = input;
+  const rows = await db.$queryRaw<RawCardRow[]>`
+    SELECT ${QUEUE_CARD_COLUMNS}
+    FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
+    WHERE "r"."userId" = ${userId} AND "r"."suspended" = ${false} AND "r"."due" <= ${learnAhead > dayEnd ? learnAhead : dayEnd}
+      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
+      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${now})
+      AND (("r"."state" IN (1, 3) AND "r"."due" <= ${learnAhead}) OR ("r"."state" = 2 AND "r"."due" < ${dayEnd}))
+    ORDER BY "r"."due" LIMIT 1`;
+  return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/** The learner's oldest new card (missed questions, their own, started-then-undone). */
+export async function nextNewDeckCard(input: { userId: string; domain: string | null; now: Date }) {
+  const rows = await db.$queryRaw<RawCardRow[]>`
+    SELECT ${QUEUE_CARD_COLUMNS}
+    FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
+    WHERE "r"."userId" = ${input.userId} AND "r"."state" = 0 AND "r"."suspended" = ${false}
+      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
+      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${input.now})
+    ORDER BY "r"."createdAt", "r"."id" LIMIT 1`;
+  return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/** The first content card, in deck order, that the learner has not started. */
+export async function nextUnstartedContentCard(input: { userId: string; domain: string | null }) {
+  const rows = await db.$queryRaw<{ id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]>`
+    SELECT "c"."id", "c"."domainId", "c"."front", "c"."back", "c"."lessonSlug" FROM "ContentCard" AS "c"
+    WHERE "c"."retiredAt" IS NULL ${input.domain ? Prisma.sql`AND "c"."domainId" = ${input.domain}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${input.userId} AND "r"."contentCardId" = "c"."id")
+    ORDER BY "c"."id" LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 function deckFilter(domains: string[] | null) {
@@ -58,6 +182,8 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
   return {
     userId,
     suspended: false,
+    // Redundant with the OR below, but gives the database one range on the due index.
+    due: { lte: learnAhead > dayEnd ? learnAhead : dayEnd },
     ...deckFilter(domains),
     AND: [
       { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
@@ -66,52 +192,55 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
   };
 }
 
-export function dueCards(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, take: number) {
-  return db.reviewCard.findMany({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), orderBy: { due: "asc" }, take, select: REVIEW_CARD_SELECT });
-}
+/** The card fields a rating needs: no faces, no content relation (one query, small rows). */
+const RATING_SELECT = { id: true, userId: true, suspended: true, ...CARD_FIELDS } as const;
 
-export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date) {
-  return db.reviewCard.count({ where: dueWhere(userId, domains, now, learnAhead, dayEnd) });
-}
-
-/** New cards the learner already has (missed questions, their own, started-then-undone). */
-export function newDeckCards(userId: string, domains: string[] | null, now: Date, take: number) {
-  return db.reviewCard.findMany({
-    where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take,
-    select: REVIEW_CARD_SELECT,
-  });
-}
-
-/** Content cards this learner has not started yet, in deck order. */
-export function unstartedContentCards(userId: string, domains: string[] | null, take: number, skip = 0) {
-  return db.contentCard.findMany({
-    where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
-    orderBy: { id: "asc" },
-    take,
-    skip,
-    select: { id: true, domainId: true, knowledgeArea: true, front: true, back: true, kind: true, lessonSlug: true },
-  });
+/** Counts due cards, stopping at `upTo` when given: the queue never shows more than the day's limit. */
+export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, upTo?: number) {
+  // With `take`, Prisma orders the counted rows (by id unless told): by due, the index order, the
+  // database stops after `upTo` index entries instead of sorting every due card.
+  return db.reviewCard.count({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), ...(upTo !== undefined ? { take: upTo, orderBy: { due: "asc" } } : {}) });
 }
 
 export function countUnstartedContentCards(userId: string, domains: string[] | null) {
   return db.contentCard.count({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } } });
 }
 
-/** How many unstarted content cards there are, counting no further than `limit` (cheaper than a full count). */
-export async function countUnstartedContentCardsUpTo(userId: string, domains: string[] | null, limit: number) {
-  if (limit <= 0) return 0;
-  const rows = await db.contentCard.findMany({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } }, select: { id: true }, take: limit });
-  return rows.length;
-}
-
 export function countNewDeckCards(userId: string, domains: string[] | null, now: Date) {
   return db.reviewCard.count({ where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] } });
 }
 
-export function findReviewCard(id: string) {
-  return db.reviewCard.findUnique({ where: { id }, select: REVIEW_CARD_SELECT });
+export type RatingCard = CardFields & { id: string; userId: string; suspended: boolean };
+
+/**
+ * Before a rating, in one round trip: who already sent this request (if anyone) and the card
+ * (when `cardId` is given). Hand-written for the same reason as the queue's queries.
+ */
+export async function ratingLookup(requestId: string, cardId: string | null): Promise<{ seenBy: string | null; card: RatingCard | null }> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT (SELECT "l"."userId" FROM "ReviewLog" AS "l" WHERE "l"."requestId" = ${requestId}) AS "seenBy",
+      "r"."id", "r"."userId", "r"."suspended", "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays",
+      "r"."scheduledDays", "r"."learningSteps", "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"
+    FROM (SELECT 1 AS "one") AS "o" LEFT JOIN "ReviewCard" AS "r" ON "r"."id" = ${cardId ?? ""}`;
+  const card: RatingCard | null =
+    row.id == null
+      ? null
+      : {
+          id: String(row.id),
+          userId: String(row.userId),
+          suspended: row.suspended === true || Number(row.suspended) === 1,
+          due: new Date(row.due as string | Date),
+          stability: Number(row.stability),
+          difficulty: Number(row.difficulty),
+          elapsedDays: Number(row.elapsedDays),
+          scheduledDays: Number(row.scheduledDays),
+          learningSteps: Number(row.learningSteps),
+          reps: Number(row.reps),
+          lapses: Number(row.lapses),
+          state: Number(row.state),
+          lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+        };
+  return { seenBy: row.seenBy == null ? null : String(row.seenBy), card };
 }
 
 export function findContentCard(id: string) {
@@ -124,12 +253,8 @@ export function ensureContentReviewCard(userId: string, contentCard: { id: strin
     where: { userId_contentCardId: { userId, contentCardId: contentCard.id } },
     update: {},
     create: { userId, source: "content", contentCardId: contentCard.id, domainId: contentCard.domainId, knowledgeArea: contentCard.knowledgeArea, ...fields },
-    select: REVIEW_CARD_SELECT,
+    select: RATING_SELECT,
   });
-}
-
-export function findLogByRequest(requestId: string) {
-  return db.reviewLog.findUnique({ where: { requestId }, select: { id: true, cardId: true, userId: true } });
 }
 
 /**
@@ -159,6 +284,7 @@ export async function saveRating(input: {
       }
       await tx.reviewLog.create({
         data: { cardId: input.cardId, userId: input.userId, requestId: input.requestId, previousCard: JSON.stringify(input.previous), ...input.log },
+        select: { id: true },
       });
       return "saved";
     });

@@ -49,3 +49,6 @@ export const browseQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
+
+/** The settings page's second form: "Optimize my schedule" (no fields besides its intent). */
+export const optimizeAction = z.object({ intent: z.literal("optimize", { error: "That action is not known." }) });

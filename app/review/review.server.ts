@@ -10,16 +10,21 @@ import { studyDay } from "./study-day.ts";
 /** Learning cards due within this window are shown now rather than making the learner wait. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-type Prefs = Awaited<ReturnType<typeof store.reviewPrefs>>;
+type Prefs = store.ReviewPrefs;
+
+/** The learner's trained FSRS parameters (JSON on the user), or null for the defaults. */
+export function parseWeights(json: string | null): number[] | null {
+  if (!json) return null;
+  try {
+    const weights = JSON.parse(json) as unknown;
+    return Array.isArray(weights) && weights.length > 0 && weights.every((w) => typeof w === "number" && Number.isFinite(w)) ? weights : null;
+  } catch {
+    return null;
+  }
+}
 
 function schedulerPrefs(p: Prefs): SchedulerPrefs {
-  let weights: number[] | null = null;
-  try {
-    weights = p.fsrsWeights ? (JSON.parse(p.fsrsWeights) as number[]) : null;
-  } catch {
-    weights = null;
-  }
-  return { desiredRetention: p.desiredRetention, weights, fuzz: true };
+  return { desiredRetention: p.desiredRetention, weights: parseWeights(p.fsrsWeights), fuzz: true };
 }
 
 function cardFields(c: CardFields): CardFields {
@@ -42,16 +47,6 @@ function lessonUrl(slug: string | null | undefined) {
   return lesson ? `/learn/${lesson.domainSlug}/${lesson.slug}` : null;
 }
 
-type StoredCard = NonNullable<Awaited<ReturnType<typeof store.findReviewCard>>>;
-
-function faces(card: StoredCard) {
-  return {
-    front: card.contentCard?.front ?? card.front ?? "",
-    back: card.contentCard?.back ?? card.back ?? "",
-    lessonUrl: lessonUrl(card.contentCard?.lessonSlug),
-  };
-}
-
 export interface QueueCard {
   ref: string;
   domainId: string;
@@ -64,40 +59,49 @@ export interface QueueCard {
   isNew: boolean;
 }
 
-/** Today's numbers and the next card for a deck (null = all decks). */
-export async function studyQueue(userId: string, deck: string | null, now = new Date()) {
-  const prefs = await store.reviewPrefs(userId);
+/**
+ * Today's numbers and the next card for a deck (null = all decks). Pass `prefs` when the caller
+ * already has them (the session's user row) to save a query. Counts stop at the day's limits:
+ * the page never shows more, and counting every overdue card of a big deck is the slow part.
+ */
+export async function studyQueue(userId: string, deck: string | null, now = new Date(), prefs?: Prefs) {
+  prefs ??= await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
   const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
   const domains = deck ? [deck] : null;
-  const today = await store.todaysCounts(userId, day.start);
+  const today = await store.todaysRatings(userId, day.start);
   const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
   const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
-  const [dueCount, deckNewCount] = await Promise.all([store.countDue(userId, domains, now, now, day.end), newLeft > 0 ? store.countNewDeckCards(userId, domains, now) : 0]);
-  const unstarted = await store.countUnstartedContentCardsUpTo(userId, domains, newLeft - Math.min(newLeft, deckNewCount));
+  // One due card is enough to know the review limit was reached with cards still waiting.
+  const counted = await store.queueCounts({ userId, domain: deck, now, dayEnd: day.end, dueUpTo: Math.max(1, reviewsLeft), newUpTo: newLeft });
+  const dueCount = counted.due;
+  const deckNewCount = counted.deckNew;
+  const unstarted = counted.unstarted;
   const dueShown = Math.min(dueCount, reviewsLeft);
   const newShown = Math.min(newLeft, deckNewCount + unstarted);
   const sp = schedulerPrefs(prefs);
-  const fromStored = (card: StoredCard, isNew: boolean): QueueCard => ({
+  const fromRow = (card: store.QueueCardRow, isNew: boolean): QueueCard => ({
     ref: `card:${card.id}`,
     domainId: card.domainId,
     source: card.source,
-    ...faces(card),
+    front: card.front,
+    back: card.back,
+    lessonUrl: lessonUrl(card.lessonSlug),
     intervals: previewIntervals(cardFields(card), now, sp),
     requestId: randomUUID(),
     isNew,
   });
   let current: QueueCard | null = null;
   if (dueShown > 0) {
-    const [card] = await store.dueCards(userId, domains, now, now, day.end, 1);
-    if (card) current = fromStored(card, false);
+    const card = await store.nextDueCard({ userId, domain: deck, now, learnAhead: now, dayEnd: day.end });
+    if (card) current = fromRow(card, false);
   }
   if (!current && newShown > 0) {
-    const [deckNew] = deckNewCount > 0 ? await store.newDeckCards(userId, domains, now, 1) : [];
+    const deckNew = deckNewCount > 0 ? await store.nextNewDeckCard({ userId, domain: deck, now }) : null;
     if (deckNew) {
-      current = fromStored(deckNew, true);
+      current = fromRow(deckNew, true);
     } else {
-      const [content] = await store.unstartedContentCards(userId, domains, 1);
+      const content = await store.nextUnstartedContentCard({ userId, domain: deck });
       if (content) {
         current = {
           ref: `content:${content.id}`,
@@ -117,10 +121,10 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   // learner wait a few minutes (Anki's "learn ahead").
   let learningSoon = 0;
   if (!current && reviewsLeft > 0) {
-    const [soon] = await store.dueCards(userId, domains, now, learnAhead, day.end, 1);
+    const soon = await store.nextDueCard({ userId, domain: deck, now, learnAhead, dayEnd: day.end });
     if (soon) {
-      current = fromStored(soon, false);
-      learningSoon = await store.countDue(userId, domains, now, learnAhead, day.end);
+      current = fromRow(soon, false);
+      learningSoon = await store.countDue(userId, domains, now, learnAhead, day.end, reviewsLeft);
     }
   }
   return {
@@ -135,19 +139,17 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
 export type RateResult = { ok: true; leech: boolean } | { ok: false; message: string };
 
 /** Applies a rating once. `ref` is "card:<id>" or "content:<id>" from the queue. */
-export async function rateCard(userId: string, input: { ref: string; grade: Grade; requestId: string }, now = new Date()): Promise<RateResult> {
-  const seen = await store.findLogByRequest(input.requestId);
-  if (seen) return seen.userId === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
+export async function rateCard(userId: string, input: { ref: string; grade: Grade; requestId: string }, now = new Date(), prefs?: Prefs): Promise<RateResult> {
   const [kind, id] = input.ref.split(":");
-  let card: StoredCard | null = null;
-  if (kind === "card") {
-    card = await store.findReviewCard(id);
-  } else if (kind === "content") {
+  const lookup = await store.ratingLookup(input.requestId, kind === "card" ? id : null);
+  if (lookup.seenBy) return lookup.seenBy === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
+  let card: store.RatingCard | null = lookup.card;
+  if (kind === "content") {
     const content = await store.findContentCard(id);
     if (content && !content.retiredAt) card = await store.ensureContentReviewCard(userId, content, newCardFields(now));
   }
   if (!card || card.userId !== userId) return { ok: false, message: "That card is not in your deck." };
-  const prefs = await store.reviewPrefs(userId);
+  prefs ??= await store.reviewPrefs(userId);
   const previous = cardFields(card);
   const { card: next, log } = applyGrade(previous, input.grade, now, schedulerPrefs(prefs));
   const leech = next.lapses >= LEECH_LAPSES && previous.lapses < LEECH_LAPSES;

@@ -7,7 +7,7 @@ export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [decks, all] = await Promise.all([deckSummaries(user.id), studyQueue(user.id, null)]);
+  const [decks, all] = await Promise.all([deckSummaries(user.id), studyQueue(user.id, null, new Date(), user)]);
   return { decks, today: all.counts };
 }
 

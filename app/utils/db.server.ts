@@ -21,7 +21,7 @@ async function createClient(): Promise<Db> {
       {
         connectionString: u.toString(),
         max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        // Prisma qualifies its own queries with the schema; raw SQL relies on the search path.
+        // Raw SQL ($queryRaw) names tables unqualified: resolve them in the same schema.
         ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
       },
       { schema },

@@ -23,6 +23,12 @@ export const lucia = new Lucia(adapter, {
     name: attributes.name,
     role: attributes.role as Role,
     timeZone: attributes.timeZone,
+    // Review preferences ride along with the session's user row (already read), so review
+    // pages need no second query for them.
+    desiredRetention: attributes.desiredRetention,
+    newCardsPerDay: attributes.newCardsPerDay,
+    reviewsPerDay: attributes.reviewsPerDay,
+    fsrsWeights: attributes.fsrsWeights,
   }),
 });
 
@@ -31,6 +37,15 @@ export type Role = "student" | "instructor" | "admin";
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; role: string; timeZone: string };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      role: string;
+      timeZone: string;
+      desiredRetention: number;
+      newCardsPerDay: number;
+      reviewsPerDay: number;
+      fsrsWeights: string | null;
+    };
   }
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ReviewCard_userId_suspended_state_domainId_knowledgeArea_stability_lastReview_idx" ON "ReviewCard"("userId", "suspended", "state", "domainId", "knowledgeArea", "stability", "lastReview");
+
