@@ -61,8 +61,11 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
   );
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "Nov 25" from a day label (2026-11-25). By hand: toLocaleDateString costs ~40 µs a call, and a
+ * dashboard formats hundreds of days. */
 export function shortDay(label: string) {
-  return new Date(`${label}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  return `${MONTHS[Number(label.slice(5, 7)) - 1]} ${Number(label.slice(8, 10))}`;
 }
 
 export function MasteryChart({ domains }: { domains: { id: string; name: string; mastery: number | null; weightPercent: number; answers: number; cards: number }[] }) {

@@ -5,7 +5,7 @@ import { saveAnswer, startPractice, submitAttempt } from "~/exam/attempts.server
 import { syncCards, syncQuestions } from "~/models/bank.server.ts";
 import { markLessonComplete } from "~/models/lesson-completion.server.ts";
 import { cardMemory, dueCounts, rollUpActivity } from "~/models/progress.server.ts";
-import { rateCard, studyQueue } from "~/review/review.server.ts";
+import { rateCard, setCardSuspended, studyQueue, undoLastRating } from "~/review/review.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { domainMastery, progressDashboard } from "./dashboard.server.ts";
 import { retrievability } from "./mastery.ts";
@@ -92,6 +92,17 @@ describe("progress dashboard", () => {
     const d = await progressDashboard(user.id, now);
     expect(d.forecast).toHaveLength(30);
     expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
+    // Card sums are reused only while nothing changed: a rating, a suspension, an undo all show.
+    const next = await studyQueue(user.id, null, now);
+    await rateCard(user.id, { ref: next.current!.ref, grade: 3, requestId: next.current!.requestId }, now);
+    const afterRating = await progressDashboard(user.id, now);
+    expect(afterRating.forecast.reduce((n, f) => n + f.count, 0)).toBe(2);
+    const started = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id, state: { not: 0 } } });
+    await setCardSuspended(user.id, started.id, true);
+    expect((await progressDashboard(user.id, now)).forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
+    await setCardSuspended(user.id, started.id, false);
+    await undoLastRating(user.id, now);
+    expect((await progressDashboard(user.id, now)).forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
     expect(d.plan.status).toBe("ok");
     expect(d.plan.sessions.map((s) => s.day)).toEqual(["2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16", "2026-11-18"]);
     expect(d.prefs).toMatchObject({ examDate: "2026-11-20", weekdays: [1, 3, 5], minutes: 30 });

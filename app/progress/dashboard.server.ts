@@ -60,10 +60,9 @@ async function loadEvidence(userId: string, now: Date) {
   // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
   const forecastDays: { label: string; end: Date }[] = [];
   for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone)) forecastDays.push({ label: d.label, end: d.end });
-  const [attempts, memory, due, activity, completed] = await Promise.all([
+  const [attempts, { memory, due }, activity, completed] = await Promise.all([
     store.attemptSummaries(userId),
-    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
-    store.dueCounts(userId, forecastDays.map((d) => d.end)),
+    store.cardSummary(userId, now, parseWeights(prefs.fsrsWeights), forecastDays.map((d) => d.end)),
     store.activityDays(userId, calendarStart),
     completedLessonSlugs(userId),
   ]);

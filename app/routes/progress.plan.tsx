@@ -43,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true as const };
 }
 
+const LONG_DAY = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export default function StudyPlan() {
@@ -114,7 +115,7 @@ export default function StudyPlan() {
             {d.sessions.map((s) => (
               <li key={s.day} className="card">
                 <h3 className="font-semibold">
-                  {s.day === d.today ? "Today" : new Date(`${s.day}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })}
+                  {s.day === d.today ? "Today" : LONG_DAY.format(new Date(`${s.day}T12:00:00Z`))}
                   <span className="font-normal text-muted"> · about {s.minutes} min{s.finalDay ? " · light review before the exam" : ""}</span>
                 </h3>
                 <ul className="mt-1 space-y-1">
