@@ -3,6 +3,7 @@ import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { createClassFor, joinWithCode, leaveClass, setMemberAccommodation } from "~/classes/classes.server.ts";
 import { attemptResults, saveAnswer, submitAttempt } from "~/exam/attempts.server.ts";
+import { missedQuestionIds } from "~/models/attempt.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { assignmentForStudent, assignmentResults, createAssignment, gradebookCsv, startAssignment, studentAssignments, studentWork } from "./assignments.server.ts";
@@ -156,6 +157,7 @@ describe("assignments", () => {
   it("shows the key and rationales only as the reveal policy allows (loader data, and no review cards)", async () => {
     const { instructor, klass, students } = await classWithStudents(1);
     const [s] = students;
+    const shownQuestions: string[] = [];
     for (const [policy, visibleDuring, visibleAfter] of [
       ["after_submit", true, true],
       ["after_due", false, true],
@@ -177,6 +179,11 @@ describe("assignments", () => {
       }
       const cards = await db.reviewCard.count({ where: { userId: s.id, source: "missed", questionId: { in: (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId) } } });
       if (policy === "after_submit") expect(cards).toBe(6);
+      // "Previously missed" practice must not offer (and so reveal) answers the policy withholds.
+      const questionIds = (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId);
+      const missed = await missedQuestionIds(s.id);
+      if (policy === "after_submit") shownQuestions.push(...questionIds);
+      else expect(questionIds.filter((q) => missed.has(q) && !shownQuestions.includes(q))).toEqual([]);
       await db.reviewCard.deleteMany({ where: { userId: s.id } });
     }
   });

@@ -54,7 +54,9 @@ async function seenQuestionIds(userId: string): Promise<Set<string>> {
 /** Questions whose most recent graded answer by this learner was wrong. */
 export async function missedQuestionIds(userId: string): Promise<Set<string>> {
   const rows = await db.attemptItem.findMany({
-    where: { attempt: { userId, status: "submitted" }, isCorrect: { not: null } },
+    // An assignment whose answers are not shown at submit must not leak them through
+    // "previously missed" practice (tutor mode would reveal the key).
+    where: { attempt: { userId, status: "submitted", OR: [{ assignmentId: null }, { assignment: { revealPolicy: "after_submit" } }] }, isCorrect: { not: null } },
     select: { isCorrect: true, attempt: { select: { submittedAt: true } }, questionVersion: { select: { questionId: true } } },
     orderBy: { attempt: { submittedAt: "asc" } },
   });
