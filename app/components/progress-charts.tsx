@@ -128,45 +128,53 @@ export function ScoreTrendChart({ points, pass }: { points: { day: string; scale
   );
 }
 
-export function ForecastChart({ forecast }: { forecast: { day: string; count: number }[] }) {
-  const data = forecast.map((f, i) => ({ label: i === 0 ? "Today" : shortDay(f.day), count: f.count }));
-  const total = forecast.reduce((n, f) => n + f.count, 0);
+/** A bar per day for a month (forecast, minutes studied): the two charts differ only in words. */
+function DailyBars({ id, title, summary, data, valueName, fill, table }: { id: string; title: string; summary: string; data: { label: string; value: number }[]; valueName: string; fill: string; table: ReactNode }) {
   return (
     <ChartFigure
-      id="forecast"
-      title="Review forecast"
-      summary={`Cards coming due each day for the next 30 days: ${forecast[0]?.count ?? 0} today, ${total} in all.`}
+      id={id}
+      title={title}
+      summary={summary}
       height={200}
       chart={
         <BarChart responsive style={{ width: "100%", height: 200 }} data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="var(--line)" vertical={false} />
           <XAxis dataKey="label" interval={6} {...axis} />
           <YAxis allowDecimals={false} {...axis} />
-          <Bar dataKey="count" name="Cards due" fill="var(--brand)" isAnimationActive={false} />
+          <Bar dataKey="value" name={valueName} fill={fill} isAnimationActive={false} />
         </BarChart>
       }
-      table={<Table caption="Review forecast" head={["Day", "Cards due"]} rows={data.map((d) => [d.label, d.count])} />}
+      table={table}
+    />
+  );
+}
+
+export function ForecastChart({ forecast }: { forecast: { day: string; count: number }[] }) {
+  const data = forecast.map((f, i) => ({ label: i === 0 ? "Today" : shortDay(f.day), value: f.count }));
+  const total = forecast.reduce((n, f) => n + f.count, 0);
+  return (
+    <DailyBars
+      id="forecast"
+      title="Review forecast"
+      summary={`Cards coming due each day for the next 30 days: ${forecast[0]?.count ?? 0} today, ${total} in all.`}
+      data={data}
+      valueName="Cards due"
+      fill="var(--brand)"
+      table={<Table caption="Review forecast" head={["Day", "Cards due"]} rows={data.map((d) => [d.label, d.value])} />}
     />
   );
 }
 
 export function MinutesChart({ days }: { days: { day: string; minutes: number }[] }) {
-  const data = days.map((d) => ({ label: shortDay(d.day), minutes: d.minutes }));
   const total = days.reduce((n, d) => n + d.minutes, 0);
   return (
-    <ChartFigure
+    <DailyBars
       id="minutes"
       title="Minutes studied"
       summary={`Estimated minutes of study per day over the last 30 days: ${total} minutes in all. Time counts while you answer, review or read without a break over five minutes.`}
-      height={200}
-      chart={
-        <BarChart responsive style={{ width: "100%", height: 200 }} data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke="var(--line)" vertical={false} />
-          <XAxis dataKey="label" interval={6} {...axis} />
-          <YAxis allowDecimals={false} {...axis} />
-          <Bar dataKey="minutes" name="Minutes" fill="var(--success)" isAnimationActive={false} />
-        </BarChart>
-      }
+      data={days.map((d) => ({ label: shortDay(d.day), value: d.minutes }))}
+      valueName="Minutes"
+      fill="var(--success)"
       table={<Table caption="Minutes studied per day" head={["Day", "Minutes"]} rows={days.filter((d) => d.minutes > 0).map((d) => [shortDay(d.day), d.minutes])} />}
     />
   );

@@ -108,14 +108,8 @@ export interface QueueCardRow extends CardFields {
 type RawCardRow = Record<keyof QueueCardRow, unknown>;
 
 // Raw rows may type dates, booleans and numbers differently per database: normalize once.
-function queueCardRow(row: RawCardRow): QueueCardRow {
+function rawCardFields(row: Record<string, unknown>): CardFields {
   return {
-    id: String(row.id),
-    domainId: String(row.domainId),
-    source: String(row.source),
-    front: String(row.front ?? ""),
-    back: String(row.back ?? ""),
-    lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
     due: new Date(row.due as string | Date),
     stability: Number(row.stability),
     difficulty: Number(row.difficulty),
@@ -126,6 +120,18 @@ function queueCardRow(row: RawCardRow): QueueCardRow {
     lapses: Number(row.lapses),
     state: Number(row.state),
     lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+  };
+}
+
+function queueCardRow(row: RawCardRow): QueueCardRow {
+  return {
+    id: String(row.id),
+    domainId: String(row.domainId),
+    source: String(row.source),
+    front: String(row.front ?? ""),
+    back: String(row.back ?? ""),
+    lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
+    ...rawCardFields(row),
   };
 }
 
@@ -229,16 +235,7 @@ export async function ratingLookup(requestId: string, cardId: string | null): Pr
           id: String(row.id),
           userId: String(row.userId),
           suspended: row.suspended === true || Number(row.suspended) === 1,
-          due: new Date(row.due as string | Date),
-          stability: Number(row.stability),
-          difficulty: Number(row.difficulty),
-          elapsedDays: Number(row.elapsedDays),
-          scheduledDays: Number(row.scheduledDays),
-          learningSteps: Number(row.learningSteps),
-          reps: Number(row.reps),
-          lapses: Number(row.lapses),
-          state: Number(row.state),
-          lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+          ...rawCardFields(row),
         };
   return { seenBy: row.seenBy == null ? null : String(row.seenBy), card };
 }

@@ -75,8 +75,12 @@ export function streaks(studiedDays: Iterable<string>, today: string) {
 }
 
 // Day labels are calendar dates; step them in UTC so no time zone can skip or repeat one.
-function shiftLabel(label: string, days: number) {
+export function shiftLabel(label: string, days: number) {
   return addDays(new Date(`${label}T12:00:00Z`), days).toISOString().slice(0, 10);
+}
+/** Whole days from `from` to `to` (day labels). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }
 export const nextLabel = (label: string) => shiftLabel(label, 1);
 export const previousLabel = (label: string) => shiftLabel(label, -1);

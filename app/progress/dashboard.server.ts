@@ -3,6 +3,7 @@
 import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import * as store from "~/models/progress.server.ts";
+import { parseWeights } from "~/review/review.server.ts";
 import { studyDay } from "~/review/study-day.ts";
 import { dayRange, streaks } from "./activity.ts";
 import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
@@ -17,16 +18,6 @@ const MINUTES_DAYS = 30;
 const FORECAST_DAYS = 30;
 /** Tutor mode shows the answer after each item, so its accuracy says less about exam day. */
 const SOURCE_WEIGHT: Record<string, number> = { exam: 1, tutor: 0.5 };
-
-function parseWeights(json: string | null): number[] | null {
-  if (!json) return null;
-  try {
-    const w = JSON.parse(json) as unknown;
-    return Array.isArray(w) && w.every((x) => typeof x === "number") ? w : null;
-  } catch {
-    return null;
-  }
-}
 
 export function parseWeekdays(value: string): number[] {
   return [...new Set(value.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7))].sort();

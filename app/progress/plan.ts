@@ -1,7 +1,7 @@
 // The study plan: exam date, study weekdays and minutes per session become a day-by-day list
 // of sessions (reviews due, lessons to read, quizzes, full mocks). It is rebuilt from the
 // learner's current state on every visit, so it adapts as they progress. Pure functions.
-import { isoWeekday, nextLabel } from "./activity.ts";
+import { daysBetween, isoWeekday, nextLabel, shiftLabel as shift } from "./activity.ts";
 
 export const SECONDS_PER_REVIEW = 10;
 export const MINUTES_PER_QUESTION = 1.2;
@@ -68,7 +68,7 @@ export function buildPlan(input: PlanInput): Plan {
     lastDay = shift(input.today, ROLLING_DAYS - 1);
     notes.push("Set your exam date to get a plan that counts down to it. Until then this is a rolling four-week plan.");
   } else {
-    const daysLeft = differenceInCalendarDays(parse(input.examDate), parse(input.today));
+    const daysLeft = daysBetween(input.today, input.examDate);
     if (daysLeft < 0) return { status: "passed", sessions: [], notes: ["Your exam date has passed. How did it go? Set your next exam date to plan again."] };
     if (daysLeft === 0) return { status: "exam-today", sessions: [], notes: ["Your exam is today. Skip new material: a short review of your due cards, then rest. Good luck!"] };
     lastDay = shift(input.examDate, -1);
@@ -90,7 +90,7 @@ export function buildPlan(input: PlanInput): Plan {
       // The last study day on or before the target, but never the final day before the exam.
       const candidates = days.slice(0, -1).filter((d) => d <= target);
       const day = candidates.at(-1) ?? (offset === MOCK_OFFSETS.at(-1) ? days.at(-2) : undefined);
-      if (day && !(input.lastMock && differenceInCalendarDays(parse(day), parse(input.lastMock)) < 3)) mockDays.add(day);
+      if (day && !(input.lastMock && daysBetween(input.lastMock, day) < 3)) mockDays.add(day);
     }
   }
 
@@ -139,20 +139,9 @@ export function buildPlan(input: PlanInput): Plan {
     status: "ok",
     sessions,
     notes,
-    daysLeft: differenceInCalendarDays(parse(input.examDate!), parse(input.today)),
+    daysLeft: daysBetween(input.today, input.examDate!),
     unplacedLessons: lessons.length,
   };
-}
-
-/** Whole days from b to a (both day labels). */
-function differenceInCalendarDays(a: Date, b: Date) {
-  return Math.round((a.getTime() - b.getTime()) / 86_400_000);
-}
-function parse(label: string) {
-  return new Date(`${label}T12:00:00Z`);
-}
-function shift(label: string, days: number) {
-  return new Date(parse(label).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** One line describing a task, for the plan page and calendar events. */

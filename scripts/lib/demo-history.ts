@@ -7,6 +7,7 @@ import { saveAnswer, startPractice, startSimulation, submitAttempt } from "../..
 import { markLessonComplete } from "../../app/models/lesson-completion.server.ts";
 import { rateCard, studyQueue } from "../../app/review/review.server.ts";
 import { sessionStart } from "../../app/progress/ics.server.ts";
+import { isoWeekday, shiftLabel } from "../../app/progress/activity.ts";
 import { studyDay } from "../../app/review/study-day.ts";
 import { db } from "../../app/utils/db.server.ts";
 
@@ -48,8 +49,8 @@ export async function addDemoHistory(userId: string, timeZone: string, now = new
   let lessonIndex = 0;
   const today = studyDay(now, timeZone).label;
   for (let back = DAYS; back >= 1; back--) {
-    const day = new Date(new Date(`${today}T12:00:00Z`).getTime() - back * 86_400_000).toISOString().slice(0, 10);
-    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    const day = shiftLabel(today, -back);
+    const weekday = isoWeekday(day) % 7; // 0 = Sunday
     const progress = 1 - back / DAYS;
     let t = sessionStart(day, "19:30", timeZone);
     // Two full mocks, three weeks and three days back.
