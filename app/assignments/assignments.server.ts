@@ -3,6 +3,7 @@
 // own attempts; instructors only their own classes (admins any).
 import { ownedClass } from "~/classes/classes.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
+import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle } from "~/exam/selection.ts";
 import { scoreItems } from "~/exam/scoring.ts";
 import { deadlineFor, secondsUsed } from "~/exam/timing.ts";
@@ -215,6 +216,8 @@ export async function studentAssignments(
   timeZone: string,
   now = new Date(),
 ): Promise<StudentAssignmentRow[]> {
+  // An attempt whose time ran out counts as submitted: grade a bounded few so statuses are true.
+  await gradeExpiredAttempts({ userId }, now);
   const rows = await store.assignmentsForMember(userId);
   return rows.map((a) => {
     const status = studentStatus(a, a.attempts, now);
@@ -252,6 +255,7 @@ function accommodation(member: { accommodationFactor: number | null; user: { acc
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
   const { assignment, member } = await memberAssignment(userId, assignmentId);
+  await gradeExpiredAttempts({ userId, assignmentId }, now);
   const attempts = await store.attemptsOf(assignmentId, userId);
   const fmt = (d: Date) => formatInZone(d, timeZone);
   const decision = startDecision(assignment, attempts, now, fmt);
@@ -395,6 +399,8 @@ export async function assignmentResults(
   now = new Date(),
 ) {
   const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  // Students who closed the tab: their timed-out attempts are graded here, a bounded few per load.
+  await gradeExpiredAttempts({ assignmentId: assignment.id }, now);
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
   const config = parseConfig(assignment.config);
   const names = domainNames();
