@@ -347,12 +347,10 @@ export default function PracticePage() {
         ) : (
           <>
             <ScoreTrend
-              points={[...done]
-                .reverse()
-                .map((a) => ({
-                  label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }),
-                  percent: a.percent ?? 0,
-                }))}
+              points={[...done].reverse().map((a) => ({
+                label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }),
+                percent: a.percent ?? 0,
+              }))}
             />
             <div className="overflow-x-auto">
               <table className="mt-4 w-full text-left">
