@@ -550,6 +550,7 @@ export async function studentWork(
   studentId: string,
 ) {
   const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  await gradeExpiredAttempts({ assignmentId: assignment.id, userId: studentId });
   const attempts = await store.assignmentAttempts(assignment.id, studentId);
   const member = await store.membership(klass.id, studentId);
   if (!attempts.length && !member) throw new Response("That student is not in this class.", { status: 404 });

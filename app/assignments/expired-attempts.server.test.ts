@@ -7,6 +7,8 @@ import { makeUser } from "../../tests/factories/users.ts";
 import { createClassFor, joinWithCode } from "~/classes/classes.server.ts";
 import { GRADE_PER_PAGE_LOAD } from "~/exam/limits.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
+import * as classPage from "~/routes/classes.$id.tsx";
+import { startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import {
   assignmentForStudent,
@@ -14,6 +16,7 @@ import {
   createAssignment,
   startAssignment,
   studentAssignments,
+  studentWork,
 } from "./assignments.server.ts";
 
 const T0 = new Date("2026-06-01T12:00:00Z");
@@ -69,5 +72,28 @@ describe("expired assignment attempts", () => {
     expect((await studentAssignments(student.id, "UTC", later))[0]).toMatchObject({ id: quizId, status: "submitted" });
     const page = await assignmentForStudent(student.id, "UTC", quizId, later);
     expect(page).toMatchObject({ status: "submitted", canStart: false });
+  });
+
+  it("the class page (a few per load) and a student's work page grade them too", async () => {
+    const { instructor, klass, quizId, learners } = await timedAssignment(GRADE_PER_PAGE_LOAD + 2);
+    // Their time ran out long ago (the class page reads the real clock).
+    await db.examAttempt.updateMany({
+      where: { assignmentId: quizId },
+      data: { deadline: new Date(Date.now() - 3_600_000) },
+    });
+    const cookie = (await startSession(instructor.id)).split(";")[0];
+    const load = () =>
+      classPage.loader({
+        request: new Request(`http://localhost/classes/${klass.id}`, { headers: { cookie } }),
+        params: { id: klass.id },
+        context: { clientIp: "203.0.113.9" },
+      });
+    const page = await load();
+    // Submitted (late, by the real clock, if the due date has passed): no longer in progress.
+    const statuses = page.students.map((st) => st.assignments[0].status);
+    expect(statuses.filter((st) => st === "in_progress")).toHaveLength(learners.length - GRADE_PER_PAGE_LOAD);
+    const last = learners[learners.length - 1];
+    const work = await studentWork(instructor, klass.id, quizId, last.id);
+    expect(work.attempts[0]).toMatchObject({ status: "submitted" });
   });
 });

@@ -73,7 +73,7 @@ export async function gradeAttempt(attempt: GradableAttempt, submittedAt: Date):
  * wait for a later page load or for the learner to open them.
  */
 export async function gradeExpiredAttempts(
-  filter: { userId?: string; assignmentId?: string },
+  filter: attempts.ExpiredFilter,
   now = new Date(),
   limit = GRADE_PER_PAGE_LOAD,
 ) {

@@ -334,11 +334,19 @@ const attemptForGrading = {
   assignmentId: true,
 } as const;
 
+export interface ExpiredFilter {
+  userId?: string;
+  assignmentId?: string;
+  /** Attempts at any of this class's assignments. */
+  classId?: string;
+}
+
 /** In-progress attempts whose deadline (plus the network grace) has passed, oldest first, at most
  * `take`: graded lazily, a few per page load. Filter by learner and/or assignment. */
-export function expiredAttempts(filter: { userId?: string; assignmentId?: string }, cutoff: Date, take: number) {
+export function expiredAttempts(filter: ExpiredFilter, cutoff: Date, take: number) {
+  const { classId, ...own } = filter;
   return db.examAttempt.findMany({
-    where: { ...filter, status: "in_progress", deadline: { lt: cutoff } },
+    where: { ...own, ...(classId ? { assignment: { classId } } : {}), status: "in_progress", deadline: { lt: cutoff } },
     orderBy: [{ deadline: "asc" }, { id: "asc" }],
     take,
     select: attemptForGrading,

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { classAssignments, memberStatuses } from "~/assignments/assignments.server.ts";
+import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { STATUS_LABELS } from "~/assignments/rules.ts";
 import {
   allowRejoin,
@@ -31,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const klass = await load(request, params.id);
   const url = new URL(request.url);
   const { timeZone } = await requireRole(request, "instructor");
+  // Students' timed-out assignment attempts count as submitted: grade a bounded few per load.
+  await gradeExpiredAttempts({ classId: klass.id });
   const [roster, assignments, statusOf, removed] = await Promise.all([
     classRoster(klass.id),
     classAssignments(klass.id, timeZone),
