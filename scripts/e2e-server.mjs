@@ -11,7 +11,7 @@ const file = "data/e2e.db";
 for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 const env = { ...process.env, DATABASE_URL: `file:./${file}`, NODE_ENV: "development" };
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env });
-run("npx", ["tsx", "scripts/seed.ts"], { env });
+run("npx", ["tsx", "scripts/seed.ts", "--demo"], { env });
 if (!existsSync("build/server/index.js")) run("npm", ["run", "-s", "build"]);
 const server = spawn("node", ["server.js"], {
   stdio: "inherit",

@@ -7,7 +7,7 @@ import { run, checkNode, ensureDependencies } from "./lib/bootstrap.mjs";
 checkNode();
 ensureDependencies();
 run("npm", ["run", "-s", "db:migrate"]);
-run("npm", ["run", "-s", "db:seed"]);
+run("npm", ["run", "-s", "db:seed", "--", "--demo"]);
 run("npm", ["run", "-s", "build"]);
 console.log("\nStarting Charted. Open the address below and log in with a demo account (Ctrl-C stops it).\n");
 run("npm", ["run", "-s", "start"], { env: { ...process.env, COOKIE_SECURE: process.env.COOKIE_SECURE ?? "false" } });

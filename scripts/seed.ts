@@ -1,6 +1,9 @@
-// npm run db:seed: demo accounts (and, through content:sync, the question bank and cards).
-// Idempotent: running it again leaves one of everything. Passwords are printed only outside
-// production; in production they are random unless DEMO_PASSWORD is set.
+// npm run db:seed: the content (question bank and cards, through content:sync). Idempotent.
+// Demo accounts, whose password is published in the README, are an explicit opt-in:
+// `npm run db:seed -- --demo` (or SEED_DEMO=1), used by quickstart and the e2e server only, so a
+// PostgreSQL or production database never gets a known login by running the plain seed.
+// Passwords are printed only outside production; in production they are random unless
+// DEMO_PASSWORD is set.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { db } from "../app/utils/db.server.ts";
@@ -8,14 +11,16 @@ import { syncContent } from "./lib/content-sync.ts";
 import { addDemoHistory } from "./lib/demo-history.ts";
 
 const production = process.env.NODE_ENV === "production";
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
+const withDemo = process.argv.includes("--demo") || process.env.SEED_DEMO === "1";
+export const DEMO_PASSWORD =
+  process.env.DEMO_PASSWORD ?? (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
 
 export const DEMO_ACCOUNTS = [
   { email: "student@charted.test", name: "Dana Student", role: "student" },
   { email: "instructor@charted.test", name: "Ira Instructor", role: "instructor" },
 ] as const;
 
-async function seed() {
+async function seedDemoAccounts() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     await db.user.upsert({
@@ -24,8 +29,6 @@ async function seed() {
       create: { ...account, passwordHash, timeZone: "America/New_York" },
     });
   }
-  const report = await syncContent();
-  console.log(report.summary);
   // The demo student gets six weeks of study history and an exam date, so Progress has data.
   const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email } });
   const started = Date.now();
@@ -38,8 +41,16 @@ async function seed() {
     console.log("Demo accounts created with random passwords (set DEMO_PASSWORD to choose one).");
   } else {
     console.log("Demo logins:");
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(10)} ${account.email} / ${DEMO_PASSWORD}`);
+    for (const account of DEMO_ACCOUNTS)
+      console.log(`  ${account.role.padEnd(10)} ${account.email} / ${DEMO_PASSWORD}`);
   }
+}
+
+async function seed() {
+  const report = await syncContent();
+  console.log(report.summary);
+  if (withDemo) await seedDemoAccounts();
+  else console.log("No demo accounts (add --demo or SEED_DEMO=1 for the two demo logins).");
 }
 
 await seed();

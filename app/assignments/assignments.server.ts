@@ -3,6 +3,7 @@
 // own attempts; instructors only their own classes (admins any).
 import { ownedClass } from "~/classes/classes.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
+import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle } from "~/exam/selection.ts";
 import { scoreItems } from "~/exam/scoring.ts";
 import { deadlineFor, secondsUsed } from "~/exam/timing.ts";
@@ -11,7 +12,18 @@ import * as store from "~/models/assignment.server.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
-import { answersVisible, formatInZone, isLate, revealMessage, startDecision, STATUS_LABELS, studentStatus, type AssignmentSource, type StudentStatus } from "./rules.ts";
+import {
+  answersVisible,
+  formatInZone,
+  missedCardsAllowed as cardsAllowedBy,
+  isLate,
+  revealMessage,
+  startDecision,
+  STATUS_LABELS,
+  studentStatus,
+  type AssignmentSource,
+  type StudentStatus,
+} from "./rules.ts";
 
 /** What an assignment is built from, stored as JSON: the items are fixed when it is created. */
 export interface AssignmentConfig {
@@ -26,46 +38,104 @@ export interface AssignmentConfig {
 
 export function parseConfig(json: string): AssignmentConfig {
   const c = JSON.parse(json) as Partial<AssignmentConfig>;
-  return { source: c.source ?? "items", domains: c.domains ?? [], questionIds: c.questionIds ?? [], pretestIds: c.pretestIds ?? [], itemCount: c.itemCount ?? 0 };
+  return {
+    source: c.source ?? "items",
+    domains: c.domains ?? [],
+    questionIds: c.questionIds ?? [],
+    pretestIds: c.pretestIds ?? [],
+    itemCount: c.itemCount ?? 0,
+  };
 }
 
-const SOURCE_LABELS: Record<AssignmentSource, string> = { blueprint: "Full blueprint simulation", domains: "Chosen domains", items: "Hand-picked questions" };
-const REVEAL_LABELS: Record<string, string> = { after_submit: "After they submit", after_due: "After the due date", never: "Never" };
-const REVEAL_LABELS_FOR_STUDENT: Record<string, string> = { after_submit: "When you submit", after_due: "After the due date", never: "Never (you see your score)" };
+const SOURCE_LABELS: Record<AssignmentSource, string> = {
+  blueprint: "Full blueprint simulation",
+  domains: "Chosen domains",
+  items: "Hand-picked questions",
+};
+const REVEAL_LABELS: Record<string, string> = {
+  after_submit: "After they submit",
+  after_due: "After the due date",
+  never: "Never",
+};
+const REVEAL_LABELS_FOR_STUDENT: Record<string, string> = {
+  after_submit: "When you submit",
+  after_due: "After the due date",
+  never: "Never (you see your score)",
+};
 
 function domainNames() {
   return new Map<string, string>(getContentIndex().blueprint.domains.map((d) => [d.id, d.name]));
 }
 function knowledgeAreaTitles() {
-  return new Map<string, string>(getContentIndex().blueprint.domains.flatMap((d) => d.knowledgeAreas.map((k) => [k.id, k.title] as const)));
+  return new Map<string, string>(
+    getContentIndex().blueprint.domains.flatMap((d) => d.knowledgeAreas.map((k) => [k.id, k.title] as const)),
+  );
 }
 
-export type CreateResult = { ok: true; id: string } | { ok: false; field?: "domains" | "itemCount" | "questionIds"; message: string };
+export type CreateResult =
+  { ok: true; id: string } | { ok: false; field?: "domains" | "itemCount" | "questionIds"; message: string };
 
 /** Fixes the assignment's items now, so every student gets the same questions (in their own order). */
-export async function createAssignment(instructor: { id: string; role: string }, classId: string, form: AssignmentForm): Promise<CreateResult> {
+export async function createAssignment(
+  instructor: { id: string; role: string },
+  classId: string,
+  form: AssignmentForm,
+): Promise<CreateResult> {
   const klass = await ownedClass(instructor, classId);
   const blueprint = getContentIndex().blueprint;
   let config: AssignmentConfig;
   if (form.source === "blueprint") {
-    const pool = await attemptStore.questionPool({ userId: instructor.id, domains: blueprint.domains.map((d) => d.id), only: "all" });
+    const pool = await attemptStore.questionPool({
+      userId: instructor.id,
+      domains: blueprint.domains.map((d) => d.id),
+      only: "all",
+    });
     try {
       const plan = planSimulation(pool, blueprint.domains, blueprint.exam.pretestItems);
-      config = { source: "blueprint", questionIds: plan.scored.map((p) => p.questionId), pretestIds: plan.pretest.map((p) => p.questionId), itemCount: blueprint.exam.totalItems };
+      config = {
+        source: "blueprint",
+        questionIds: plan.scored.map((p) => p.questionId),
+        pretestIds: plan.pretest.map((p) => p.questionId),
+        itemCount: blueprint.exam.totalItems,
+      };
     } catch (error) {
       if (!(error instanceof NotEnoughItemsError)) throw error;
-      return { ok: false, message: `The bank does not have enough questions for a full simulation yet (${error.message}). Choose domains or questions instead.` };
+      return {
+        ok: false,
+        message: `The bank does not have enough questions for a full simulation yet (${error.message}). Choose domains or questions instead.`,
+      };
     }
   } else if (form.source === "domains") {
     const count = form.itemCount!;
     const pool = await attemptStore.questionPool({ userId: instructor.id, domains: form.domains, only: "all" });
-    if (pool.length < count) return { ok: false, field: "itemCount", message: `Only ${pool.length} questions are in the chosen domains. Choose ${pool.length} or fewer, or add domains.` };
-    const chosen = drawByDomain(pool, allocate(blueprint.domains.filter((d) => form.domains.includes(d.id)), count));
-    config = { source: "domains", domains: form.domains, questionIds: chosen.map((c) => c.questionId), itemCount: count };
+    if (pool.length < count)
+      return {
+        ok: false,
+        field: "itemCount",
+        message: `Only ${pool.length} questions are in the chosen domains. Choose ${pool.length} or fewer, or add domains.`,
+      };
+    const chosen = drawByDomain(
+      pool,
+      allocate(
+        blueprint.domains.filter((d) => form.domains.includes(d.id)),
+        count,
+      ),
+    );
+    config = {
+      source: "domains",
+      domains: form.domains,
+      questionIds: chosen.map((c) => c.questionId),
+      itemCount: count,
+    };
   } else {
     const versions = await store.currentVersions(form.questionIds, klass.instructorId);
     const missing = form.questionIds.filter((id) => !versions.get(id)?.versionId);
-    if (missing.length) return { ok: false, field: "questionIds", message: `These questions are not in the bank: ${missing.join(", ")}.` };
+    if (missing.length)
+      return {
+        ok: false,
+        field: "questionIds",
+        message: `These questions are not in the bank: ${missing.join(", ")}.`,
+      };
     config = { source: "items", questionIds: form.questionIds, itemCount: form.questionIds.length };
   }
   const created = await store.createAssignment({
@@ -85,7 +155,8 @@ export async function createAssignment(instructor: { id: string; role: string },
 export async function ownedAssignment(user: { id: string; role: string }, classId: string, assignmentId: string) {
   const klass = await ownedClass(user, classId);
   const assignment = await store.findAssignment(assignmentId);
-  if (!assignment || assignment.classId !== klass.id) throw new Response("We could not find that assignment.", { status: 404 });
+  if (!assignment || assignment.classId !== klass.id)
+    throw new Response("We could not find that assignment.", { status: 404 });
   return { klass, assignment };
 }
 
@@ -140,7 +211,13 @@ export interface StudentAssignmentRow {
 }
 
 /** A student's assignments across their classes, dates in their time zone. */
-export async function studentAssignments(userId: string, timeZone: string, now = new Date()): Promise<StudentAssignmentRow[]> {
+export async function studentAssignments(
+  userId: string,
+  timeZone: string,
+  now = new Date(),
+): Promise<StudentAssignmentRow[]> {
+  // An attempt whose time ran out counts as submitted: grade a bounded few so statuses are true.
+  await gradeExpiredAttempts({ userId }, now);
   const rows = await store.assignmentsForMember(userId);
   return rows.map((a) => {
     const status = studentStatus(a, a.attempts, now);
@@ -162,9 +239,13 @@ export async function studentAssignments(userId: string, timeZone: string, now =
 /** The assignment as a member sees it; 404 for anyone not in the class (they learn nothing). */
 async function memberAssignment(userId: string, assignmentId: string) {
   const assignment = await store.findAssignment(assignmentId);
-  if (!assignment || assignment.class.archivedAt) throw new Response("We could not find that assignment.", { status: 404 });
+  if (!assignment || assignment.class.archivedAt)
+    throw new Response("We could not find that assignment.", { status: 404 });
   const member = await store.membership(assignment.classId, userId);
-  if (!member) throw new Response("This assignment is for members of its class only. Join the class with its code first.", { status: 404 });
+  if (!member)
+    throw new Response("This assignment is for members of its class only. Join the class with its code first.", {
+      status: 404,
+    });
   return { assignment, member };
 }
 
@@ -174,6 +255,7 @@ function accommodation(member: { accommodationFactor: number | null; user: { acc
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
   const { assignment, member } = await memberAssignment(userId, assignmentId);
+  await gradeExpiredAttempts({ userId, assignmentId }, now);
   const attempts = await store.attemptsOf(assignmentId, userId);
   const fmt = (d: Date) => formatInZone(d, timeZone);
   const decision = startDecision(assignment, attempts, now, fmt);
@@ -205,7 +287,8 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
       status: t.status,
       submittedAt: t.submittedAt ? fmt(t.submittedAt) : null,
       late: isLate(assignment, t.submittedAt),
-      percent: t.status === "submitted" && t.scoredTotal ? Math.round(((t.scoredCorrect ?? 0) / t.scoredTotal) * 100) : null,
+      percent:
+        t.status === "submitted" && t.scoredTotal ? Math.round(((t.scoredCorrect ?? 0) / t.scoredTotal) * 100) : null,
     })),
   };
 }
@@ -213,22 +296,38 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
 export type StartAssignmentResult = { ok: true; attemptId: string } | { ok: false; status: 403 | 409; message: string };
 
 /** Starts (or resumes) the member's attempt: an exam-mode ExamAttempt of kind "assignment". */
-export async function startAssignment(userId: string, timeZone: string, assignmentId: string, now = new Date()): Promise<StartAssignmentResult> {
+export async function startAssignment(
+  userId: string,
+  timeZone: string,
+  assignmentId: string,
+  now = new Date(),
+): Promise<StartAssignmentResult> {
   const { assignment, member } = await memberAssignment(userId, assignmentId);
   const attempts = await store.attemptsOf(assignmentId, userId);
   const decision = startDecision(assignment, attempts, now, (d) => formatInZone(d, timeZone));
   if (!decision.ok) return { ok: false, status: decision.reason === "not_open" ? 403 : 409, message: decision.message };
   if (decision.resume) return { ok: true, attemptId: decision.resume };
   const config = parseConfig(assignment.config);
-  const ids = [...config.questionIds.map((id) => ({ id, scored: true })), ...(config.pretestIds ?? []).map((id) => ({ id, scored: false }))];
+  const ids = [
+    ...config.questionIds.map((id) => ({ id, scored: true })),
+    ...(config.pretestIds ?? []).map((id) => ({ id, scored: false })),
+  ];
   // The class's instructor may have written some of the questions.
-  const versions = await store.currentVersions(ids.map((i) => i.id), assignment.class.instructorId);
+  const versions = await store.currentVersions(
+    ids.map((i) => i.id),
+    assignment.class.instructorId,
+  );
   // A question retired since the assignment was made is left out rather than failing the start.
   const items = ids.flatMap((i) => {
     const versionId = versions.get(i.id)?.versionId;
     return versionId ? [{ versionId, scored: i.scored }] : [];
   });
-  if (!items.length) return { ok: false, status: 409, message: "This assignment has no questions left in the bank. Tell your instructor." };
+  if (!items.length)
+    return {
+      ok: false,
+      status: 409,
+      message: "This assignment has no questions left in the bank. Tell your instructor.",
+    };
   const factor = accommodation(member);
   const created = await attemptStore.createAttempt({
     userId,
@@ -253,7 +352,12 @@ export async function startAssignment(userId: string, timeZone: string, assignme
 }
 
 /** For the exam engine: the assignment behind an attempt, and whether its key may be shown yet. */
-export async function assignmentReveal(assignmentId: string, attempt: { status: string; submittedAt: Date | null }, timeZone: string, now = new Date()) {
+export async function assignmentReveal(
+  assignmentId: string,
+  attempt: { status: string; submittedAt: Date | null },
+  timeZone: string,
+  now = new Date(),
+) {
   const assignment = await store.findAssignment(assignmentId);
   if (!assignment) return null;
   const submitted = attempt.status === "submitted";
@@ -269,7 +373,7 @@ export async function assignmentReveal(assignmentId: string, attempt: { status: 
 /** Missed items become review cards (with the key) only when the policy shows the key at submit. */
 export async function missedCardsAllowed(assignmentId: string) {
   const assignment = await store.findAssignment(assignmentId);
-  return !assignment || assignment.revealPolicy === "after_submit";
+  return !assignment || cardsAllowedBy(assignment.revealPolicy);
 }
 
 type GradedAttempt = Awaited<ReturnType<typeof store.assignmentAttempts>>[number];
@@ -281,24 +385,39 @@ function percentOf(a: Pick<GradedAttempt, "scoredCorrect" | "scoredTotal">) {
 /** The attempt that counts in the gradebook: the best submitted one (earliest on a tie). */
 function countedAttempt(attempts: GradedAttempt[]) {
   const submitted = attempts.filter((a) => a.status === "submitted");
-  return submitted.reduce<GradedAttempt | null>((best, a) => (!best || percentOf(a) > percentOf(best) ? a : best), null);
+  return submitted.reduce<GradedAttempt | null>(
+    (best, a) => (!best || percentOf(a) > percentOf(best) ? a : best),
+    null,
+  );
 }
 
 /** Results, weakest knowledge areas and item analysis for one assignment (instructor only). */
-export async function assignmentResults(user: { id: string; role: string; timeZone: string }, classId: string, assignmentId: string, now = new Date()) {
+export async function assignmentResults(
+  user: { id: string; role: string; timeZone: string },
+  classId: string,
+  assignmentId: string,
+  now = new Date(),
+) {
   const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  // Students who closed the tab: their timed-out attempts are graded here, a bounded few per load.
+  await gradeExpiredAttempts({ assignmentId: assignment.id }, now);
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
   const config = parseConfig(assignment.config);
   const names = domainNames();
   const kaTitles = knowledgeAreaTitles();
   const domainOrder = getContentIndex().blueprint.domains.map((d) => d.id);
-  const [members, attempts] = await Promise.all([store.classMembers(klass.id), store.assignmentAttempts(assignment.id)]);
+  const [members, attempts] = await Promise.all([
+    store.classMembers(klass.id),
+    store.assignmentAttempts(assignment.id),
+  ]);
   const byUser = new Map<string, GradedAttempt[]>();
   for (const a of attempts) (byUser.get(a.userId) ?? byUser.set(a.userId, []).get(a.userId)!).push(a);
   // Current members, then anyone who has since left but has work here.
   const people = [
     ...members.map((m) => ({ ...m.user, member: true })),
-    ...[...byUser.entries()].filter(([id]) => !members.some((m) => m.user.id === id)).map(([id, list]) => ({ id, name: list[0].user.name, email: list[0].user.email, member: false })),
+    ...[...byUser.entries()]
+      .filter(([id]) => !members.some((m) => m.user.id === id))
+      .map(([id, list]) => ({ id, name: list[0].user.name, email: list[0].user.email, member: false })),
   ];
   const domainsInAssignment = new Set<string>();
   const rows = people.map((p) => {
@@ -306,7 +425,12 @@ export async function assignmentResults(user: { id: string; role: string; timeZo
     const counted = countedAttempt(own);
     const score = counted
       ? scoreItems(
-          counted.items.map((i) => ({ domainId: i.questionVersion.question.domainId, scored: i.scored, selectedIndex: i.selectedIndex, answerIndex: i.questionVersion.answerIndex })),
+          counted.items.map((i) => ({
+            domainId: i.questionVersion.question.domainId,
+            scored: i.scored,
+            selectedIndex: i.selectedIndex,
+            answerIndex: i.questionVersion.answerIndex,
+          })),
           domainOrder,
         )
       : null;
@@ -324,7 +448,9 @@ export async function assignmentResults(user: { id: string; role: string; timeZo
       percent: score ? Math.round(score.fraction * 100) : null,
       correct: score?.correct ?? null,
       total: score?.total ?? null,
-      byDomain: Object.fromEntries((score?.byDomain ?? []).map((d) => [d.domainId, Math.round((d.correct / d.total) * 100)])),
+      byDomain: Object.fromEntries(
+        (score?.byDomain ?? []).map((d) => [d.domainId, Math.round((d.correct / d.total) * 100)]),
+      ),
       secondsUsed: counted?.submittedAt ? secondsUsed(counted.startedAt, counted.submittedAt, counted.deadline) : null,
       submittedAt: counted?.submittedAt ? fmt(counted.submittedAt) : null,
       submittedAtIso: counted?.submittedAt?.toISOString() ?? null,
@@ -333,10 +459,17 @@ export async function assignmentResults(user: { id: string; role: string; timeZo
   });
 
   // Item analysis uses each student's FIRST submitted attempt (later ones have seen the items).
-  const firstAttempts = [...byUser.values()].map((list) => list.find((a) => a.status === "submitted")).filter((a): a is GradedAttempt => Boolean(a));
+  const firstAttempts = [...byUser.values()]
+    .map((list) => list.find((a) => a.status === "submitted"))
+    .filter((a): a is GradedAttempt => Boolean(a));
   const stats = analyseItems(
     firstAttempts.map((a) =>
-      a.items.map((i) => ({ questionId: i.questionVersion.questionId, scored: i.scored, selectedIndex: i.selectedIndex, correct: i.selectedIndex === i.questionVersion.answerIndex })),
+      a.items.map((i) => ({
+        questionId: i.questionVersion.questionId,
+        scored: i.scored,
+        selectedIndex: i.selectedIndex,
+        correct: i.selectedIndex === i.questionVersion.answerIndex,
+      })),
     ),
   );
   const statsById = new Map(stats.map((s) => [s.questionId, s]));
@@ -375,11 +508,19 @@ export async function assignmentResults(user: { id: string; role: string; timeZo
     }
   }
   const weakest = [...areas]
-    .map(([id, e]) => ({ id, title: kaTitles.get(id) ?? id, correct: e.correct, answered: e.answered, percent: Math.round((e.correct / e.answered) * 100) }))
+    .map(([id, e]) => ({
+      id,
+      title: kaTitles.get(id) ?? id,
+      correct: e.correct,
+      answered: e.answered,
+      percent: Math.round((e.correct / e.answered) * 100),
+    }))
     .sort((a, b) => a.correct / a.answered - b.correct / b.answered || a.id.localeCompare(b.id))
     .slice(0, 5);
 
-  const domains = domainOrder.filter((d) => domainsInAssignment.has(d)).map((id) => ({ id, name: names.get(id) ?? id }));
+  const domains = domainOrder
+    .filter((d) => domainsInAssignment.has(d))
+    .map((id) => ({ id, name: names.get(id) ?? id }));
   return {
     klass: { id: klass.id, name: klass.name },
     assignment: {
@@ -402,14 +543,21 @@ export async function assignmentResults(user: { id: string; role: string; timeZo
 }
 
 /** One student's attempts at the assignment, every item with their choice and the key (instructor only). */
-export async function studentWork(user: { id: string; role: string; timeZone: string }, classId: string, assignmentId: string, studentId: string) {
+export async function studentWork(
+  user: { id: string; role: string; timeZone: string },
+  classId: string,
+  assignmentId: string,
+  studentId: string,
+) {
   const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  await gradeExpiredAttempts({ assignmentId: assignment.id, userId: studentId });
   const attempts = await store.assignmentAttempts(assignment.id, studentId);
   const member = await store.membership(klass.id, studentId);
   if (!attempts.length && !member) throw new Response("That student is not in this class.", { status: 404 });
   const names = domainNames();
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
-  const student = attempts[0]?.user ?? (await store.classMembers(klass.id)).find((m) => m.user.id === studentId)?.user ?? null;
+  const student =
+    attempts[0]?.user ?? (await store.classMembers(klass.id)).find((m) => m.user.id === studentId)?.user ?? null;
   return {
     klass: { id: klass.id, name: klass.name },
     assignment: { id: assignment.id, title: assignment.title },
@@ -445,7 +593,12 @@ export async function studentWork(user: { id: string; role: string; timeZone: st
 }
 
 /** The results table as a CSV gradebook (one row per student; numbers as numbers). */
-export async function gradebookCsv(user: { id: string; role: string; timeZone: string }, classId: string, assignmentId: string, now = new Date()) {
+export async function gradebookCsv(
+  user: { id: string; role: string; timeZone: string },
+  classId: string,
+  assignmentId: string,
+  now = new Date(),
+) {
   const results = await assignmentResults(user, classId, assignmentId, now);
   const header = [
     "Student",
@@ -473,6 +626,11 @@ export async function gradebookCsv(user: { id: string; role: string; timeZone: s
     r.submittedAtIso ? r.late : null,
     r.attempts,
   ]);
-  const slug = results.assignment.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "assignment";
+  const slug =
+    results.assignment.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "assignment";
   return { filename: `${slug}-gradebook.csv`, csv: toCsv(header, rows) };
 }

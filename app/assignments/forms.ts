@@ -2,13 +2,26 @@
 // Validated on the server; times are wall-clock in the instructor's time zone.
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { listField } from "~/utils/list-field.ts";
 import { REVEAL_POLICIES, SOURCES } from "./rules.ts";
 
 export const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
 const QUESTION_ID = /^[A-Za-z0-9-]{3,64}$/;
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().pipe(schema).optional());
+/** The most items an assignment (a full simulation's length) can hand-pick. */
+export const MAX_PICKED = 135;
+const domainList = listField(
+  z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." }),
+  DOMAIN_IDS.length,
+  `Choose at most ${DOMAIN_IDS.length} domains.`,
+);
+const questionIdList = listField(
+  z.string().regex(QUESTION_ID, "Choose questions from the list."),
+  MAX_PICKED,
+  `Choose at most ${MAX_PICKED} questions.`,
+);
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().pipe(schema).optional());
 
 /** "2026-12-01T09:00" (a datetime-local value) as an instant in `timeZone`; null if impossible. */
 export function localToInstant(value: string, timeZone: string): Date | null {
@@ -45,13 +58,25 @@ const localDateTime = (label: string, timeZone: string) =>
 export function assignmentFormSchema(timeZone: string) {
   return z
     .object({
-      title: z.string({ error: "Give the assignment a title." }).trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
+      title: z
+        .string({ error: "Give the assignment a title." })
+        .trim()
+        .min(2, "Use at least 2 characters.")
+        .max(120, "Use at most 120 characters."),
       source: z.enum(SOURCES, { error: "Choose where the questions come from." }),
-      domains: list(z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." })),
-      questionIds: list(z.string().regex(QUESTION_ID, "Choose questions from the list.")).pipe(z.array(z.string()).max(135, "Choose at most 135 questions.")),
-      itemCount: optionalNumber(z.number().int("Use a whole number of questions.").min(5, "Choose at least 5 questions.").max(135, "Choose at most 135 questions.")),
+      domains: domainList,
+      questionIds: questionIdList,
+      itemCount: optionalNumber(
+        z
+          .number()
+          .int("Use a whole number of questions.")
+          .min(5, "Choose at least 5 questions.")
+          .max(135, "Choose at most 135 questions."),
+      ),
       timed: checkbox.default(false),
-      minutes: optionalNumber(z.number().int("Use whole minutes.").min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes.")),
+      minutes: optionalNumber(
+        z.number().int("Use whole minutes.").min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes."),
+      ),
       opensAt: localDateTime("opening date", timeZone),
       dueAt: localDateTime("due date", timeZone),
       attemptsAllowed: z.coerce
@@ -63,11 +88,16 @@ export function assignmentFormSchema(timeZone: string) {
     })
     .superRefine((v, ctx) => {
       // zod 4 runs this refinement even when a field above failed: only compare real dates.
-      if (v.dueAt instanceof Date && v.opensAt instanceof Date && v.dueAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
-      if (v.source === "domains" && !v.domains?.length) ctx.addIssue({ code: "custom", path: ["domains"], message: "Choose at least one domain." });
-      if (v.source === "domains" && v.itemCount === undefined) ctx.addIssue({ code: "custom", path: ["itemCount"], message: "Enter how many questions to draw." });
-      if (v.source === "items" && !v.questionIds?.length) ctx.addIssue({ code: "custom", path: ["questionIds"], message: "Tick at least one question." });
-      if (v.timed && v.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the time limit, or untick “Timed”." });
+      if (v.dueAt instanceof Date && v.opensAt instanceof Date && v.dueAt.getTime() <= v.opensAt.getTime())
+        ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
+      if (v.source === "domains" && !v.domains?.length)
+        ctx.addIssue({ code: "custom", path: ["domains"], message: "Choose at least one domain." });
+      if (v.source === "domains" && v.itemCount === undefined)
+        ctx.addIssue({ code: "custom", path: ["itemCount"], message: "Enter how many questions to draw." });
+      if (v.source === "items" && !v.questionIds?.length)
+        ctx.addIssue({ code: "custom", path: ["questionIds"], message: "Tick at least one question." });
+      if (v.timed && v.minutes === undefined)
+        ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the time limit, or untick “Timed”." });
     });
 }
 
@@ -79,13 +109,19 @@ export function assignmentFormInput(formData: FormData) {
   return {
     ...Object.fromEntries(strings.filter(([k]) => k !== "domains" && k !== "questionIds")),
     domains: strings.filter(([k]) => k === "domains").map(([, v]) => v),
-    questionIds: [...new Set(strings.filter(([k]) => k === "questionIds").map(([, v]) => v))],
+    questionIds: strings.filter(([k]) => k === "questionIds").map(([, v]) => v),
   };
 }
 
+/** What the new-assignment page carries in its URL while the bank is browsed (GET): the ticks. */
+export const pickedQuerySchema = z.object({ domains: domainList, questionIds: questionIdList });
+
 /** Filters for browsing the bank while picking items (GET query). Bad values are a 400. */
 export const bankFilterSchema = z.object({
-  domain: z.enum(DOMAIN_IDS).optional().or(z.literal("").transform(() => undefined)),
+  domain: z
+    .enum(DOMAIN_IDS)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   ka: z
     .string()
     .regex(/^[A-Z]{3}\.K\d{2}$/)

@@ -57,30 +57,57 @@ export type StartDecision =
   | { ok: false; reason: "not_open" | "used_up" | "closed"; message: string };
 
 /** May this member start (or resume) an attempt now? `formatDate` renders times for the message. */
-export function startDecision(a: AssignmentTimes, attempts: readonly AttemptSummary[], now: Date, formatDate: (d: Date) => string): StartDecision {
+export function startDecision(
+  a: AssignmentTimes,
+  attempts: readonly AttemptSummary[],
+  now: Date,
+  formatDate: (d: Date) => string,
+): StartDecision {
   const open = attempts.find((t) => t.status === "in_progress");
   if (open) return { ok: true, resume: open.id, late: now.getTime() > a.dueAt.getTime() };
-  if (now.getTime() < a.opensAt.getTime()) return { ok: false, reason: "not_open", message: `This assignment opens on ${formatDate(a.opensAt)}.` };
+  if (now.getTime() < a.opensAt.getTime())
+    return { ok: false, reason: "not_open", message: `This assignment opens on ${formatDate(a.opensAt)}.` };
   if (attempts.length >= a.attemptsAllowed) {
     const n = a.attemptsAllowed;
-    return { ok: false, reason: "used_up", message: `You have used ${n === 1 ? "your one attempt" : `all ${n} attempts`} at this assignment.` };
+    return {
+      ok: false,
+      reason: "used_up",
+      message: `You have used ${n === 1 ? "your one attempt" : `all ${n} attempts`} at this assignment.`,
+    };
   }
   if (isClosed(a, now)) {
-    return { ok: false, reason: "closed", message: `This assignment closed on ${formatDate(a.dueAt)}, when its answers were released to the class.` };
+    return {
+      ok: false,
+      reason: "closed",
+      message: `This assignment closed on ${formatDate(a.dueAt)}, when its answers were released to the class.`,
+    };
   }
   return { ok: true, resume: null, late: now.getTime() > a.dueAt.getTime() };
 }
 
 /** May the student see correct answers and rationales of their submitted attempt? */
-export function answersVisible(a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">, submitted: boolean, now: Date): boolean {
+export function answersVisible(
+  a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
+  submitted: boolean,
+  now: Date,
+): boolean {
   if (!submitted) return false;
   if (a.revealPolicy === "after_submit") return true;
   if (a.revealPolicy === "after_due") return now.getTime() >= a.dueAt.getTime();
   return false;
 }
 
-export function revealMessage(a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">, formatDate: (d: Date) => string): string {
-  if (a.revealPolicy === "after_due") return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}.`;
+/** Missed items become review cards (which show the key) only when the key is shown at submit. */
+export function missedCardsAllowed(revealPolicy: string): boolean {
+  return revealPolicy === "after_submit";
+}
+
+export function revealMessage(
+  a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
+  formatDate: (d: Date) => string,
+): string {
+  if (a.revealPolicy === "after_due")
+    return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}.`;
   if (a.revealPolicy === "never") return "Your instructor does not show the answers for this assignment.";
   return "";
 }

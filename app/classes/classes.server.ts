@@ -1,5 +1,7 @@
 // Classes: instructors create them and see their rosters; students join with a code and can leave.
 import { randomInt } from "node:crypto";
+import { gradeAttempt } from "~/exam/grading.server.ts";
+import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/class.server.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
@@ -8,16 +10,25 @@ export function newJoinCode(length = 8): string {
   return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
-export async function createClassFor(instructorId: string, name: string) {
-  // Codes are unique in the database; retry on the (very unlikely) collision.
+/** Codes are unique in the database; retry on the (very unlikely) collision. */
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      return await store.createClass(instructorId, name, newJoinCode());
+      return await write(newJoinCode());
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
     }
   }
   throw new Error("Could not create a unique join code");
+}
+
+export function createClassFor(instructorId: string, name: string) {
+  return withFreshCode((code) => store.createClass(instructorId, name, code));
+}
+
+/** A new join code: the old code and link stop working at once; members stay. */
+export function rotateJoinCode(classId: string) {
+  return withFreshCode((code) => store.setJoinCode(classId, code));
 }
 
 /** The class if this instructor (or an admin) owns it; 404 otherwise, so others learn nothing. */
@@ -32,8 +43,17 @@ export async function ownedClass(user: { id: string; role: string }, classId: st
 export async function classRoster(classId: string) {
   const rows = await store.roster(classId);
   return rows.map((r) => {
-    const last = [r.user.attempts[0]?.startedAt, r.user.reviewLogs[0]?.review].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0];
-    return { id: r.user.id, name: r.user.name, email: r.user.email, accommodationFactor: r.user.accommodationFactor, joinedAt: r.joinedAt.toISOString(), lastActivity: last ? last.toISOString() : null };
+    const last = [r.user.attempts[0]?.startedAt, r.user.reviewLogs[0]?.review]
+      .filter(Boolean)
+      .sort((a, b) => b!.getTime() - a!.getTime())[0];
+    return {
+      id: r.user.id,
+      name: r.user.name,
+      email: r.user.email,
+      accommodationFactor: r.user.accommodationFactor,
+      joinedAt: r.joinedAt.toISOString(),
+      lastActivity: last ? last.toISOString() : null,
+    };
   });
 }
 
@@ -41,8 +61,17 @@ export type JoinResult = { ok: true; className: string } | { ok: false; message:
 
 export async function joinWithCode(userId: string, code: string): Promise<JoinResult> {
   const found = await store.findClassByCode(code.trim().toUpperCase());
-  if (!found || found.archivedAt) return { ok: false, message: "No class has that code. Check it with your instructor." };
-  if (found.instructorId === userId) return { ok: false, message: "You teach this class, so you cannot join it as a student." };
+  if (!found || found.archivedAt)
+    return { ok: false, message: "No class has that code. Check it with your instructor." };
+  if (found.instructorId === userId)
+    return { ok: false, message: "You teach this class, so you cannot join it as a student." };
+  if (await store.isRemoved(found.id, userId)) {
+    return {
+      ok: false,
+      message:
+        "Your instructor removed you from this class, so its code no longer lets you in. Ask your instructor if you should rejoin: they can let you back in.",
+    };
+  }
   await store.joinClass(found.id, userId);
   return { ok: true, className: found.name };
 }
@@ -54,4 +83,31 @@ export async function setMemberAccommodation(classId: string, userId: string, fa
   return true;
 }
 
-export { classesJoinedBy, classesTaughtBy, leaveClass } from "~/models/class.server.ts";
+/**
+ * Removes a student: their open attempts at this class's assignments are submitted now with
+ * what they saved (they can no longer reach the assignment), and the code stops admitting them.
+ */
+export async function removeStudent(
+  classId: string,
+  userId: string,
+  now = new Date(),
+): Promise<{ ok: true; closed: number } | { ok: false; reason: "not-member" }> {
+  if (!(await store.removeMember(classId, userId))) return { ok: false, reason: "not-member" };
+  let closed = 0;
+  for (const attempt of await attemptStore.openAssignmentAttempts(userId, classId)) {
+    if (await gradeAttempt(attempt, now)) closed += 1;
+  }
+  return { ok: true, closed };
+}
+
+export async function removedFromClass(classId: string) {
+  const rows = await store.removedStudents(classId);
+  return rows.map((r) => ({
+    id: r.user.id,
+    name: r.user.name,
+    email: r.user.email,
+    removedAt: r.removedAt.toISOString(),
+  }));
+}
+
+export { allowRejoin, classesJoinedBy, classesTaughtBy, leaveClass } from "~/models/class.server.ts";

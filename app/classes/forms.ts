@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const createClassSchema = z.object({
-  name: z.string({ error: "Name the class." }).trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+  name: z
+    .string({ error: "Name the class." })
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(80, "Use at most 80 characters."),
 });
 
 export const joinClassSchema = z.object({
@@ -19,10 +23,14 @@ export const ACCOMMODATIONS = [1, 1.25, 1.5, 2] as const;
 export const classIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 export const memberForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
+  z.object({ intent: z.literal("allow-rejoin"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
+  z.object({ intent: z.literal("rotate-code") }),
   z.object({
     intent: z.literal("accommodation"),
     userId: z.string().regex(/^[a-z0-9]{20,32}$/),
-    factor: z.coerce.number().refine((f) => (ACCOMMODATIONS as readonly number[]).includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
+    factor: z.coerce
+      .number()
+      .refine((f) => (ACCOMMODATIONS as readonly number[]).includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
   }),
 ]);
 export const leaveForm = z.object({ intent: z.literal("leave"), classId: z.string().regex(/^[a-z0-9]{20,32}$/) });

@@ -3,7 +3,16 @@ import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { examScreen, history, reviewScreen, saveAnswer, startPractice, startSimulation, submitAttempt, attemptResults } from "./attempts.server.ts";
+import {
+  examScreen,
+  history,
+  reviewScreen,
+  saveAnswer,
+  startPractice,
+  startSimulation,
+  submitAttempt,
+  attemptResults,
+} from "./attempts.server.ts";
 import type { PracticeForm } from "./forms.ts";
 
 const DOMAINS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"];
@@ -17,7 +26,10 @@ beforeAll(async () => {
         knowledgeArea: `${d}.K01`,
         answer: (["A", "B", "C", "D"] as const)[i % 4],
         lesson: "hipaa-privacy-and-patient-rights",
-        options: ["w", "x", "y", "z"].map((t) => ({ text: `Option ${t} ${d}${i}`, rationale: `${RATIONALE_MARK} ${t}` })),
+        options: ["w", "x", "y", "z"].map((t) => ({
+          text: `Option ${t} ${d}${i}`,
+          rationale: `${RATIONALE_MARK} ${t}`,
+        })),
       }),
     ),
   );
@@ -37,7 +49,11 @@ const practice = (over: Partial<PracticeForm> = {}): PracticeForm => ({
 });
 
 async function answerKey(attemptId: string) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" }, include: { questionVersion: true } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    orderBy: { position: "asc" },
+    include: { questionVersion: true },
+  });
   return items.map((i) => i.questionVersion.answerIndex);
 }
 
@@ -63,21 +79,31 @@ describe("starting attempts", () => {
     const start = new Date("2026-06-01T19:00:00Z");
     const result = await startSimulation(user.id, start);
     if (!result.ok) throw new Error(result.message);
-    const items = await db.attemptItem.findMany({ where: { attemptId: result.attemptId }, include: { questionVersion: { include: { question: true } } } });
+    const items = await db.attemptItem.findMany({
+      where: { attemptId: result.attemptId },
+      include: { questionVersion: { include: { question: true } } },
+    });
     expect(items).toHaveLength(135);
     const scoredBy = (d: string) => items.filter((i) => i.scored && i.questionVersion.question.domainId === d).length;
     expect(DOMAINS.map(scoredBy)).toEqual([10, 21, 17, 16, 21, 11, 14]);
     expect(items.filter((i) => !i.scored)).toHaveLength(25);
-    expect((await db.examAttempt.findUniqueOrThrow({ where: { id: result.attemptId } })).deadline?.toISOString()).toBe("2026-06-01T21:15:00.000Z");
+    expect((await db.examAttempt.findUniqueOrThrow({ where: { id: result.attemptId } })).deadline?.toISOString()).toBe(
+      "2026-06-01T21:15:00.000Z",
+    );
   });
 
   it("explains when too few questions match", async () => {
     const user = await makeUser();
     expect(await startPractice(user.id, practice({ only: "missed" }))).toEqual({
       ok: false,
-      message: "There are no questions you missed last time in your choice yet. Widen the domains or include all questions.",
+      reason: "unavailable",
+      message:
+        "There are no questions you missed last time in your choice yet. Widen the domains or include all questions.",
     });
-    expect(await startPractice(user.id, practice({ domains: ["LAW"], count: 40 }))).toMatchObject({ ok: false, message: expect.stringContaining("Only 30 questions") });
+    expect(await startPractice(user.id, practice({ domains: ["LAW"], count: 40 }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Only 30 questions"),
+    });
     expect(await db.examAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
 });
@@ -119,11 +145,17 @@ describe("taking an attempt", () => {
     await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 0 }, new Date("2026-06-02T19:04:00Z"));
     const late = await saveAnswer(user.id, r.attemptId, 2, { selectedIndex: 0 }, new Date("2026-06-02T19:06:00Z"));
     expect(late).toMatchObject({ ok: false, reason: "time-up" });
-    const attempt = await db.examAttempt.findUniqueOrThrow({ where: { id: r.attemptId }, include: { items: { orderBy: { position: "asc" } } } });
+    const attempt = await db.examAttempt.findUniqueOrThrow({
+      where: { id: r.attemptId },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
     expect(attempt.status).toBe("submitted");
     expect(attempt.submittedAt?.toISOString()).toBe("2026-06-02T19:05:00.000Z");
     expect(attempt.items.map((i) => i.selectedIndex)).toEqual([0, null, null, null, null, null]);
-    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 3 })).toMatchObject({ ok: false, reason: "submitted" });
+    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 3 })).toMatchObject({
+      ok: false,
+      reason: "submitted",
+    });
   });
 
   it("keeps another learner out", async () => {
@@ -133,7 +165,9 @@ describe("taking an attempt", () => {
     if (!r.ok) throw new Error();
     const thrown = await examScreen(other.id, r.attemptId, 1).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(404);
-    expect(((await saveAnswer(other.id, r.attemptId, 1, { selectedIndex: 0 }).catch((e: unknown) => e)) as Response).status).toBe(404);
+    expect(
+      ((await saveAnswer(other.id, r.attemptId, 1, { selectedIndex: 0 }).catch((e: unknown) => e)) as Response).status,
+    ).toBe(404);
   });
 
   it("in tutor mode shows feedback once an item is answered and locks that answer", async () => {
@@ -146,7 +180,10 @@ describe("taking an attempt", () => {
     const after = await examScreen(user.id, r.attemptId, 1);
     if (after.state !== "open") throw new Error();
     expect(after.item.feedback?.rationales[0]).toContain(RATIONALE_MARK);
-    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 1 })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 1 })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     const other = await examScreen(user.id, r.attemptId, 2);
     expect(JSON.stringify(other)).not.toContain(RATIONALE_MARK);
   });
@@ -170,11 +207,20 @@ describe("submitting", () => {
     const cards = await db.reviewCard.findMany({ where: { userId: user.id } });
     expect(cards).toHaveLength(3);
     expect(cards.every((c) => c.source === "missed" && c.state === 0 && c.back)).toBe(true);
-    expect(await saveAnswer(user.id, r.attemptId, 7, { selectedIndex: 0 })).toMatchObject({ ok: false, reason: "submitted" });
+    expect(await saveAnswer(user.id, r.attemptId, 7, { selectedIndex: 0 })).toMatchObject({
+      ok: false,
+      reason: "submitted",
+    });
 
     // Practising only missed items now offers exactly those three.
-    const again = await startPractice(user.id, practice({ domains: [...DOMAINS] as PracticeForm["domains"], only: "missed", count: 5 }));
-    expect(again).toMatchObject({ ok: false, message: expect.stringContaining("Only 3 questions you missed last time") });
+    const again = await startPractice(
+      user.id,
+      practice({ domains: [...DOMAINS] as PracticeForm["domains"], only: "missed", count: 5 }),
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Only 3 questions you missed last time"),
+    });
   });
 
   it("gives a simulation an estimated scaled score and lists it in history", async () => {
@@ -187,6 +233,11 @@ describe("submitting", () => {
     const results = await attemptResults(user.id, r.attemptId);
     expect(results?.score).toMatchObject({ correct: 110, total: 110, scaled: 500 });
     expect(results?.score.byDomain.map((d) => d.total)).toEqual([10, 21, 17, 16, 21, 11, 14]);
-    expect((await history(user.id))[0]).toMatchObject({ id: r.attemptId, status: "submitted", percent: 100, scaledScore: 500 });
+    expect((await history(user.id))[0]).toMatchObject({
+      id: r.attemptId,
+      status: "submitted",
+      percent: 100,
+      scaledScore: 500,
+    });
   });
 });

@@ -1,16 +1,21 @@
 // What a learner may ask for when starting an attempt or answering an item (validated on the server).
 import { z } from "zod";
+import { listField } from "~/utils/list-field.ts";
 
 const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
+const AREA_ID = /^[A-Z]{3}\.K\d{2}$/;
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const domainList = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." })),
+const domainList = listField(
+  z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." }),
+  DOMAIN_IDS.length,
+  `Choose at most ${DOMAIN_IDS.length} exam domains.`,
 );
 
-const areaList = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().regex(/^[A-Z]{3}\.K\d{2}$/, "Choose knowledge areas from the list.")).max(10, "Choose at most 10 knowledge areas."),
+const MAX_AREAS = 10;
+const areaList = listField(
+  z.string().regex(AREA_ID, "Choose knowledge areas from the list."),
+  MAX_AREAS,
+  `Choose at most ${MAX_AREAS} knowledge areas.`,
 );
 
 export const practiceFormSchema = z
@@ -27,7 +32,12 @@ export const practiceFormSchema = z
     timed: checkbox.default(false),
     minutes: z.preprocess(
       (v) => (v === "" || v === undefined ? undefined : v),
-      z.coerce.number().int("Use whole minutes.").min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes.").optional(),
+      z.coerce
+        .number()
+        .int("Use whole minutes.")
+        .min(1, "Allow at least 1 minute.")
+        .max(300, "Allow at most 300 minutes.")
+        .optional(),
     ),
     mode: z.enum(["exam", "tutor"], { error: "Choose exam mode or tutor mode." }),
     only: z.enum(["all", "unseen", "missed"], { error: "Choose which questions to include." }).default("all"),
@@ -38,7 +48,10 @@ export const practiceFormSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
   })
-  .refine((v) => v.weakest || v.domains.length > 0 || v.lesson || v.areas.length > 0, { path: ["domains"], message: "Choose at least one domain, or “My weakest domains”." });
+  .refine((v) => v.weakest || v.domains.length > 0 || v.lesson || v.areas.length > 0, {
+    path: ["domains"],
+    message: "Choose at least one domain, or “My weakest domains”.",
+  });
 
 export type PracticeForm = z.infer<typeof practiceFormSchema>;
 
@@ -48,12 +61,36 @@ export const answerFormSchema = z.object({
   goto: z.coerce.number().int().min(1).max(200).optional(),
 });
 
+/** Links from the dashboard and study plan prefill the practice form: ?domains=LAW,BIL&areas=LAW.K01&count=10.
+ * Anything malformed is dropped (a link is not a form to correct); lists are capped and de-duplicated. */
+const csvList = (pattern: RegExp, max: number) =>
+  z
+    .string()
+    .max(200)
+    .transform((v) => [...new Set(v.split(",").filter((x) => pattern.test(x)))].slice(0, max))
+    .optional()
+    .transform((v) => v ?? []);
+export const practicePrefillSchema = z.object({
+  areas: csvList(AREA_ID, MAX_AREAS).catch([]),
+  domains: csvList(new RegExp(`^(${DOMAIN_IDS.join("|")})$`), DOMAIN_IDS.length).catch([]),
+  count: z.coerce.number().int().min(5).max(135).optional().catch(undefined),
+});
+
+/** "Submit it and start a new one": the open attempt to submit first. */
+export const replaceParam = z
+  .string()
+  .regex(/^[a-z0-9]{20,32}$/)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 export const positionParam = z.coerce.number().int().min(1).max(200);
 export const attemptIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 
 /** Parses a practice form where `domains` may repeat (checkboxes). */
 export function practiceFormInput(formData: FormData) {
-  const entries = Object.fromEntries([...formData].filter(([k, v]) => k !== "domains" && k !== "areas" && typeof v === "string"));
+  const entries = Object.fromEntries(
+    [...formData].filter(([k, v]) => k !== "domains" && k !== "areas" && typeof v === "string"),
+  );
   const list = (key: string) => formData.getAll(key).filter((v) => typeof v === "string");
   return { ...entries, domains: list("domains"), areas: list("areas") };
 }

@@ -28,7 +28,12 @@ export async function questionPool(filter: PoolFilter): Promise<PoolEntry[]> {
       },
       ...(filter.lessonSlug ? { lessonSlug: filter.lessonSlug } : {}),
     },
-    select: { id: true, version: true, questionId: true, question: { select: { currentVersion: true, domainId: true } } },
+    select: {
+      id: true,
+      version: true,
+      questionId: true,
+      question: { select: { currentVersion: true, domainId: true } },
+    },
   });
   let pool = versions
     .filter((v) => v.version === v.question.currentVersion)
@@ -56,8 +61,19 @@ export async function missedQuestionIds(userId: string): Promise<Set<string>> {
   const rows = await db.attemptItem.findMany({
     // An assignment whose answers are not shown at submit must not leak them through
     // "previously missed" practice (tutor mode would reveal the key).
-    where: { attempt: { userId, status: "submitted", OR: [{ assignmentId: null }, { assignment: { revealPolicy: "after_submit" } }] }, isCorrect: { not: null } },
-    select: { isCorrect: true, attempt: { select: { submittedAt: true } }, questionVersion: { select: { questionId: true } } },
+    where: {
+      attempt: {
+        userId,
+        status: "submitted",
+        OR: [{ assignmentId: null }, { assignment: { revealPolicy: "after_submit" } }],
+      },
+      isCorrect: { not: null },
+    },
+    select: {
+      isCorrect: true,
+      attempt: { select: { submittedAt: true } },
+      questionVersion: { select: { questionId: true } },
+    },
     orderBy: { attempt: { submittedAt: "asc" } },
   });
   const latest = new Map<string, boolean>();
@@ -100,7 +116,16 @@ export async function createAttempt(input: {
       startedAt: input.startedAt,
       deadline: input.deadline,
       assignmentId: input.assignmentId,
-      items: { create: input.items.map((item, position) => ({ position, questionVersionId: item.versionId, scored: item.scored })) },
+      // One INSERT for all items (a nested `create` list inserts them one by one).
+      items: {
+        createMany: {
+          data: input.items.map((item, position) => ({
+            position,
+            questionVersionId: item.versionId,
+            scored: item.scored,
+          })),
+        },
+      },
     },
     select: { id: true },
   });
@@ -144,7 +169,15 @@ export async function examItem(attemptId: string, position: number) {
       position: true,
       selectedIndex: true,
       flagged: true,
-      questionVersion: { select: { stem: true, options: true, answerIndex: true, lessonSlug: true, question: { select: { domainId: true } } } },
+      questionVersion: {
+        select: {
+          stem: true,
+          options: true,
+          answerIndex: true,
+          lessonSlug: true,
+          question: { select: { domainId: true } },
+        },
+      },
     },
   });
   if (!item) return null;
@@ -157,16 +190,27 @@ export async function examItem(attemptId: string, position: number) {
     stem: item.questionVersion.stem,
     options: options.map((o) => o.text),
     // Kept server-side: the route decides whether they may be shown (tutor mode, answered).
-    secret: { answerIndex: item.questionVersion.answerIndex, rationales: options.map((o) => o.rationale), lessonSlug: item.questionVersion.lessonSlug },
+    secret: {
+      answerIndex: item.questionVersion.answerIndex,
+      rationales: options.map((o) => o.rationale),
+      lessonSlug: item.questionVersion.lessonSlug,
+    },
   };
 }
 
 /** Saves a choice and/or flag while the attempt is in progress. Returns false if it was not. */
-export async function saveItem(attemptId: string, position: number, data: { selectedIndex?: number | null; flagged?: boolean }, at: Date) {
+export async function saveItem(
+  attemptId: string,
+  position: number,
+  data: { selectedIndex?: number | null; flagged?: boolean },
+  at: Date,
+) {
   const { count } = await db.attemptItem.updateMany({
     where: { attemptId, position, attempt: { status: "in_progress" } },
     data: {
-      ...(data.selectedIndex !== undefined ? { selectedIndex: data.selectedIndex, answeredAt: data.selectedIndex === null ? null : at } : {}),
+      ...(data.selectedIndex !== undefined
+        ? { selectedIndex: data.selectedIndex, answeredAt: data.selectedIndex === null ? null : at }
+        : {}),
       ...(data.flagged !== undefined ? { flagged: data.flagged } : {}),
     },
   });
@@ -231,16 +275,33 @@ export async function finalizeAttempt(input: {
       const ids = input.grades.filter((g) => g.isCorrect === correct).map((g) => g.itemId);
       if (ids.length) await tx.attemptItem.updateMany({ where: { id: { in: ids } }, data: { isCorrect: correct } });
     }
-    for (const card of input.missedCards) {
-      await tx.reviewCard.upsert({
-        where: { userId_questionId: { userId: input.userId, questionId: card.questionId } },
-        // Missed again: refresh the text to the version just seen; scheduling stays as it is.
-        update: { front: card.front, back: card.back },
-        create: { userId: input.userId, source: "missed", due: input.submittedAt, ...card },
-      });
-    }
+    await upsertMissedCards(tx, input.userId, input.submittedAt, input.missedCards);
     return true;
   });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type MissedCard = { questionId: string; domainId: string; knowledgeArea: string; front: string; back: string };
+
+/** Missed items become review cards in a few statements, however many there are (a 135-item
+ * attempt used to be 135 upserts): read which exist, insert the rest at once, and refresh the
+ * text only where the version just seen differs. Scheduling of existing cards stays as it is. */
+async function upsertMissedCards(tx: Tx, userId: string, due: Date, cards: MissedCard[]) {
+  const byQuestion = new Map(cards.map((c) => [c.questionId, c]));
+  if (!byQuestion.size) return;
+  const existing = await tx.reviewCard.findMany({
+    where: { userId, questionId: { in: [...byQuestion.keys()] } },
+    select: { id: true, questionId: true, front: true, back: true },
+  });
+  const have = new Map(existing.map((c) => [c.questionId!, c]));
+  const fresh = [...byQuestion.values()].filter((c) => !have.has(c.questionId));
+  if (fresh.length)
+    await tx.reviewCard.createMany({ data: fresh.map((c) => ({ userId, source: "missed", due, ...c })) });
+  for (const card of existing) {
+    const seen = byQuestion.get(card.questionId!)!;
+    if (card.front !== seen.front || card.back !== seen.back)
+      await tx.reviewCard.update({ where: { id: card.id }, data: { front: seen.front, back: seen.back } });
+  }
 }
 
 export function attemptHistory(userId: string, take = 50) {
@@ -264,9 +325,67 @@ export function attemptHistory(userId: string, take = 50) {
   });
 }
 
-/** In-progress attempts whose deadline has passed (to finalize lazily). */
-export function expiredAttemptIds(userId: string, now: Date) {
-  return db.examAttempt.findMany({ where: { userId, status: "in_progress", deadline: { lt: now } }, select: { id: true } });
+const attemptForGrading = {
+  id: true,
+  userId: true,
+  kind: true,
+  status: true,
+  deadline: true,
+  assignmentId: true,
+} as const;
+
+export interface ExpiredFilter {
+  userId?: string;
+  assignmentId?: string;
+  /** Attempts at any of this class's assignments. */
+  classId?: string;
+}
+
+/** In-progress attempts whose deadline (plus the network grace) has passed, oldest first, at most
+ * `take`: graded lazily, a few per page load. Filter by learner and/or assignment. */
+export function expiredAttempts(filter: ExpiredFilter, cutoff: Date, take: number) {
+  const { classId, ...own } = filter;
+  return db.examAttempt.findMany({
+    where: { ...own, ...(classId ? { assignment: { classId } } : {}), status: "in_progress", deadline: { lt: cutoff } },
+    orderBy: [{ deadline: "asc" }, { id: "asc" }],
+    take,
+    select: attemptForGrading,
+  });
+}
+
+/** A learner's open attempts in a class's assignments (to close them when they are removed). */
+export function openAssignmentAttempts(userId: string, classId: string) {
+  return db.examAttempt.findMany({
+    where: { userId, status: "in_progress", assignment: { classId } },
+    select: attemptForGrading,
+  });
+}
+
+/** Self-started attempts of one kind still open at `cutoff` (untimed, or deadline not passed), oldest first. */
+export function openAttempts(userId: string, kind: string, cutoff: Date) {
+  return db.examAttempt.findMany({
+    where: { userId, kind, status: "in_progress", OR: [{ deadline: null }, { deadline: { gte: cutoff } }] },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    select: { id: true, startedAt: true, deadline: true, _count: { select: { items: true } } },
+  });
+}
+
+/** When this learner started attempts of one kind after `since`, oldest first (for the start throttle). */
+export function startsSince(userId: string, kind: string, since: Date) {
+  return db.examAttempt.findMany({
+    where: { userId, kind, startedAt: { gt: since } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    select: { id: true, startedAt: true },
+  });
+}
+
+export function deleteAttempt(id: string) {
+  return db.examAttempt.delete({ where: { id } });
+}
+
+/** The reveal policy of an attempt's assignment (missed cards carry the key). */
+export function assignmentPolicy(assignmentId: string) {
+  return db.assignment.findUnique({ where: { id: assignmentId }, select: { revealPolicy: true } });
 }
 
 export function userAccommodation(userId: string) {

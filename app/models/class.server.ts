@@ -14,11 +14,17 @@ export function createClass(instructorId: string, name: string, joinCode: string
 }
 
 export function findClass(id: string) {
-  return db.class.findUnique({ where: { id }, select: { id: true, name: true, joinCode: true, instructorId: true, archivedAt: true } });
+  return db.class.findUnique({
+    where: { id },
+    select: { id: true, name: true, joinCode: true, instructorId: true, archivedAt: true },
+  });
 }
 
 export function findClassByCode(joinCode: string) {
-  return db.class.findUnique({ where: { joinCode }, select: { id: true, name: true, instructorId: true, archivedAt: true } });
+  return db.class.findUnique({
+    where: { joinCode },
+    select: { id: true, name: true, instructorId: true, archivedAt: true },
+  });
 }
 
 export function roster(classId: string) {
@@ -42,7 +48,11 @@ export function roster(classId: string) {
 }
 
 export function joinClass(classId: string, userId: string) {
-  return db.classMembership.upsert({ where: { classId_userId: { classId, userId } }, update: {}, create: { classId, userId } });
+  return db.classMembership.upsert({
+    where: { classId_userId: { classId, userId } },
+    update: {},
+    create: { classId, userId },
+  });
 }
 
 export function leaveClass(classId: string, userId: string) {
@@ -64,4 +74,40 @@ export function setAccommodation(userId: string, factor: number) {
 
 export function isMember(classId: string, userId: string) {
   return db.classMembership.count({ where: { classId, userId } }).then((n) => n > 0);
+}
+
+/** Removes a member and records the removal (so the join code no longer admits them). False if
+ * they were not a member. */
+export function removeMember(classId: string, userId: string) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.classMembership.deleteMany({ where: { classId, userId } });
+    if (count === 0) return false;
+    await tx.classRemoval.upsert({
+      where: { classId_userId: { classId, userId } },
+      update: { removedAt: new Date() },
+      create: { classId, userId },
+    });
+    return true;
+  });
+}
+
+export function isRemoved(classId: string, userId: string) {
+  return db.classRemoval.count({ where: { classId, userId } }).then((n) => n > 0);
+}
+
+export function removedStudents(classId: string) {
+  return db.classRemoval.findMany({
+    where: { classId },
+    orderBy: { removedAt: "desc" },
+    select: { removedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** Lifts a removal: the student may join again with the current code. False if there was none. */
+export function allowRejoin(classId: string, userId: string) {
+  return db.classRemoval.deleteMany({ where: { classId, userId } }).then(({ count }) => count > 0);
+}
+
+export function setJoinCode(classId: string, joinCode: string) {
+  return db.class.update({ where: { id: classId }, data: { joinCode }, select: { joinCode: true } });
 }

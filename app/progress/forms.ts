@@ -1,5 +1,6 @@
 // What a learner may set for their study plan (validated on the server).
 import { z } from "zod";
+import { listField } from "~/utils/list-field.ts";
 
 const dayLabel = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,18 +12,21 @@ export function planSettingsSchema(today: string) {
       z
         .string()
         .regex(dayLabel, "Enter the exam date as a date (year, month, day).")
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "That date does not exist.")
+        .refine(
+          (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+          "That date does not exist.",
+        )
         .refine((v) => v >= today, "Choose today or a later date for your exam.")
         .refine((v) => v <= latest, "Choose an exam date within the next three years.")
         .nullable(),
     ),
-    weekdays: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z
-        .array(z.coerce.number().int().min(1, "Choose days from the list.").max(7, "Choose days from the list."))
-        .min(1, "Choose at least one study day.")
-        .transform((days) => [...new Set(days)].sort()),
-    ),
+    weekdays: listField(
+      z.coerce.number().int().min(1, "Choose days from the list.").max(7, "Choose days from the list."),
+      7,
+      "Choose at most the 7 days of the week.",
+    )
+      .pipe(z.array(z.number()).min(1, "Choose at least one study day."))
+      .transform((days) => days.sort()),
     minutes: z.coerce
       .number({ error: "Enter how many minutes a session lasts." })
       .int("Use whole minutes.")

@@ -1,14 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { classAssignments, memberStatuses } from "~/assignments/assignments.server.ts";
+import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { STATUS_LABELS } from "~/assignments/rules.ts";
-import { classRoster, leaveClass, ownedClass, setMemberAccommodation } from "~/classes/classes.server.ts";
+import {
+  allowRejoin,
+  classRoster,
+  ownedClass,
+  removedFromClass,
+  removeStudent,
+  rotateJoinCode,
+  setMemberAccommodation,
+} from "~/classes/classes.server.ts";
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.klass.name ?? "Class"} · Classes · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
+];
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireRole(request, "instructor");
@@ -21,23 +32,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const klass = await load(request, params.id);
   const url = new URL(request.url);
   const { timeZone } = await requireRole(request, "instructor");
-  const [roster, assignments, statusOf] = await Promise.all([classRoster(klass.id), classAssignments(klass.id, timeZone), memberStatuses(klass.id)]);
+  // Students' timed-out assignment attempts count as submitted: grade a bounded few per load.
+  await gradeExpiredAttempts({ classId: klass.id });
+  const [roster, assignments, statusOf, removed] = await Promise.all([
+    classRoster(klass.id),
+    classAssignments(klass.id, timeZone),
+    memberStatuses(klass.id),
+    removedFromClass(klass.id),
+  ]);
   // Mastery per domain for each student, by the same method as their own Progress page.
   const mastery = await Promise.all(roster.map((s) => domainMastery(s.id)));
   const students = roster.map((s, i) => ({ ...s, assignments: statusOf(s.id), mastery: mastery[i] }));
-  return { klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode }, joinUrl: `${url.origin}/join?code=${klass.joinCode}`, students, assignments };
+  return {
+    klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode },
+    joinUrl: `${url.origin}/join?code=${klass.joinCode}`,
+    students,
+    assignments,
+    removed,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const klass = await load(request, params.id);
   const form = memberForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
+  if (!form.success)
+    return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
   if (form.data.intent === "accommodation") {
     const ok = await setMemberAccommodation(klass.id, form.data.userId, form.data.factor);
     return ok ? { ok: true } : data({ error: "That student is not in this class." }, { status: 404 });
   }
-  await leaveClass(klass.id, form.data.userId);
-  return { ok: true };
+  if (form.data.intent === "rotate-code") {
+    const { joinCode } = await rotateJoinCode(klass.id);
+    return { ok: true, message: `The join code is now ${joinCode}. The old code and link no longer work.` };
+  }
+  if (form.data.intent === "allow-rejoin") {
+    const ok = await allowRejoin(klass.id, form.data.userId);
+    return ok
+      ? { ok: true, message: "They can join again with the current code." }
+      : data({ error: "That student was not removed from this class." }, { status: 404 });
+  }
+  const removed = await removeStudent(klass.id, form.data.userId);
+  if (!removed.ok) return data({ error: "That student is not in this class." }, { status: 404 });
+  const closed = removed.closed
+    ? ` Their ${removed.closed === 1 ? "open assignment attempt was" : `${removed.closed} open assignment attempts were`} submitted with the answers they had saved.`
+    : "";
+  return {
+    ok: true,
+    message: `Removed from the class. The join code no longer lets them back in unless you allow it below.${closed}`,
+  };
 }
 
 /** "2 submitted, 1 not started" for one student across the class's assignments. */
@@ -45,42 +87,84 @@ function statusSummary(list: { status: keyof typeof STATUS_LABELS }[]) {
   if (!list.length) return "No assignments";
   const counts = new Map<string, number>();
   for (const a of list) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  return [...counts].map(([status, n]) => `${n} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}`).join(", ");
+  return [...counts]
+    .map(([status, n]) => `${n} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}`)
+    .join(", ");
 }
 
-const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" }) : "No activity yet");
+const fmt = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" }) : "No activity yet";
 
 export default function ClassPage() {
-  const { klass, joinUrl, students, assignments } = useLoaderData<typeof loader>();
+  const { klass, joinUrl, students, assignments, removed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link to="/classes">Classes</Link>
       </nav>
       <h1 className="page-title">{klass.name}</h1>
-      <section className="card" aria-labelledby="invite-heading">
-        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">Invite students</h2>
+      {result && "message" in result ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          {result.message}
+        </p>
+      ) : null}
+      {result && "error" in result ? (
+        <p role="alert" className="field-error">
+          {result.error}
+        </p>
+      ) : null}
+      <section className="card space-y-2" aria-labelledby="invite-heading">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite students
+        </h2>
         <p>
           Join code: <span className="font-mono text-xl font-semibold">{klass.joinCode}</span>
         </p>
         <p className="break-all">
           Or share this link: <a href={joinUrl}>{joinUrl}</a>
         </p>
+        {/* The confirmation step is a disclosure, so it works without JavaScript. */}
+        <details>
+          <summary className="cursor-pointer font-medium">Change the join code</summary>
+          <div className="mt-2 space-y-2">
+            <p>
+              Use this if the code was shared too widely. Students already in the class stay; the current code and link
+              stop working at once, and new students need the new code.
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="rotate-code" />
+              <button type="submit" className="btn-secondary">
+                Yes, change the code now
+              </button>
+            </Form>
+          </div>
+        </details>
       </section>
       <section aria-labelledby="assignments-heading">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
-          <h2 id="assignments-heading" className="text-lg font-semibold">Assignments ({assignments.length})</h2>
-          <Link to={`/classes/${klass.id}/assignments/new`} className="btn-primary">New assignment</Link>
+          <h2 id="assignments-heading" className="text-lg font-semibold">
+            Assignments ({assignments.length})
+          </h2>
+          <Link to={`/classes/${klass.id}/assignments/new`} className="btn-primary">
+            New assignment
+          </Link>
         </div>
         {assignments.length ? (
           <ul className="space-y-2">
             {assignments.map((a) => (
               <li key={a.id} className="card flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  <Link to={`/classes/${klass.id}/assignments/${a.id}`} className="font-semibold">{a.title}</Link>
-                  <span className="block text-sm text-muted">opens {a.opensAt} · due {a.dueAt}</span>
+                  <Link to={`/classes/${klass.id}/assignments/${a.id}`} className="font-semibold">
+                    {a.title}
+                  </Link>
+                  <span className="block text-sm text-muted">
+                    opens {a.opensAt} · due {a.dueAt}
+                  </span>
                 </span>
-                <span>{a.submitted} of {students.length} submitted</span>
+                <span>
+                  {a.submitted} of {students.length} submitted
+                </span>
               </li>
             ))}
           </ul>
@@ -89,19 +173,35 @@ export default function ClassPage() {
         )}
       </section>
       <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading" className="mb-2 text-lg font-semibold">Roster ({students.length})</h2>
+        <h2 id="roster-heading" className="mb-2 text-lg font-semibold">
+          Roster ({students.length})
+        </h2>
         {students.length ? (
           <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="roster-heading">
             <table className="w-full text-left">
               <thead>
                 <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Student</th>
-                  <th scope="col" className="py-2 pr-4">Joined</th>
-                  <th scope="col" className="py-2 pr-4">Last activity</th>
-                  <th scope="col" className="py-2 pr-4">Mastery by domain (0–100)</th>
-                  <th scope="col" className="py-2 pr-4">Assignments</th>
-                  <th scope="col" className="py-2 pr-4">Exam time</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="py-2 pr-4">
+                    Student
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Joined
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Last activity
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Mastery by domain (0–100)
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Assignments
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Exam time
+                  </th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -127,20 +227,33 @@ export default function ClassPage() {
                       <Form method="post" className="flex items-center gap-2">
                         <input type="hidden" name="intent" value="accommodation" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <label htmlFor={`factor-${s.id}`} className="sr-only">Exam time for {s.name}</label>
-                        <select id={`factor-${s.id}`} name="factor" defaultValue={String(s.accommodationFactor)} className="field-input w-auto">
+                        <label htmlFor={`factor-${s.id}`} className="sr-only">
+                          Exam time for {s.name}
+                        </label>
+                        <select
+                          id={`factor-${s.id}`}
+                          name="factor"
+                          defaultValue={String(s.accommodationFactor)}
+                          className="field-input w-auto"
+                        >
                           {ACCOMMODATIONS.map((f) => (
-                            <option key={f} value={f}>{f === 1 ? "Standard" : `${f}x time`}</option>
+                            <option key={f} value={f}>
+                              {f === 1 ? "Standard" : `${f}x time`}
+                            </option>
                           ))}
                         </select>
-                        <button type="submit" className="btn-secondary">Save</button>
+                        <button type="submit" className="btn-secondary">
+                          Save
+                        </button>
                       </Form>
                     </td>
                     <td className="py-2">
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <button type="submit" className="btn-secondary" aria-label={`Remove ${s.name} from the class`}>Remove</button>
+                        <button type="submit" className="btn-secondary" aria-label={`Remove ${s.name} from the class`}>
+                          Remove
+                        </button>
                       </Form>
                     </td>
                   </tr>
@@ -152,6 +265,35 @@ export default function ClassPage() {
           <p>No students yet. Share the code above.</p>
         )}
       </section>
+      {removed.length ? (
+        <section aria-labelledby="removed-heading">
+          <h2 id="removed-heading" className="mb-2 text-lg font-semibold">
+            Removed students ({removed.length})
+          </h2>
+          <p className="mb-2">
+            They cannot rejoin with the code unless you allow it; then they join again with the current code.
+          </p>
+          <ul className="space-y-2">
+            {removed.map((r) => (
+              <li key={r.id} className="card flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {r.name}{" "}
+                  <span className="text-sm text-muted">
+                    {r.email} · removed {fmt(r.removedAt)}
+                  </span>
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="allow-rejoin" />
+                  <input type="hidden" name="userId" value={r.id} />
+                  <button type="submit" className="btn-secondary" aria-label={`Allow ${r.name} to rejoin`}>
+                    Allow to rejoin
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

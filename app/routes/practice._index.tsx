@@ -6,7 +6,7 @@ import { FormError } from "~/components/field.tsx";
 import { ScoreTrend } from "~/components/score-trend.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";
-import { practiceFormInput, practiceFormSchema } from "~/exam/forms.ts";
+import { practiceFormInput, practiceFormSchema, practicePrefillSchema, replaceParam } from "~/exam/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseInput } from "~/utils/forms.server.ts";
@@ -16,15 +16,24 @@ export const meta: MetaFunction = () => [{ title: "Practice · Charted" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const index = getContentIndex();
-  const lessonSlug = z.string().regex(/^[a-z0-9-]+$/).max(100).safeParse(new URL(request.url).searchParams.get("lesson"));
+  const lessonSlug = z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(100)
+    .safeParse(new URL(request.url).searchParams.get("lesson"));
   const lesson = lessonSlug.success ? index.lessons.get(lessonSlug.data) : undefined;
   // Links from the dashboard and study plan prefill the form; anything malformed is ignored.
-  const prefill = practicePrefill.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const prefill = practicePrefillSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const wanted = prefill.success ? prefill.data : { areas: [], domains: [], count: undefined };
   const areaNames = new Map(index.domains.flatMap((d) => d.knowledgeAreas.map((k) => [k.id, k.title] as const)));
   const { exam } = index.blueprint;
   return {
-    exam: { totalItems: exam.totalItems, scoredItems: exam.scoredItems, pretestItems: exam.pretestItems, minutes: exam.minutes },
+    exam: {
+      totalItems: exam.totalItems,
+      scoredItems: exam.scoredItems,
+      pretestItems: exam.pretestItems,
+      minutes: exam.minutes,
+    },
     domains: index.domains.map((d) => ({ id: d.id, name: d.name })),
     lesson: lesson ? { slug: lesson.slug, title: lesson.title, domainId: lesson.domainId } : null,
     areas: wanted.areas.filter((a) => areaNames.has(a)).map((a) => ({ id: a, title: areaNames.get(a)! })),
@@ -33,36 +42,90 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type Offer = { id: string; items: number; startedAt: string; replay: [string, string][] };
+type ActionData = {
+  form: "simulation" | "practice";
+  formError?: string;
+  fieldErrors: Record<string, string[]>;
+  offer?: Offer;
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  const intent = formData.get("intent") === "simulation" ? "simulation" : "practice";
+  const replace = replaceParam.safeParse(formData.get("replace") ?? undefined);
+  if (!replace.success)
+    return data<ActionData>(
+      {
+        form: intent,
+        formError: "That attempt could not be submitted. Reload the page and try again.",
+        fieldErrors: {},
+      },
+      { status: 400 },
+    );
+  const options = { replace: replace.data };
+  let result;
   if (intent === "simulation") {
-    const result = await startSimulation(user.id);
-    if (!result.ok) return data({ form: "simulation", formError: result.message, fieldErrors: {} as Record<string, string[]> }, { status: 400 });
-    return redirect(`/attempts/${result.attemptId}/q/1`);
+    result = await startSimulation(user.id, new Date(), options);
+  } else {
+    const parsed = parseInput(practiceFormInput(formData), practiceFormSchema, formData);
+    if (!parsed.ok)
+      return data<ActionData>(
+        { form: "practice", formError: parsed.formError, fieldErrors: parsed.fieldErrors },
+        { status: 400 },
+      );
+    result = await startPractice(user.id, parsed.data, new Date(), options);
   }
-  const parsed = parseInput(practiceFormInput(formData), practiceFormSchema, formData);
-  if (!parsed.ok) return data({ form: "practice", formError: parsed.formError, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await startPractice(user.id, parsed.data);
-  if (!result.ok) return data({ form: "practice", formError: result.message, fieldErrors: {} as Record<string, string[]> }, { status: 400 });
-  return redirect(`/attempts/${result.attemptId}/q/1`);
+  if (result.ok) return redirect(`/attempts/${result.attemptId}/q/1`);
+  if (result.reason === "open") {
+    // The same choices again, to submit the open attempt and start this one without JavaScript.
+    const replay = [...formData].filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "replace");
+    return data<ActionData>(
+      { form: intent, formError: result.message, fieldErrors: {}, offer: { ...result.open, replay } },
+      { status: 409 },
+    );
+  }
+  return data<ActionData>(
+    { form: intent, formError: result.message, fieldErrors: {} },
+    { status: result.reason === "throttled" ? 429 : 400 },
+  );
 }
 
-const csv = (pattern: RegExp) =>
-  z
-    .string()
-    .max(200)
-    .transform((v) => v.split(",").filter((x) => pattern.test(x)))
-    .optional()
-    .transform((v) => v ?? []);
-const practicePrefill = z.object({
-  areas: csv(/^[A-Z]{3}\.K\d{2}$/),
-  domains: csv(/^(FND|COM|LAW|SCH|ENC|BIL|ADM)$/),
-  count: z.coerce.number().int().min(5).max(135).optional().catch(undefined),
-});
+const KIND_LABELS: Record<string, string> = {
+  simulation: "Full simulation",
+  practice: "Practice",
+  assignment: "Assignment",
+};
 
-const KIND_LABELS: Record<string, string> = { simulation: "Full simulation", practice: "Practice", assignment: "Assignment" };
+/** Why a start was refused; when an attempt is already open, offer it: resume, or submit it and start anew. */
+function StartRefusal({ data }: { data: ActionData }) {
+  const { offer } = data;
+  if (!offer) return <FormError message={data.formError} />;
+  return (
+    <div role="alert" className="mb-4 space-y-3 rounded-md border border-brand bg-brand-soft p-3">
+      <p>{data.formError}</p>
+      <p className="text-sm">
+        Open since {new Date(offer.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+        {offer.items} questions
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Link to={`/attempts/${offer.id}`} className="btn-primary">
+          Resume
+        </Link>
+        <Form method="post">
+          {offer.replay.map(([name, value], i) => (
+            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+          ))}
+          <input type="hidden" name="replace" value={offer.id} />
+          <button type="submit" className="btn-secondary">
+            Submit it and start a new one
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
 
 export default function PracticePage() {
   const { exam, domains, lesson, areas, prefill, attempts } = useLoaderData<typeof loader>();
@@ -70,6 +133,7 @@ export default function PracticePage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const inProgress = attempts.filter((a) => a.status === "in_progress");
+  const expired = attempts.filter((a) => a.status === "expired");
   const done = attempts.filter((a) => a.status === "submitted");
   const errors = actionData?.fieldErrors ?? {};
   return (
@@ -84,7 +148,8 @@ export default function PracticePage() {
             {inProgress.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3">
                 <span>
-                  {KIND_LABELS[a.kind]} · {a.items} questions · started {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                  {KIND_LABELS[a.kind]} · {a.items} questions · started{" "}
+                  {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
                   {a.secondsLeft !== null ? ` · ${formatDuration(a.secondsLeft)} left` : ""}
                 </span>
                 <Link to={`/attempts/${a.id}`} className="btn-primary">
@@ -96,18 +161,46 @@ export default function PracticePage() {
         </section>
       ) : null}
 
+      {expired.length ? (
+        <section aria-labelledby="expired-heading" className="card">
+          <h2 id="expired-heading" className="mb-2 text-xl font-semibold">
+            Time ran out
+          </h2>
+          <p className="mb-2">
+            These were submitted at their deadline with the answers you saved. Open one to see its results.
+          </p>
+          <ul className="space-y-2">
+            {expired.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-3">
+                <span>
+                  {KIND_LABELS[a.kind]} · {a.items} questions · started{" "}
+                  {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                </span>
+                <Link to={`/attempts/${a.id}/results`}>See results</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="sim-heading" className="card">
         <h2 id="sim-heading" className="mb-2 text-xl font-semibold">
           Full CMAA simulation
         </h2>
         <p className="mb-4 max-w-2xl">
-          {exam.totalItems} questions in {exam.minutes} minutes, like the real exam: {exam.scoredItems} scored questions in the
-          blueprint&apos;s proportions and {exam.pretestItems} unscored ones mixed in. You get a score by domain and an estimated
-          scaled score. Your answers are saved as you go; the clock keeps running if you close the tab.
+          {exam.totalItems} questions in {exam.minutes} minutes, like the real exam: {exam.scoredItems} scored questions
+          in the blueprint&apos;s proportions and {exam.pretestItems} unscored ones mixed in. You get a score by domain
+          and an estimated scaled score. Your answers are saved as you go; the clock keeps running if you close the tab.
         </p>
-        {actionData?.form === "simulation" ? <FormError message={actionData.formError} /> : null}
+        {actionData?.form === "simulation" ? <StartRefusal data={actionData} /> : null}
         <Form method="post">
-          <button type="submit" name="intent" value="simulation" className="btn-primary" disabled={busy === "simulation"}>
+          <button
+            type="submit"
+            name="intent"
+            value="simulation"
+            className="btn-primary"
+            disabled={busy === "simulation"}
+          >
             {busy === "simulation" ? "Building your exam…" : "Start a full simulation"}
           </button>
         </Form>
@@ -136,7 +229,7 @@ export default function PracticePage() {
             <Link to="/practice">Practise any topic instead</Link>
           </div>
         ) : null}
-        {actionData?.form === "practice" ? <FormError message={actionData.formError} /> : null}
+        {actionData?.form === "practice" ? <StartRefusal data={actionData} /> : null}
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="intent" value="practice" />
           {areas.map((a) => (
@@ -148,7 +241,13 @@ export default function PracticePage() {
             <div className="grid gap-1 sm:grid-cols-2">
               {domains.map((d) => (
                 <label key={d.id} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name="domains" value={d.id} defaultChecked={lesson ? lesson.domainId === d.id : prefill.domains.includes(d.id)} className="h-5 w-5" />
+                  <input
+                    type="checkbox"
+                    name="domains"
+                    value={d.id}
+                    defaultChecked={lesson ? lesson.domainId === d.id : prefill.domains.includes(d.id)}
+                    className="h-5 w-5"
+                  />
                   {d.name}
                 </label>
               ))}
@@ -168,7 +267,18 @@ export default function PracticePage() {
               <label htmlFor="count" className="field-label">
                 Number of questions (5–135)
               </label>
-              <input id="count" name="count" type="number" min={5} max={135} defaultValue={prefill.count ?? (lesson ? 5 : areas.length ? 10 : 20)} required className="field-input" aria-invalid={errors.count ? true : undefined} aria-describedby={errors.count ? "count-error" : undefined} />
+              <input
+                id="count"
+                name="count"
+                type="number"
+                min={5}
+                max={135}
+                defaultValue={prefill.count ?? (lesson ? 5 : areas.length ? 10 : 20)}
+                required
+                className="field-input"
+                aria-invalid={errors.count ? true : undefined}
+                aria-describedby={errors.count ? "count-error" : undefined}
+              />
               {errors.count ? (
                 <p id="count-error" className="field-error">
                   {errors.count.join(" ")}
@@ -206,7 +316,16 @@ export default function PracticePage() {
               <label htmlFor="minutes" className="field-label">
                 Time limit in minutes (optional)
               </label>
-              <input id="minutes" name="minutes" type="number" min={1} max={300} className="field-input w-40" aria-describedby="minutes-hint" aria-invalid={errors.minutes ? true : undefined} />
+              <input
+                id="minutes"
+                name="minutes"
+                type="number"
+                min={1}
+                max={300}
+                className="field-input w-40"
+                aria-describedby="minutes-hint"
+                aria-invalid={errors.minutes ? true : undefined}
+              />
               <p id="minutes-hint" className="field-hint">
                 Timed quizzes default to one minute per question, as on the exam.
               </p>
@@ -227,23 +346,40 @@ export default function PracticePage() {
           <p>No finished attempts yet. Results appear here with your trend over time.</p>
         ) : (
           <>
-            <ScoreTrend points={[...done].reverse().map((a) => ({ label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }), percent: a.percent ?? 0 }))} />
+            <ScoreTrend
+              points={[...done].reverse().map((a) => ({
+                label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }),
+                percent: a.percent ?? 0,
+              }))}
+            />
             <div className="overflow-x-auto">
               <table className="mt-4 w-full text-left">
                 <caption className="sr-only">Finished attempts, newest first</caption>
                 <thead>
                   <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">Date</th>
-                    <th scope="col" className="py-2 pr-4">Kind</th>
-                    <th scope="col" className="py-2 pr-4">Questions</th>
-                    <th scope="col" className="py-2 pr-4">Score</th>
-                    <th scope="col" className="py-2">Details</th>
+                    <th scope="col" className="py-2 pr-4">
+                      Date
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Kind
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Questions
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Score
+                    </th>
+                    <th scope="col" className="py-2">
+                      Details
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {done.map((a) => (
                     <tr key={a.id} className="border-b border-line">
-                      <td className="py-2 pr-4">{new Date(a.startedAt).toLocaleDateString("en-US", { dateStyle: "medium" })}</td>
+                      <td className="py-2 pr-4">
+                        {new Date(a.startedAt).toLocaleDateString("en-US", { dateStyle: "medium" })}
+                      </td>
                       <td className="py-2 pr-4">
                         {KIND_LABELS[a.kind]}
                         {a.mode === "tutor" ? " (tutor)" : ""}

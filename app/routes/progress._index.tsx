@@ -1,6 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActivityCalendar, ForecastChart, MasteryChart, MinutesChart, ScoreTrendChart, shortDay } from "~/components/progress-charts.tsx";
+import {
+  ActivityCalendar,
+  ForecastChart,
+  MasteryChart,
+  MinutesChart,
+  ScoreTrendChart,
+  shortDay,
+} from "~/components/progress-charts.tsx";
+import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { SCALE } from "~/exam/scoring.ts";
 import { taskLine } from "~/progress/plan.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
@@ -12,6 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // Answers in attempts whose time ran out count once graded: a bounded few per load.
+  await gradeExpiredAttempts({ userId: user.id });
   const d = await progressDashboard(user.id);
   const next = d.plan.sessions[0] ?? null;
   return {
@@ -43,7 +53,8 @@ export default function ProgressPage() {
             {d.streak.current} day{d.streak.current === 1 ? "" : "s"}
           </p>
           <p className="text-sm text-muted">
-            Longest: {d.streak.longest}. {d.streak.studiedToday ? "You have studied today." : "Study today to keep it going."}
+            Longest: {d.streak.longest}.{" "}
+            {d.streak.studiedToday ? "You have studied today." : "Study today to keep it going."}
           </p>
           <p className="mt-2 text-sm">
             Lessons finished: {d.lessons.done} of {d.lessons.total}
@@ -56,7 +67,9 @@ export default function ProgressPage() {
         <h2 id="weakest-heading" className="mb-2 text-xl font-semibold">
           Work on these next
         </h2>
-        <p className="mb-3 text-sm text-muted">The three knowledge areas where your mastery is lowest (areas you have not practised yet count as zero).</p>
+        <p className="mb-3 text-sm text-muted">
+          The three knowledge areas where your mastery is lowest (areas you have not practised yet count as zero).
+        </p>
         <ul className="grid gap-3 md:grid-cols-3">
           {d.weakest.map((a) => (
             <li key={a.id} className="rounded-md border border-line p-3">
@@ -86,7 +99,9 @@ export default function ProgressPage() {
           ))}
         </ul>
         <p className="mt-3">
-          <Link to={`/practice?areas=${d.weakest.map((a) => a.id).join(",")}`}>Practise all three together (choose how many questions)</Link>
+          <Link to={`/practice?areas=${d.weakest.map((a) => a.id).join(",")}`}>
+            Practise all three together (choose how many questions)
+          </Link>
         </p>
       </section>
 
@@ -104,19 +119,23 @@ export default function ProgressPage() {
         </h2>
         <ul className="list-disc space-y-2 pl-6 text-sm">
           <li>
-            <strong>Mastery</strong> (0–100) is {Math.round(QUESTION_SHARE * 100)}% question accuracy and {Math.round((1 - QUESTION_SHARE) * 100)}% card memory. Accuracy counts
-            recent answers more: an answer loses half its weight every {HALF_LIFE_DAYS} days. Card memory is the chance FSRS gives that you would recall each card you have
-            started, right now. Both start with {PRIOR_ITEMS} imaginary misses so a few lucky answers cannot look like mastery. With only one kind of evidence, mastery uses
-            that one.
+            <strong>Mastery</strong> (0–100) is {Math.round(QUESTION_SHARE * 100)}% question accuracy and{" "}
+            {Math.round((1 - QUESTION_SHARE) * 100)}% card memory. Accuracy counts recent answers more: an answer loses
+            half its weight every {HALF_LIFE_DAYS} days. Card memory is the chance FSRS gives that you would recall each
+            card you have started, right now. Both start with {PRIOR_ITEMS} imaginary misses so a few lucky answers
+            cannot look like mastery. With only one kind of evidence, mastery uses that one.
           </li>
           <li>
-            <strong>Chance of passing</strong> uses your answers from the last {READINESS_WINDOW_DAYS} days (full mocks and exam-mode practice count fully, tutor mode half),
-            with your card memory as a weak starting point. It estimates your accuracy in each domain, weights the domains as the exam does, and works out how likely you
-            are to get at least 70% of the {110} scored questions right, which our scaled-score estimate puts at the {SCALE.pass} pass mark. The range is where your chance
-            lies if your true accuracy is at the low or high end of what your answers allow. It is an estimate, not NHA&apos;s scoring.
+            <strong>Chance of passing</strong> uses your answers from the last {READINESS_WINDOW_DAYS} days (full mocks
+            and exam-mode practice count fully, tutor mode half), with your card memory as a weak starting point. It
+            estimates your accuracy in each domain, weights the domains as the exam does, and works out how likely you
+            are to get at least 70% of the {110} scored questions right, which our scaled-score estimate puts at the{" "}
+            {SCALE.pass} pass mark. The range is where your chance lies if your true accuracy is at the low or high end
+            of what your answers allow. It is an estimate, not NHA&apos;s scoring.
           </li>
           <li>
-            <strong>Minutes studied</strong> are estimated from the times of your answers, reviews and finished lessons: gaps of up to five minutes count as study.
+            <strong>Minutes studied</strong> are estimated from the times of your answers, reviews and finished lessons:
+            gaps of up to five minutes count as study.
           </li>
         </ul>
       </section>
@@ -134,9 +153,12 @@ function ReadinessCard({ readiness }: { readiness: ReturnType<typeof useLoaderDa
         <>
           <p className="text-3xl font-bold">{readiness.probability}%</p>
           <p className="text-sm">
-            Likely between {readiness.low}% and {readiness.high}%. Expected score about {readiness.expectedPercent}% correct.
+            Likely between {readiness.low}% and {readiness.high}%. Expected score about {readiness.expectedPercent}%
+            correct.
           </p>
-          <p className="mt-1 text-xs text-muted">An estimate from your recent answers; see how it is worked out below.</p>
+          <p className="mt-1 text-xs text-muted">
+            An estimate from your recent answers; see how it is worked out below.
+          </p>
         </>
       ) : (
         <>
@@ -173,7 +195,9 @@ function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof lo
       ) : (
         <p className="text-sm">{plan.notes[0]}</p>
       )}
-      <p className="mt-2 text-sm">{plan.examDate ? `Exam date: ${shortDay(plan.examDate)}.` : "No exam date set yet."}</p>
+      <p className="mt-2 text-sm">
+        {plan.examDate ? `Exam date: ${shortDay(plan.examDate)}.` : "No exam date set yet."}
+      </p>
       <Link to="/progress/plan" className="btn-secondary mt-2">
         Your study plan
       </Link>
