@@ -41,7 +41,15 @@ if (workers > 1 && cluster.isPrimary) {
 async function startServer() {
   const viteDevServer = production
     ? undefined
-    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+    : await import("vite").then((vite) =>
+        vite.createServer({
+          // HMR_PORT moves the hot-reload socket off Vite's default (24678) when two dev servers run.
+          server: {
+            middlewareMode: true,
+            hmr: process.env.HMR_PORT ? { port: Number(process.env.HMR_PORT) } : undefined,
+          },
+        }),
+      );
 
   const app = express();
   app.disable("x-powered-by");
