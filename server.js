@@ -1,14 +1,17 @@
 // Charted's HTTP server: Express around the Remix request handler, in development (Vite
 // middleware, HMR) and production (the built app) alike, so both get the same security layer.
 import cluster from "node:cluster";
-import { createRequestHandler } from "@remix-run/express";
 import express from "express";
-import { refuseCrossOrigin, securityHeaders } from "./server/security.js";
+import { createRequestHandler } from "./server/remix-handler.js";
+import { refuseCrossOrigin, securityHeaders, servesOnlyPublicFiles, trustedProxyHops } from "./server/security.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true";
+// Loopback unless HOST says otherwise: a dev server or a quickstart is not for the network.
+const host = process.env.HOST ?? "127.0.0.1";
+// Number of proxies in front of the app (TRUST_PROXY=true means one); 0 = none.
+const proxyHops = trustedProxyHops(process.env.TRUST_PROXY);
+const appUrl = process.env.APP_URL ? new URL(process.env.APP_URL) : undefined;
 
 // WEB_CONCURRENCY > 1 forks that many workers sharing the port (one per core is typical). All
 // state lives in the database, so workers need no coordination; SQLite serializes writes (WAL).
@@ -38,16 +41,29 @@ if (workers > 1 && cluster.isPrimary) {
 async function startServer() {
   const viteDevServer = production
     ? undefined
-    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+    : await import("vite").then((vite) =>
+        vite.createServer({
+          // HMR_PORT moves the hot-reload socket off Vite's default (24678) when two dev servers run.
+          server: {
+            middlewareMode: true,
+            hmr: process.env.HMR_PORT ? { port: Number(process.env.HMR_PORT) } : undefined,
+          },
+        }),
+      );
 
   const app = express();
   app.disable("x-powered-by");
-  if (trustProxy) app.set("trust proxy", true);
+  // Express then reads the client address hops from the right of X-Forwarded-For: a client
+  // cannot choose its own by sending a left-most value.
+  if (proxyHops > 0) app.set("trust proxy", proxyHops);
 
   app.use(...securityHeaders({ production }));
-  app.use(refuseCrossOrigin({ trustProxy }));
+  app.use(refuseCrossOrigin({ trustProxy: proxyHops > 0, appUrl }));
 
   if (viteDevServer) {
+    // Vite's dev server would serve any file under the project (the database, its WAL with live
+    // sessions, .env): only app code and public assets pass.
+    app.use(servesOnlyPublicFiles);
     app.use(viteDevServer.middlewares);
   } else {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));

@@ -1,7 +1,7 @@
 // Streams the document with React 18, waiting for everything for bots and SPA-less clients.
 // The CSP nonce from server.js goes on every script Remix renders.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -48,4 +48,22 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Logs real server errors once, with their stack. Requests the client gave up on and errors that
+ * are answers (a 4xx Response a loader threw) are not errors of the server: no stack trace.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};
+
+function isErrorResponse(error: unknown): error is { status: number } {
+  return (
+    (error instanceof Response ||
+      (typeof error === "object" && error !== null && "status" in error && "data" in error)) &&
+    typeof (error as { status: unknown }).status === "number"
+  );
 }

@@ -3,6 +3,7 @@
 // of SameSite=Lax cookies).
 import crypto from "node:crypto";
 import helmet from "helmet";
+import { posix, sep } from "node:path";
 
 /** @param {{ production: boolean }} options */
 export function securityHeaders({ production }) {
@@ -42,10 +43,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Refuses POST/PUT/PATCH/DELETE whose Origin is another site. Browsers send Origin on every
  * such request; requests without it (curl, old clients) carry no ambient browser cookies risk
- * beyond SameSite=Lax, and are checked by Sec-Fetch-Site when present.
- * @param {{ trustProxy: boolean }} options
+ * beyond SameSite=Lax, and are checked by Sec-Fetch-Site when present. With a configured public
+ * URL (APP_URL) the Origin must match its scheme and host exactly; otherwise its host must
+ * match the request's Host.
+ * @param {{ trustProxy: boolean, appUrl?: URL }} options
  */
-export function refuseCrossOrigin({ trustProxy }) {
+export function refuseCrossOrigin({ trustProxy, appUrl }) {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin");
@@ -53,7 +56,8 @@ export function refuseCrossOrigin({ trustProxy }) {
     let sameOrigin;
     if (origin && origin !== "null") {
       try {
-        sameOrigin = new URL(origin).host === host;
+        const from = new URL(origin);
+        sameOrigin = appUrl ? from.origin === appUrl.origin : from.host === host;
       } catch {
         sameOrigin = false;
       }
@@ -64,6 +68,49 @@ export function refuseCrossOrigin({ trustProxy }) {
       sameOrigin = !site || site === "same-origin" || site === "none";
     }
     if (sameOrigin) return next();
-    res.status(403).type("text/plain").send("Cross-origin request refused: this form must be sent from Charted itself.");
+    res
+      .status(403)
+      .type("text/plain")
+      .send("Cross-origin request refused: this form must be sent from Charted itself.");
   };
+}
+
+/**
+ * TRUST_PROXY: how many proxies stand in front of the app. "true" means one; a number means
+ * that many; anything else none.
+ * @param {string | undefined} value
+ */
+export function trustedProxyHops(value) {
+  if (value === "true") return 1;
+  if (value && /^\d{1,2}$/.test(value)) return Number(value);
+  return 0;
+}
+
+// Files no server mode may serve: the database and its WAL (live sessions), secrets, source
+// of the server side, tests. Vite's dev middleware serves the project root, so it is filtered.
+const PRIVATE_SEGMENT =
+  /^(data|prisma|scripts|tests|reports|bench|server|\.git|node_modules\/\.prisma)$|^\.env|\.(db|sqlite|sqlite3)(-wal|-shm|-journal)?$|^(package(-lock)?\.json|server\.js|\.npmrc)$/i;
+
+/** Dev only: refuses paths into the project that are not app code or public assets. */
+export function servesOnlyPublicFiles(req, res, next) {
+  let path;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    return res.status(400).type("text/plain").send("That address is not valid.");
+  }
+  // Vite serves absolute paths under /@fs/; judge them relative to the project.
+  if (path.startsWith("/@fs/")) {
+    const absolute = posix.normalize(path.slice(4));
+    const root = process.cwd().split(sep).join("/");
+    if (!absolute.startsWith(`${root}/`)) return refusePath(res);
+    path = absolute.slice(root.length);
+  }
+  const segments = posix.normalize(path).split("/").filter(Boolean);
+  if (segments.some((segment) => PRIVATE_SEGMENT.test(segment)) || /\0|\\/.test(path)) return refusePath(res);
+  next();
+}
+
+function refusePath(res) {
+  res.status(404).type("text/plain").send("Not found.");
 }

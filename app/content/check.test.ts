@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lessonBody, makeCard, makeQuestion, writeContent } from "../../tests/fixtures/content.ts";
@@ -126,4 +126,19 @@ describe("content check", () => {
     expect(only(problems({}, true), /FND: 0 questions, need at least 70/)).toHaveLength(1);
     expect(only(problems({}, false), /need at least 42/)).toHaveLength(0);
   });
+
+  it("loads files saved with a byte-order mark and CRLF line ends (as Windows editors save them)", () => {
+    const clean = problems({});
+    const root = lastRoot;
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.(md|ya?ml)$/.test(f));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const full = path.join(root, file);
+      writeFileSync(full, `\uFEFF${readFileSync(full, "utf8").replace(/\n/g, "\r\n")}`);
+    }
+    const report = checkContent(loadContent(root), { volume: false });
+    const list = report.problems.map((p) => `${p.file.replace(/^.*charted-content-[^/]+\//, "")}:${p.line}: ${p.message}`);
+    expect(list).toEqual(clean);
+  });
 });
+

@@ -51,6 +51,14 @@ export interface LoadedContent {
   problems: Problem[];
 }
 
+/**
+ * A content file's text. Editors on Windows save a byte-order mark and CRLF line ends; neither
+ * is content, and both would break frontmatter and YAML parsing, so both are dropped here.
+ */
+export function readContentFile(file: string): string {
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+}
+
 export function contentRoot(): string {
   return path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), "content"));
 }
@@ -77,7 +85,7 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 
 /** Parses a YAML list file; validates each item; returns valid items with their lines. */
 function loadYamlList<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): Located<T>[] {
-  const source = readFileSync(file, "utf8");
+  const source = readContentFile(file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const at = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
@@ -109,7 +117,7 @@ function loadYamlList<T>(file: string, schema: z.ZodType<T>, problems: Problem[]
 }
 
 function loadLesson(file: string, problems: Problem[]): Located<LessonSource> | null {
-  const source = readFileSync(file, "utf8");
+  const source = readContentFile(file);
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter caches by content; pass a fresh options object to avoid stale shared state.
@@ -147,7 +155,7 @@ function loadLesson(file: string, problems: Problem[]): Located<LessonSource> | 
 
 export function loadBlueprint(root = contentRoot()): Blueprint {
   const file = path.join(root, "blueprint.yaml");
-  const parsed = blueprintSchema.safeParse(parseDocument(readFileSync(file, "utf8")).toJSON());
+  const parsed = blueprintSchema.safeParse(parseDocument(readContentFile(file)).toJSON());
   if (!parsed.success) {
     throw new Error(`${rel(file)} is invalid: ${parsed.error.issues.map(formatIssue).join("; ")}`);
   }

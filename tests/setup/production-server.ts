@@ -11,9 +11,11 @@ export interface RunningServer {
   process: ChildProcess;
   /** SIGTERM (the cluster primary stops its workers), then SIGKILL after 5 s. */
   stop(): Promise<void>;
+  /** Everything the server has written to stderr so far. */
+  stderr(): string;
 }
 
-function freePort() {
+export function freePort() {
   return new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -25,12 +27,23 @@ function freePort() {
 }
 
 /** Resolves once /healthz answers 200; rejects with the server's stderr if it exits or never answers. */
-export async function startProductionServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProductionServer(
+  env: Record<string, string> = {},
+  readySeconds = 30,
+): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = "";
   const child = spawn("node", ["server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: "1", DATABASE_POOL_SIZE: "4", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WEB_CONCURRENCY: "1",
+      DATABASE_POOL_SIZE: "4",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -41,11 +54,17 @@ export async function startProductionServer(env: Record<string, string> = {}): P
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < readySeconds * 10; i++) {
     if (child.exitCode !== null) throw new Error(`server on port ${port} exited (${child.exitCode}): ${stderr}`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { base, process: child, stop };
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, process: child, stop, stderr: () => stderr };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`server on port ${port} did not answer /healthz within 30 s: ${stderr}`);
+  throw new Error(`server on port ${port} did not answer /healthz within ${readySeconds} s: ${stderr}`);
 }

@@ -1,0 +1,93 @@
+// Express → Remix, like @remix-run/express, except that the body is read first under a size
+// cap (server/request-body.js) instead of being streamed into the action unchecked.
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import { BodyTooLargeError, bodyLimitFor, hasRefusedText, readBody } from "./request-body.js";
+
+const SESSION_COOKIE = /(^|[;,]\s*)charted_session=[^;]/;
+
+/**
+ * @param {{ build: any, getLoadContext: (req: import("express").Request, res: import("express").Response) => unknown, mode?: string }} options
+ * @returns {import("express").RequestHandler}
+ */
+export function createRequestHandler({ build, getLoadContext, mode = process.env.NODE_ENV }) {
+  const handle = createRemixHandler(build, mode);
+  return async (req, res, next) => {
+    try {
+      // Pre-single-fetch data requests: never sent by this app, and Remix answers them with a
+      // logged stack trace (or a 500), so probes are turned away here.
+      if (Object.hasOwn(req.query, "_data")) {
+        res.status(400).type("text/plain").send("That is not a page address.");
+        return;
+      }
+      /** @type {Buffer | undefined} */
+      let body;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        try {
+          body = await readBody(req, bodyLimitFor(req.path));
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error;
+          // Stop reading: the client is told at once and the connection is closed.
+          res.set("Connection", "close");
+          res
+            .status(413)
+            .type("text/plain")
+            .send(
+              `That was more than we accept in one form (${Math.round(error.limit / 1024)} KiB). Shorten it and try again.`,
+            );
+          res.on("finish", () => req.socket.destroy());
+          return;
+        }
+        if (await hasRefusedText(req.get("content-type"), body)) {
+          res
+            .status(400)
+            .type("text/plain")
+            .send(
+              "Your form contains a character we cannot store (a NUL or another control character). Remove it and try again.",
+            );
+          return;
+        }
+      }
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const request = new Request(requestUrl(req), {
+        method: req.method,
+        headers: requestHeaders(req),
+        body,
+        signal: controller.signal,
+      });
+      const response = await handle(request, /** @type {any} */ (await getLoadContext(req, res)));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // What a signed-in user sees is theirs alone: no shared or back-button cache keeps it.
+      if (
+        SESSION_COOKIE.test(req.get("cookie") ?? "") ||
+        SESSION_COOKIE.test(response.headers.get("set-cookie") ?? "")
+      ) {
+        res.set("Cache-Control", "private, no-store");
+      }
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The public URL as Express sees it (its "trust proxy" setting decides X-Forwarded-*). */
+function requestUrl(/** @type {import("express").Request} */ req) {
+  const host = (req.app.get("trust proxy") && req.get("x-forwarded-host")) || req.get("host") || "";
+  const port = /:(\d+)$/.exec(host)?.[1];
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
+}
+
+function requestHeaders(/** @type {import("express").Request} */ req) {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
