@@ -3,6 +3,8 @@ import { randomInt } from "node:crypto";
 import { gradeAttempt } from "~/exam/grading.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/class.server.ts";
+import { waitMessage } from "~/auth/rate-limit.ts";
+import { giveBack, reserve } from "~/auth/throttle.server.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -59,7 +61,16 @@ export async function classRoster(classId: string) {
 
 export type JoinResult = { ok: true; className: string } | { ok: false; message: string };
 
-export async function joinWithCode(userId: string, code: string): Promise<JoinResult> {
+export async function joinWithCode(userId: string, code: string, ip: string, now = new Date()): Promise<JoinResult> {
+  // Counted before the code is looked up, so codes cannot be guessed in a parallel burst.
+  const reservation = await reserve(
+    [
+      { throttle: "joinPerUser", subject: userId },
+      { throttle: "joinPerAddress", subject: ip },
+    ],
+    now,
+  );
+  if (!reservation.ok) return { ok: false, message: waitMessage("join codes tried", reservation.minutes) };
   const found = await store.findClassByCode(code.trim().toUpperCase());
   if (!found || found.archivedAt)
     return { ok: false, message: "No class has that code. Check it with your instructor." };
@@ -73,6 +84,8 @@ export async function joinWithCode(userId: string, code: string): Promise<JoinRe
     };
   }
   await store.joinClass(found.id, userId);
+  // A right code costs nothing: only wrong guesses add up.
+  await Promise.all([giveBack("joinPerUser", userId), giveBack("joinPerAddress", ip)]);
   return { ok: true, className: found.name };
 }
 
