@@ -500,7 +500,8 @@ export async function assignmentResults(
   for (const row of rows) {
     const counted = row.attemptId ? attempts.find((a) => a.id === row.attemptId) : null;
     for (const i of counted?.items ?? []) {
-      if (!i.scored) continue;
+      // Unanswered items earn nothing on the score but are not evidence of a weak area.
+      if (!i.scored || i.selectedIndex === null) continue;
       const ka = i.questionVersion.question.knowledgeArea;
       const e = areas.get(ka) ?? areas.set(ka, { correct: 0, answered: 0 }).get(ka)!;
       e.answered += 1;

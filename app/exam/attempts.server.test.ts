@@ -190,7 +190,7 @@ describe("taking an attempt", () => {
 });
 
 describe("submitting", () => {
-  it("scores, turns every missed item into a review card once, and is idempotent", async () => {
+  it("scores, turns every item answered wrong (not the blank ones) into a review card once, and is idempotent", async () => {
     const user = await makeUser();
     const r = await startPractice(user.id, practice({ count: 8 }));
     if (!r.ok) throw new Error();
@@ -204,22 +204,31 @@ describe("submitting", () => {
     expect(results?.score).toMatchObject({ correct: 5, total: 8, percent: 63, scaled: null });
     expect(results?.items[5]).toMatchObject({ correct: false, selectedIndex: (key[5] + 1) % 4, answerIndex: key[5] });
     expect(results?.items[0].options[0].rationale).toContain(RATIONALE_MARK);
+    // Blank items earn nothing but are no miss: one card (item 6), and no grade on items 7-8.
+    expect(results?.items[6]).toMatchObject({ correct: false, selectedIndex: null });
     const cards = await db.reviewCard.findMany({ where: { userId: user.id } });
-    expect(cards).toHaveLength(3);
+    expect(cards).toHaveLength(1);
     expect(cards.every((c) => c.source === "missed" && c.state === 0 && c.back)).toBe(true);
+    const grades = await db.attemptItem.findMany({
+      where: { attemptId: r.attemptId },
+      orderBy: { position: "asc" },
+      select: { isCorrect: true },
+    });
+    expect(grades.map((g) => g.isCorrect)).toEqual([true, true, true, true, true, false, null, null]);
+    expect((await db.examAttempt.findUniqueOrThrow({ where: { id: r.attemptId } })).answeredCount).toBe(6);
     expect(await saveAnswer(user.id, r.attemptId, 7, { selectedIndex: 0 })).toMatchObject({
       ok: false,
       reason: "submitted",
     });
 
-    // Practising only missed items now offers exactly those three.
+    // Practising only missed items now offers exactly the one answered wrong.
     const again = await startPractice(
       user.id,
       practice({ domains: [...DOMAINS] as PracticeForm["domains"], only: "missed", count: 5 }),
     );
     expect(again).toMatchObject({
       ok: false,
-      message: expect.stringContaining("Only 3 questions you missed last time"),
+      message: expect.stringContaining("Only 1 questions you missed last time"),
     });
   });
 
