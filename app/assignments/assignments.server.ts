@@ -249,8 +249,9 @@ async function memberAssignment(userId: string, assignmentId: string) {
   return { assignment, member };
 }
 
-function accommodation(member: { accommodationFactor: number | null; user: { accommodationFactor: number } }) {
-  return member.accommodationFactor ?? member.user.accommodationFactor ?? 1;
+/** The extra time this class's instructor gave the student; nothing from any other class. */
+function accommodation(member: { accommodationFactor: number | null }) {
+  return member.accommodationFactor ?? 1;
 }
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {

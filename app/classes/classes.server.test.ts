@@ -59,10 +59,19 @@ describe("classes", () => {
     const { id } = await createClassFor(instructor.id, "Accommodations");
     const { joinCode } = await db.class.findUniqueOrThrow({ where: { id } });
     await joinWithCode(member.id, joinCode, "10.30.0.1");
+    // Another instructor's class that the same student is in.
+    const other = await makeUser({ role: "instructor" });
+    const { id: otherId } = await createClassFor(other.id, "Elsewhere");
+    await joinWithCode(member.id, (await db.class.findUniqueOrThrow({ where: { id: otherId } })).joinCode, "10.30.0.1");
     expect(await setMemberAccommodation(id, member.id, 1.5)).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).accommodationFactor).toBe(1.5);
+    const factorIn = async (classId: string, userId: string) =>
+      (await db.classMembership.findUnique({ where: { classId_userId: { classId, userId } } }))?.accommodationFactor ??
+      null;
+    expect(await factorIn(id, member.id)).toBe(1.5);
+    // One instructor's setting leaves the other class and the learner's own account alone.
+    expect(await factorIn(otherId, member.id)).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).accommodationFactor).toBe(1);
     expect(await setMemberAccommodation(id, stranger.id, 2)).toBe(false);
-    expect((await db.user.findUniqueOrThrow({ where: { id: stranger.id } })).accommodationFactor).toBe(1);
   });
 
   it("makes readable codes", () => {

@@ -2,6 +2,7 @@
 import { randomInt } from "node:crypto";
 import { gradeAttempt } from "~/exam/grading.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
+import * as assignmentStore from "~/models/assignment.server.ts";
 import * as store from "~/models/class.server.ts";
 import { waitMessage } from "~/auth/rate-limit.ts";
 import { giveBack, reserve } from "~/auth/throttle.server.ts";
@@ -52,7 +53,7 @@ export async function classRoster(classId: string) {
       id: r.user.id,
       name: r.user.name,
       email: r.user.email,
-      accommodationFactor: r.user.accommodationFactor,
+      accommodationFactor: r.accommodationFactor ?? 1,
       joinedAt: r.joinedAt.toISOString(),
       lastActivity: last ? last.toISOString() : null,
     };
@@ -89,10 +90,19 @@ export async function joinWithCode(userId: string, code: string, ip: string, now
   return { ok: true, className: found.name };
 }
 
+/** What a factor would give in this class: "Midterm: 90 min, extended from 60". */
+export async function extraTimePreview(classId: string, factor: number): Promise<string[]> {
+  const timed = await assignmentStore.timedAssignments(classId);
+  const describe = (minutes: number) =>
+    factor === 1 ? `${minutes} min (standard time)` : `${Math.round(minutes * factor)} min, extended from ${minutes}`;
+  if (!timed.length) return [`A 60-minute assignment: ${describe(60)}`];
+  return timed.map((a) => `${a.title}: ${describe(a.timeLimitMinutes!)}`);
+}
+
 /** Sets a class member's exam-time accommodation; refuses anyone not in the class. */
 export async function setMemberAccommodation(classId: string, userId: string, factor: number) {
   if (!(await store.isMember(classId, userId))) return false;
-  await store.setAccommodation(userId, factor);
+  await store.setAccommodation(classId, userId, factor);
   return true;
 }
 

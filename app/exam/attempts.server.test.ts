@@ -58,8 +58,9 @@ async function answerKey(attemptId: string) {
 }
 
 describe("starting attempts", () => {
-  it("draws the requested count from the chosen domains, without repeats, with a deadline scaled by the accommodation", async () => {
+  it("draws the requested count from the chosen domains, without repeats; a class's extra time does not touch own practice", async () => {
     const user = await makeUser();
+    // Extra time from an instructor belongs to their class's assignments, not the learner's own quizzes.
     await db.user.update({ where: { id: user.id }, data: { accommodationFactor: 1.5 } });
     const start = new Date("2026-06-01T19:00:00Z");
     const result = await startPractice(user.id, practice(), start);
@@ -71,7 +72,7 @@ describe("starting attempts", () => {
     expect(attempt.items).toHaveLength(6);
     expect(new Set(attempt.items.map((i) => i.questionVersion.questionId)).size).toBe(6);
     expect(attempt.items.every((i) => ["LAW", "BIL"].includes(i.questionVersion.question.domainId))).toBe(true);
-    expect(attempt.deadline?.toISOString()).toBe("2026-06-01T19:15:00.000Z");
+    expect(attempt.deadline?.toISOString()).toBe("2026-06-01T19:10:00.000Z");
   });
 
   it("builds a full simulation: 135 items, 110 scored per the blueprint, 135 minutes", async () => {

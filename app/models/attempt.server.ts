@@ -390,6 +390,3 @@ export function assignmentPolicy(assignmentId: string) {
   return db.assignment.findUnique({ where: { id: assignmentId }, select: { revealPolicy: true } });
 }
 
-export function userAccommodation(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { accommodationFactor: true } });
-}
