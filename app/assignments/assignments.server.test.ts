@@ -6,7 +6,15 @@ import { attemptResults, saveAnswer, submitAttempt } from "~/exam/attempts.serve
 import { missedQuestionIds } from "~/models/attempt.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { assignmentForStudent, assignmentResults, createAssignment, gradebookCsv, startAssignment, studentAssignments, studentWork } from "./assignments.server.ts";
+import {
+  assignmentForStudent,
+  assignmentResults,
+  createAssignment,
+  gradebookCsv,
+  startAssignment,
+  studentAssignments,
+  studentWork,
+} from "./assignments.server.ts";
 import type { AssignmentForm } from "./forms.ts";
 
 const SECRET = "RATIONALE-SECRET";
@@ -53,7 +61,7 @@ async function classWithStudents(n: number) {
   const students = [];
   for (let i = 0; i < n; i++) {
     const s = await makeUser({ name: `Student ${i + 1}` });
-    await joinWithCode(s.id, joinCode);
+    await joinWithCode(s.id, joinCode, "10.30.0.1");
     students.push(s);
   }
   return { instructor, klass, students };
@@ -73,8 +81,19 @@ async function start(userId: string, assignmentId: string, at: Date) {
 
 /** Answers every item: correct (A) for the positions in `right`, B otherwise. */
 async function answerAll(userId: string, attemptId: string, right: (questionId: string) => boolean, at: Date) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
-  for (const i of items) await saveAnswer(userId, attemptId, i.position + 1, { selectedIndex: right(i.questionVersion.questionId) ? 0 : 1 }, at);
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
+  for (const i of items)
+    await saveAnswer(
+      userId,
+      attemptId,
+      i.position + 1,
+      { selectedIndex: right(i.questionVersion.questionId) ? 0 : 1 },
+      at,
+    );
   return items;
 }
 
@@ -86,15 +105,20 @@ describe("assignments", () => {
     const a = await start(students[0].id, id, DURING);
     const b = await start(students[1].id, id, DURING);
     const setOf = async (attemptId: string) =>
-      (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId).sort();
+      (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } }))
+        .map((i) => i.questionVersion.questionId)
+        .sort();
     expect(await setOf(a)).toHaveLength(6);
     expect(await setOf(a)).toEqual(await setOf(b));
     const [ta, tb] = await Promise.all([a, b].map((x) => db.examAttempt.findUniqueOrThrow({ where: { id: x } })));
     expect(ta).toMatchObject({ kind: "assignment", mode: "exam", assignmentId: id });
     expect(ta.deadline?.toISOString()).toBe("2026-12-03T15:10:00.000Z");
     expect(tb.deadline?.toISOString()).toBe("2026-12-03T15:15:00.000Z");
-    // A per-class factor on the membership wins over the learner's own.
-    await db.classMembership.update({ where: { classId_userId: { classId: klass.id, userId: students[0].id } }, data: { accommodationFactor: 2 } });
+    // The membership's factor, set by this class's instructor, is what counts.
+    await db.classMembership.update({
+      where: { classId_userId: { classId: klass.id, userId: students[0].id } },
+      data: { accommodationFactor: 2 },
+    });
     const id2 = await create(instructor, klass.id, { title: "Second" });
     const c = await db.examAttempt.findUniqueOrThrow({ where: { id: await start(students[0].id, id2, DURING) } });
     expect(c.deadline?.toISOString()).toBe("2026-12-03T15:20:00.000Z");
@@ -116,17 +140,26 @@ describe("assignments", () => {
     const first = await start(student.id, id, DURING);
     expect(await start(student.id, id, DURING)).toBe(first); // resumes, does not open a second
     await submitAttempt(student.id, first, DURING);
-    expect(await startAssignment(student.id, "UTC", id, DURING)).toEqual({ ok: false, status: 409, message: "You have used your one attempt at this assignment." });
+    expect(await startAssignment(student.id, "UTC", id, DURING)).toEqual({
+      ok: false,
+      status: 409,
+      message: "You have used your one attempt at this assignment.",
+    });
     expect(await db.examAttempt.count({ where: { assignmentId: id } })).toBe(1);
     // Leaving the class ends access.
     await leaveClass(klass.id, student.id);
-    expect(((await assignmentForStudent(student.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response).status).toBe(404);
+    expect(
+      ((await assignmentForStudent(student.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response).status,
+    ).toBe(404);
   });
 
   it("keeps to the attempt limit when two starts race", async () => {
     const { instructor, klass, students } = await classWithStudents(1);
     const id = await create(instructor, klass.id, { attemptsAllowed: 1 });
-    const results = await Promise.all([startAssignment(students[0].id, "UTC", id, DURING), startAssignment(students[0].id, "UTC", id, DURING)]);
+    const results = await Promise.all([
+      startAssignment(students[0].id, "UTC", id, DURING),
+      startAssignment(students[0].id, "UTC", id, DURING),
+    ]);
     const ids = new Set(results.flatMap((r) => (r.ok ? [r.attemptId] : [])));
     expect(await db.examAttempt.count({ where: { assignmentId: id } })).toBe(1);
     expect(ids.size).toBeLessThanOrEqual(1);
@@ -147,7 +180,11 @@ describe("assignments", () => {
     expect((await studentAssignments(students[0].id, "UTC", AFTER)).map((a) => a.status)).toEqual(["late"]);
 
     const closing = await create(instructor, klass.id, { revealPolicy: "after_due", title: "Closes" });
-    expect(await startAssignment(students[0].id, "UTC", closing, AFTER)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("closed") });
+    expect(await startAssignment(students[0].id, "UTC", closing, AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining("closed"),
+    });
     expect((await assignmentForStudent(students[0].id, "UTC", closing, AFTER)).status).toBe("closed");
     // After-submit policy: a late start is allowed (and will be late).
     const lateStart = await create(instructor, klass.id, { title: "Late start" });
@@ -169,7 +206,11 @@ describe("assignments", () => {
       await submitAttempt(s.id, attemptId, DURING);
       const during = (await attemptResults(s.id, attemptId, DURING))!;
       const after = (await attemptResults(s.id, attemptId, AFTER))!;
-      expect([policy, JSON.stringify(during).includes(SECRET), JSON.stringify(after).includes(SECRET)]).toEqual([policy, visibleDuring, visibleAfter]);
+      expect([policy, JSON.stringify(during).includes(SECRET), JSON.stringify(after).includes(SECRET)]).toEqual([
+        policy,
+        visibleDuring,
+        visibleAfter,
+      ]);
       expect(during.assignment?.answersVisible).toBe(visibleDuring);
       if (!visibleDuring) {
         expect(during.items).toEqual([]);
@@ -177,10 +218,22 @@ describe("assignments", () => {
         expect(during.assignment?.message).toMatch(policy === "never" ? /does not show/ : /after the due date/);
         expect(during.score.total).toBe(6); // the score itself is theirs to see
       }
-      const cards = await db.reviewCard.count({ where: { userId: s.id, source: "missed", questionId: { in: (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId) } } });
+      const cards = await db.reviewCard.count({
+        where: {
+          userId: s.id,
+          source: "missed",
+          questionId: {
+            in: (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map(
+              (i) => i.questionVersion.questionId,
+            ),
+          },
+        },
+      });
       if (policy === "after_submit") expect(cards).toBe(6);
       // "Previously missed" practice must not offer (and so reveal) answers the policy withholds.
-      const questionIds = (await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId);
+      const questionIds = (
+        await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } })
+      ).map((i) => i.questionVersion.questionId);
       const missed = await missedQuestionIds(s.id);
       if (policy === "after_submit") shownQuestions.push(...questionIds);
       else expect(questionIds.filter((q) => missed.has(q) && !shownQuestions.includes(q))).toEqual([]);
@@ -191,8 +244,12 @@ describe("assignments", () => {
   it("gives the instructor results, item analysis, the drill-down and a CSV; other instructors get 404", async () => {
     const { instructor, klass, students } = await classWithStudents(3);
     const other = { ...(await makeUser({ role: "instructor" })), timeZone: "UTC" };
-    await db.user.update({ where: { id: students[2].id }, data: { name: "=HYPERLINK(\"http://evil\")" } });
-    const id = await create(instructor, klass.id, { source: "items", questionIds: ["LAW-K01-001", "LAW-K01-002", "BIL-K01-001"], itemCount: undefined });
+    await db.user.update({ where: { id: students[2].id }, data: { name: '=HYPERLINK("http://evil")' } });
+    const id = await create(instructor, klass.id, {
+      source: "items",
+      questionIds: ["LAW-K01-001", "LAW-K01-002", "BIL-K01-001"],
+      itemCount: undefined,
+    });
     // Student 1 gets everything right; student 2 only LAW-K01-002; student 3 only BIL-K01-001.
     const right = [() => true, (q: string) => q === "LAW-K01-002", (q: string) => q === "BIL-K01-001"];
     for (const [n, s] of students.entries()) {
@@ -205,11 +262,14 @@ describe("assignments", () => {
     expect(results.domains.map((d) => d.id)).toEqual(["LAW", "BIL"]);
     expect(results.rows[0].byDomain).toEqual({ LAW: 100, BIL: 100 });
     expect(results.items.map((i) => i.questionId)).toEqual(["LAW-K01-001", "LAW-K01-002", "BIL-K01-001"]);
-    // Totals 3, 1, 1. Q1: x = 1 0 0, rest = 2 1 1 -> r = 1. Q2: x = 1 1 0, rest = 2 0 1 -> cov 0 -> r = 0. Q3 likewise 0.
+    // Three students: difficulty is shown, but discrimination needs more responses (the maths is
+    // checked against hand-computed values in item-analysis.test.ts).
     expect(results.items.map((i) => i.difficulty)).toEqual([1 / 3, 2 / 3, 2 / 3]);
-    expect(results.items[0].discrimination).toBeCloseTo(1, 10);
-    expect(results.items[1].discrimination).toBeCloseTo(0, 10);
-    expect(results.items[2].discrimination).toBeCloseTo(0, 10);
+    expect(results.items.map((i) => [i.responses, i.discrimination])).toEqual([
+      [3, null],
+      [3, null],
+      [3, null],
+    ]);
     expect(results.items.map((i) => i.flagged)).toEqual([false, false, false]);
     expect(results.items[0].optionCounts).toEqual([1, 2, 0, 0]);
     expect(results.weakest[0]).toMatchObject({ id: "LAW.K01", correct: 3, answered: 6 });
@@ -225,24 +285,38 @@ describe("assignments", () => {
     expect(filename).toBe("week-3-quiz-gradebook.csv");
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     // A domain name with commas is quoted.
-    expect(lines[0]).toBe('Student,Email,Status,Score (%),Correct,Scored questions,"Medical Law, Ethics, and Compliance (%)",Billing and Revenue Cycle (%),Time used (minutes),Submitted at (UTC),Late,Attempts');
+    expect(lines[0]).toBe(
+      'Student,Email,Status,Score (%),Correct,Scored questions,"Medical Law, Ethics, and Compliance (%)",Billing and Revenue Cycle (%),Time used (minutes),Submitted at (UTC),Late,Attempts',
+    );
     expect(lines[3]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
     expect(lines[1]).toContain(",Submitted,100,3,3,100,100,");
 
-    for (const call of [() => assignmentResults(other, klass.id, id), () => studentWork(other, klass.id, id, students[0].id), () => gradebookCsv(other, klass.id, id)]) {
+    for (const call of [
+      () => assignmentResults(other, klass.id, id),
+      () => studentWork(other, klass.id, id, students[0].id),
+      () => gradebookCsv(other, klass.id, id),
+    ]) {
       expect(((await call().catch((e: unknown) => e)) as Response).status).toBe(404);
     }
   });
 
   it("explains bad question choices instead of creating the assignment", async () => {
     const { instructor, klass } = await classWithStudents(0);
-    expect(await createAssignment(instructor, klass.id, form({ source: "items", questionIds: ["LAW-K01-001", "NOPE-1"] }))).toEqual({
+    expect(
+      await createAssignment(instructor, klass.id, form({ source: "items", questionIds: ["LAW-K01-001", "NOPE-1"] })),
+    ).toEqual({
       ok: false,
       field: "questionIds",
       message: "These questions are not in the bank: NOPE-1.",
     });
-    expect(await createAssignment(instructor, klass.id, form({ domains: ["LAW"], itemCount: 40 }))).toMatchObject({ ok: false, field: "itemCount" });
-    expect(await createAssignment(instructor, klass.id, form({ source: "blueprint" }))).toMatchObject({ ok: false, message: expect.stringContaining("full simulation") });
+    expect(await createAssignment(instructor, klass.id, form({ domains: ["LAW"], itemCount: 40 }))).toMatchObject({
+      ok: false,
+      field: "itemCount",
+    });
+    expect(await createAssignment(instructor, klass.id, form({ source: "blueprint" }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("full simulation"),
+    });
     expect(await db.assignment.count({ where: { classId: klass.id } })).toBe(0);
   });
 });

@@ -249,8 +249,9 @@ async function memberAssignment(userId: string, assignmentId: string) {
   return { assignment, member };
 }
 
-function accommodation(member: { accommodationFactor: number | null; user: { accommodationFactor: number } }) {
-  return member.accommodationFactor ?? member.user.accommodationFactor ?? 1;
+/** The extra time this class's instructor gave the student; nothing from any other class. */
+function accommodation(member: { accommodationFactor: number | null }) {
+  return member.accommodationFactor ?? 1;
 }
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
@@ -500,7 +501,8 @@ export async function assignmentResults(
   for (const row of rows) {
     const counted = row.attemptId ? attempts.find((a) => a.id === row.attemptId) : null;
     for (const i of counted?.items ?? []) {
-      if (!i.scored) continue;
+      // Unanswered items earn nothing on the score but are not evidence of a weak area.
+      if (!i.scored || i.selectedIndex === null) continue;
       const ka = i.questionVersion.question.knowledgeArea;
       const e = areas.get(ka) ?? areas.set(ka, { correct: 0, answered: 0 }).get(ka)!;
       e.answered += 1;

@@ -47,7 +47,7 @@ async function timedAssignment(students: number) {
   const learners = [];
   for (let i = 0; i < students; i++) {
     const student = await makeUser();
-    await joinWithCode(student.id, joinCode);
+    await joinWithCode(student.id, joinCode, "10.30.0.1");
     const started = await startAssignment(student.id, "UTC", quiz.id, T0);
     if (!started.ok) throw new Error(started.message);
     learners.push(student);

@@ -12,12 +12,18 @@ export function neutralizeFormula(value: string): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return stringify([header.map(neutralizeFormula), ...rows.map((r) => r.map((c) => (typeof c === "string" ? neutralizeFormula(c) : c)))], {
-    // Numbers are written as numbers; only text can smuggle a formula.
-    cast: { boolean: (b) => (b ? "yes" : "no") },
-    // A bare \n or \r must be quoted too: with CRLF records csv-stringify only quotes "\r\n".
-    quoted_match: /[\r\n]/,
-    record_delimiter: "windows",
-    bom: true,
-  });
+  return stringify(
+    [
+      header.map(neutralizeFormula),
+      ...rows.map((r) => r.map((c) => (typeof c === "string" ? neutralizeFormula(c) : c))),
+    ],
+    {
+      // Numbers are written as numbers; only text can smuggle a formula.
+      cast: { boolean: (b) => (b ? "yes" : "no") },
+      // A bare \n or \r must be quoted too: with CRLF records csv-stringify only quotes "\r\n".
+      quoted_match: /[\r\n]/,
+      record_delimiter: "windows",
+      bom: true,
+    },
+  );
 }

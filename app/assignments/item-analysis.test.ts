@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { analyseItems, pearson, pointBiserial, type ResponseSet } from "./item-analysis.ts";
+import {
+  analyseItems,
+  MIN_RESPONSES_FOR_DISCRIMINATION,
+  pearson,
+  pointBiserial,
+  type ResponseSet,
+} from "./item-analysis.ts";
 
 // Five students, three scored items (1 = correct). Totals 3, 2, 1, 1, 1.
 //        I1 I2 I3
@@ -37,7 +43,7 @@ const sets: ResponseSet[] = MATRIX.map((row, s) =>
 
 describe("item analysis", () => {
   it("matches the hand-computed difficulty and point-biserial values", () => {
-    const stats = analyseItems(sets);
+    const stats = analyseItems(sets, 4, 0);
     expect(stats.map((s) => s.questionId)).toEqual(["Q1", "Q2", "Q3"]);
     expect(stats.map((s) => s.difficulty)).toEqual([0.6, 0.4, 0.6]);
     expect(stats[0].discrimination).toBeCloseTo(0, 10);
@@ -48,7 +54,7 @@ describe("item analysis", () => {
   });
 
   it("counts how often each option was chosen, and blanks separately", () => {
-    const stats = analyseItems(sets);
+    const stats = analyseItems(sets, 4, 0);
     expect(stats[0].optionCounts).toEqual([3, 1, 0, 1]);
     expect(stats[1].optionCounts).toEqual([2, 2, 1, 0]);
     expect(stats[2].optionCounts).toEqual([3, 0, 1, 0]);
@@ -70,7 +76,7 @@ describe("item analysis", () => {
       { questionId: "easy", scored: true, correct: true, selectedIndex: 0 },
       { questionId: "other", scored: true, correct: n > 0, selectedIndex: n > 0 ? 0 : 1 },
     ]);
-    const [easy] = analyseItems(allRight);
+    const [easy] = analyseItems(allRight, 4, 0);
     expect(easy.difficulty).toBe(1);
     expect(easy.discrimination).toBeNull();
     expect(easy.flagged).toBe(false);
@@ -83,10 +89,22 @@ describe("item analysis", () => {
       ...row.map((c, i) => ({ questionId: `Q${i + 1}`, scored: true, correct: c === 1, selectedIndex: CHOICES[s][i] })),
       { questionId: "P1", scored: false, correct: s < 2, selectedIndex: s < 2 ? 0 : 1 },
     ]);
-    const stats = analyseItems(withPretest);
+    const stats = analyseItems(withPretest, 4, 0);
     expect(stats[2].discrimination).toBeCloseTo(-0.456435, 6);
     // P1 is right for S1, S2 (totals 3, 2): its rest-scores are the full totals 3 2 1 1 1.
     // x = 1 1 0 0 0: sum (dx)(dr) = .6*1.4 + .6*.4 - .4*(-.6)*3 = 1.8, dx^2 = 1.2, dr^2 = 1.96+.16+.36*3 = 3.2
     expect(stats[3].discrimination).toBeCloseTo(1.8 / Math.sqrt(1.2 * 3.2), 12);
+  });
+
+  it("shows no discrimination and flags nothing below the minimum number of responses", () => {
+    // Five students: item 3 looks negative, but five responses prove nothing.
+    const few = analyseItems(sets);
+    expect(few.map((s) => s.discrimination)).toEqual([null, null, null]);
+    expect(few.some((s) => s.flagged)).toBe(false);
+    expect(few.map((s) => s.responses)).toEqual([5, 5, 5]);
+    // The same pattern from enough students is flagged (the value does not change with copies).
+    const enough = analyseItems(Array.from({ length: MIN_RESPONSES_FOR_DISCRIMINATION / 5 }, () => sets).flat());
+    expect(enough[2].discrimination).toBeCloseTo(-0.456435, 6);
+    expect(enough[2].flagged).toBe(true);
   });
 });

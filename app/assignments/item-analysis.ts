@@ -23,7 +23,8 @@ export interface ItemStats {
   responses: number;
   /** Proportion correct, 0..1 (the classical "difficulty" or p-value). */
   difficulty: number;
-  /** Corrected point-biserial, -1..1, or null when it cannot be computed. */
+  /** Corrected point-biserial, -1..1; null when it cannot be computed (no variation) or there are
+   * fewer than MIN_RESPONSES_FOR_DISCRIMINATION responses. */
   discrimination: number | null;
   /** How many chose option A, B, C, D. */
   optionCounts: number[];
@@ -61,14 +62,31 @@ export function pointBiserial(itemCorrect: readonly boolean[], restScores: reado
   );
 }
 
-export function analyseItems(sets: readonly ResponseSet[], optionsPerItem = 4): ItemStats[] {
+/**
+ * Below this many responses a point-biserial swings on one student's answer: the item gets no
+ * discrimination and is never called broken (Moodle's statistics likewise need enough takers).
+ */
+export const MIN_RESPONSES_FOR_DISCRIMINATION = 10;
+
+export function analyseItems(
+  sets: readonly ResponseSet[],
+  optionsPerItem = 4,
+  minResponses = MIN_RESPONSES_FOR_DISCRIMINATION,
+): ItemStats[] {
   const perItem = new Map<string, { correct: boolean[]; rest: number[]; options: number[]; unanswered: number }>();
   for (const set of sets) {
     const total = set.filter((i) => i.scored && i.correct).length;
     for (const item of set) {
       const entry =
         perItem.get(item.questionId) ??
-        perItem.set(item.questionId, { correct: [], rest: [], options: Array.from({ length: optionsPerItem }, () => 0), unanswered: 0 }).get(item.questionId)!;
+        perItem
+          .set(item.questionId, {
+            correct: [],
+            rest: [],
+            options: Array.from({ length: optionsPerItem }, () => 0),
+            unanswered: 0,
+          })
+          .get(item.questionId)!;
       entry.correct.push(item.correct);
       entry.rest.push(total - (item.scored && item.correct ? 1 : 0));
       if (item.selectedIndex === null) entry.unanswered += 1;
@@ -76,7 +94,7 @@ export function analyseItems(sets: readonly ResponseSet[], optionsPerItem = 4): 
     }
   }
   return [...perItem].map(([questionId, e]) => {
-    const discrimination = pointBiserial(e.correct, e.rest);
+    const discrimination = e.correct.length >= minResponses ? pointBiserial(e.correct, e.rest) : null;
     return {
       questionId,
       responses: e.correct.length,

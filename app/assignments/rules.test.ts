@@ -14,7 +14,11 @@ const fmt = (d: Date) => formatInZone(d, "America/New_York");
 
 describe("assignment rules", () => {
   it("refuses before it opens, with the opening time in the reader's zone", () => {
-    expect(startDecision(base, [], before, fmt)).toEqual({ ok: false, reason: "not_open", message: "This assignment opens on Dec 1, 2026, 9:00 AM EST." });
+    expect(startDecision(base, [], before, fmt)).toEqual({
+      ok: false,
+      reason: "not_open",
+      message: "This assignment opens on Dec 1, 2026, 9:00 AM EST.",
+    });
     expect(studentStatus(base, [], before)).toBe("not_open");
   });
 
@@ -22,10 +26,21 @@ describe("assignment rules", () => {
     expect(startDecision(base, [], during, fmt)).toEqual({ ok: true, resume: null, late: false });
     const one = [{ id: "a1", status: "submitted", submittedAt: during }];
     expect(startDecision(base, one, during, fmt)).toMatchObject({ ok: true, resume: null });
-    expect(startDecision(base, [...one, { id: "a2", status: "in_progress", submittedAt: null }], during, fmt)).toEqual({ ok: true, resume: "a2", late: false });
+    expect(startDecision(base, [...one, { id: "a2", status: "in_progress", submittedAt: null }], during, fmt)).toEqual({
+      ok: true,
+      resume: "a2",
+      late: false,
+    });
     const two = [...one, { id: "a2", status: "submitted", submittedAt: during }];
-    expect(startDecision(base, two, during, fmt)).toEqual({ ok: false, reason: "used_up", message: "You have used all 2 attempts at this assignment." });
-    expect(startDecision({ ...base, attemptsAllowed: 1 }, one, during, fmt)).toMatchObject({ ok: false, message: "You have used your one attempt at this assignment." });
+    expect(startDecision(base, two, during, fmt)).toEqual({
+      ok: false,
+      reason: "used_up",
+      message: "You have used all 2 attempts at this assignment.",
+    });
+    expect(startDecision({ ...base, attemptsAllowed: 1 }, one, during, fmt)).toMatchObject({
+      ok: false,
+      message: "You have used your one attempt at this assignment.",
+    });
   });
 
   it("lets work start late (marked late) unless answers were released at the due date", () => {
@@ -35,7 +50,11 @@ describe("assignment rules", () => {
     expect(startDecision(afterDue, [], after, fmt)).toMatchObject({ ok: false, reason: "closed" });
     expect(studentStatus(afterDue, [], after)).toBe("closed");
     // An attempt already running can still be finished (and will be late).
-    expect(startDecision(afterDue, [{ id: "x", status: "in_progress", submittedAt: null }], after, fmt)).toEqual({ ok: true, resume: "x", late: true });
+    expect(startDecision(afterDue, [{ id: "x", status: "in_progress", submittedAt: null }], after, fmt)).toEqual({
+      ok: true,
+      resume: "x",
+      late: true,
+    });
   });
 
   it("marks a submission after the due instant late, and on time otherwise", () => {

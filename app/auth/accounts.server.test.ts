@@ -3,11 +3,19 @@ import { db } from "~/utils/db.server.ts";
 import { makeUser, TEST_PASSWORD } from "../../tests/factories/users.ts";
 import { changePassword, COMMON_PASSWORD, logIn, register, WRONG_CREDENTIALS } from "./accounts.server.ts";
 import { verifyPassword } from "./password.server.ts";
-import { MAX_FAILURES_PER_EMAIL } from "./rate-limit.ts";
+import { THROTTLES } from "./rate-limit.ts";
+
+const MAX_FAILURES_PER_EMAIL = THROTTLES.loginPerEmail.limit;
 
 describe("register", () => {
   it("creates a student with an argon2id hash and the browser's time zone", async () => {
-    const result = await register({ email: "new@example.test", name: "Nia", password: "a long enough phrase", timeZone: "America/Chicago" });
+    const result = await register({
+      email: "new@example.test",
+      name: "Nia",
+      password: "a long enough phrase",
+      timeZone: "America/Chicago",
+      ip: "10.20.0.1",
+    });
     expect(result.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email: "new@example.test" } });
     expect(user.role).toBe("student");
@@ -17,20 +25,36 @@ describe("register", () => {
   });
 
   it("refuses a common password and writes nothing", async () => {
-    const result = await register({ email: "common@example.test", name: "C", password: "password1234" });
+    const result = await register({
+      email: "common@example.test",
+      name: "C",
+      password: "password1234",
+      ip: "10.20.0.1",
+    });
     expect(result).toEqual({ ok: false, field: "password", message: COMMON_PASSWORD });
     expect(await db.user.count({ where: { email: "common@example.test" } })).toBe(0);
   });
 
   it("refuses a second account for the same email", async () => {
     const existing = await makeUser();
-    const result = await register({ email: existing.email, name: "Again", password: "another long phrase" });
+    const result = await register({
+      email: existing.email,
+      name: "Again",
+      password: "another long phrase",
+      ip: "10.20.0.1",
+    });
     expect(result.ok).toBe(false);
     expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
   });
 
   it("falls back to UTC for an unknown time zone", async () => {
-    await register({ email: "tz@example.test", name: "T", password: "a long enough phrase", timeZone: "Mars/Olympus" });
+    await register({
+      email: "tz@example.test",
+      name: "T",
+      password: "a long enough phrase",
+      timeZone: "Mars/Olympus",
+      ip: "10.20.0.1",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { email: "tz@example.test" } })).timeZone).toBe("UTC");
   });
 });
@@ -38,7 +62,10 @@ describe("register", () => {
 describe("logIn", () => {
   it("accepts the right password", async () => {
     const user = await makeUser();
-    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.1" })).toEqual({ ok: true, userId: user.id });
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.1" })).toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("says the same thing for an unknown email and a wrong password", async () => {
@@ -53,12 +80,27 @@ describe("logIn", () => {
     const user = await makeUser();
     const start = new Date("2026-05-01T10:00:00Z");
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      await logIn({ email: user.email, password: "wrong guess", ip: `10.1.0.${i}`, now: new Date(start.getTime() + i * 1000) });
+      await logIn({
+        email: user.email,
+        password: "wrong guess",
+        ip: `10.1.0.${i}`,
+        now: new Date(start.getTime() + i * 1000),
+      });
     }
-    const blocked = await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.9.9.9", now: new Date(start.getTime() + 60_000) });
+    const blocked = await logIn({
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: "10.9.9.9",
+      now: new Date(start.getTime() + 60_000),
+    });
     expect(blocked).toMatchObject({ ok: false, reason: "rate-limited", minutes: 14 });
     expect(blocked.ok === false && blocked.message).toBe("Too many failed sign-in attempts. Try again in 14 minutes.");
-    const later = await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.9.9.9", now: new Date(start.getTime() + 16 * 60_000) });
+    const later = await logIn({
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: "10.9.9.9",
+      now: new Date(start.getTime() + 16 * 60_000),
+    });
     expect(later).toEqual({ ok: true, userId: user.id });
     expect(await db.loginFailure.count({ where: { email: user.email } })).toBe(0);
   });
@@ -78,5 +120,74 @@ describe("changePassword", () => {
     expect(await changePassword(user.id, TEST_PASSWORD, "a brand new phrase")).toEqual({ ok: true });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, "a brand new phrase")).toBe(true);
+  });
+});
+
+describe("throttles under concurrency (the try is counted before the check)", () => {
+  it("a burst of 200 parallel wrong sign-ins checks at most the limit of passwords, and the right one is then refused", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        logIn({ email: user.email, password: `wrong guess ${i}`, ip: `10.40.${Math.floor(i / 250)}.${i % 250}` }),
+      ),
+    );
+    // Every checked wrong password is recorded as a failure: no more than the limit were checked.
+    expect(await db.loginFailure.count({ where: { email: user.email } })).toBeLessThanOrEqual(
+      THROTTLES.loginPerEmail.limit,
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "rate-limited").length).toBeGreaterThanOrEqual(
+      200 - THROTTLES.loginPerEmail.limit,
+    );
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.41.0.1" })).toMatchObject({
+      ok: false,
+      reason: "rate-limited",
+    });
+  });
+
+  it("a classroom of 30 behind one address, each mistyping twice, still signs in", async () => {
+    const students = await Promise.all(Array.from({ length: 30 }, () => makeUser()));
+    for (const s of students) {
+      await logIn({ email: s.email, password: "typo one", ip: "10.50.0.1" });
+      await logIn({ email: s.email, password: "typo two", ip: "10.50.0.1" });
+    }
+    const results = await Promise.all(
+      students.map((s) => logIn({ email: s.email, password: TEST_PASSWORD, ip: "10.50.0.1" })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it("throttles the current-password check on the account page", async () => {
+    const user = await makeUser();
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => changePassword(user.id, `guess number ${i}`, "a brand new phrase")),
+    );
+    expect(guesses.filter((g) => !g.ok && /Too many/.test(g.message)).length).toBeGreaterThanOrEqual(
+      50 - THROTTLES.passwordCheck.limit,
+    );
+    const right = await changePassword(user.id, TEST_PASSWORD, "a brand new phrase");
+    expect(right).toMatchObject({
+      ok: false,
+      field: "currentPassword",
+      message: expect.stringMatching(/^Too many wrong current passwords\. Try again in \d+ minutes?\.$/),
+    });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
+  });
+
+  it("throttles sign-ups per network address", async () => {
+    const ip = "10.60.0.1";
+    const limit = THROTTLES.signupPerAddress.limit;
+    const made = await Promise.all(
+      Array.from({ length: limit + 5 }, (_, i) =>
+        register({ email: `burst-${i}@example.test`, name: "B", password: "a long enough phrase", ip }),
+      ),
+    );
+    expect(made.filter((r) => r.ok).length).toBe(limit);
+    expect(made.find((r) => !r.ok)).toMatchObject({
+      field: null,
+      reason: "rate-limited",
+      message: expect.stringMatching(/^Too many new accounts from your network\. Try again in \d+ minutes?\.$/),
+    });
+    expect(await db.user.count({ where: { email: { startsWith: "burst-" } } })).toBe(limit);
   });
 });

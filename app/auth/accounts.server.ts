@@ -1,8 +1,9 @@
 // Account use cases: register, log in (with rate limit), change password.
-import { clearLoginFailures, pruneLoginFailures, recentLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
+import { clearLoginFailures, pruneLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
 import { createUser, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
 import { hashPassword, isCommonPassword, verifyDummyPassword, verifyPassword } from "./password.server.ts";
-import { LOGIN_WINDOW_MS, minutesUntilAllowed } from "./rate-limit.ts";
+import { THROTTLES, waitMessage } from "./rate-limit.ts";
+import { forget, giveBack, reserve } from "./throttle.server.ts";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const COMMON_PASSWORD = "This password is too common: people guess it easily. Choose another.";
@@ -14,30 +15,63 @@ export type LoginResult =
 
 export async function logIn(input: { email: string; password: string; ip: string; now?: Date }): Promise<LoginResult> {
   const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const minutes = minutesUntilAllowed(await recentLoginFailures(input.email, input.ip, since), now);
-  if (minutes > 0) {
+  const email = input.email.toLowerCase();
+  // The try is counted before the password is checked: parallel guesses cannot all slip in.
+  const reservation = await reserve(
+    [
+      { throttle: "loginPerEmail", subject: email },
+      { throttle: "loginPerAddress", subject: input.ip },
+    ],
+    now,
+  );
+  if (!reservation.ok) {
     return {
       ok: false,
       reason: "rate-limited",
-      minutes,
-      message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      minutes: reservation.minutes,
+      message: waitMessage("failed sign-in attempts", reservation.minutes),
     };
   }
   const user = await findUserByEmail(input.email);
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyDummyPassword(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyDummyPassword(input.password);
   if (!user || !valid) {
     await recordLoginFailure(input.email, input.ip, now);
     return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS };
   }
-  await clearLoginFailures(input.email);
-  await pruneLoginFailures(since);
+  // The owner is in: their email's slate is wiped, and a success costs the address nothing.
+  await Promise.all([
+    forget("loginPerEmail", email),
+    giveBack("loginPerAddress", input.ip),
+    clearLoginFailures(input.email),
+  ]);
+  await pruneLoginFailures(new Date(now.getTime() - THROTTLES.loginPerEmail.windowMs));
   return { ok: true, userId: user.id };
 }
 
-export type RegisterResult = { ok: true; userId: string } | { ok: false; field: "email" | "password"; message: string };
+export type RegisterResult =
+  | { ok: true; userId: string }
+  | { ok: false; field: "email" | "password"; message: string }
+  | { ok: false; field: null; reason: "rate-limited"; message: string };
 
-export async function register(input: { email: string; name: string; password: string; timeZone?: string }): Promise<RegisterResult> {
+export async function register(input: {
+  email: string;
+  name: string;
+  password: string;
+  timeZone?: string;
+  ip: string;
+  now?: Date;
+}): Promise<RegisterResult> {
+  const reservation = await reserve([{ throttle: "signupPerAddress", subject: input.ip }], input.now ?? new Date());
+  if (!reservation.ok) {
+    return {
+      ok: false,
+      field: null,
+      reason: "rate-limited",
+      message: waitMessage("new accounts from your network", reservation.minutes),
+    };
+  }
   if (isCommonPassword(input.password)) return { ok: false, field: "password", message: COMMON_PASSWORD };
   if (await findUserByEmail(input.email)) {
     return { ok: false, field: "email", message: "An account with this email already exists. Log in instead." };
@@ -51,13 +85,29 @@ export async function register(input: { email: string; name: string; password: s
   return { ok: true, userId: user.id };
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: string };
+export type ChangePasswordResult =
+  { ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: string };
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  now = new Date(),
+): Promise<ChangePasswordResult> {
+  // Counted before the check, like sign-in: a stolen session cannot guess the password quickly.
+  const reservation = await reserve([{ throttle: "passwordCheck", subject: userId }], now);
+  if (!reservation.ok) {
+    return {
+      ok: false,
+      field: "currentPassword",
+      message: waitMessage("wrong current passwords", reservation.minutes),
+    };
+  }
   const user = await findUserById(userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", message: "Your current password is not right." };
   }
+  await forget("passwordCheck", userId);
   if (isCommonPassword(newPassword)) return { ok: false, field: "newPassword", message: COMMON_PASSWORD };
   await setPasswordHash(userId, await hashPassword(newPassword));
   return { ok: true };

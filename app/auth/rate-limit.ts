@@ -1,17 +1,34 @@
-// Sliding-window login limit: at most LIMIT failures per window, per email and per IP.
-// The per-IP limit is higher because a whole classroom can share one address.
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 10;
-export const MAX_FAILURES_PER_IP = 50;
+// Throttle rules for everything that checks a secret or guesses a code, defined once. Each is a
+// number of tries in a fixed window that starts at the first try; the window's end says when
+// the next try is allowed. Counting happens in app/auth/throttle.server.ts.
+const MINUTE = 60_000;
 
-/** Minutes until another attempt is allowed, or 0 when not limited. */
-export function minutesUntilAllowed(failures: { byEmail: Date[]; byIp: Date[] }, now: Date): number {
-  const waitFor = (times: Date[], limit: number) => {
-    if (times.length < limit) return 0;
-    // The window frees a slot when the (n - limit + 1)-th most recent failure ages out.
-    const blocking = times[times.length - limit];
-    return Math.max(0, blocking.getTime() + LOGIN_WINDOW_MS - now.getTime());
-  };
-  const ms = Math.max(waitFor(failures.byEmail, MAX_FAILURES_PER_EMAIL), waitFor(failures.byIp, MAX_FAILURES_PER_IP));
-  return ms === 0 ? 0 : Math.ceil(ms / 60_000);
+export interface ThrottleRule {
+  limit: number;
+  windowMs: number;
+}
+
+export const THROTTLES = {
+  /** Failed sign-ins for one email, from anywhere. */
+  loginPerEmail: { limit: 10, windowMs: 15 * MINUTE },
+  /** Sign-in tries from one network address: a classroom of 30 behind one address, a few typos each. */
+  loginPerAddress: { limit: 100, windowMs: 15 * MINUTE },
+  /** "Confirm with your current password" on the account page, per account. */
+  passwordCheck: { limit: 10, windowMs: 15 * MINUTE },
+  /** New accounts from one network address (a class signing up together fits). */
+  signupPerAddress: { limit: 60, windowMs: 60 * MINUTE },
+  /** Join-code tries per learner, and per address: codes must not be guessable by brute force. */
+  joinPerUser: { limit: 20, windowMs: 15 * MINUTE },
+  joinPerAddress: { limit: 200, windowMs: 15 * MINUTE },
+} satisfies Record<string, ThrottleRule>;
+
+export type ThrottleName = keyof typeof THROTTLES;
+
+/** Whole minutes until the window that started at `windowStart` ends (at least 1). */
+export function minutesUntilWindowEnds(windowStart: Date, rule: ThrottleRule, now: Date): number {
+  return Math.max(1, Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / MINUTE));
+}
+
+export function waitMessage(what: string, minutes: number): string {
+  return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

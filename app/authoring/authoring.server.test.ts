@@ -85,7 +85,7 @@ describe("instructors' own questions", () => {
     // A hand-picked assignment with it: a student of the class gets it, stem rendered safely.
     const klass = await createClassFor(author.id, "Own items");
     const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: klass.id } });
-    await joinWithCode(learner.id, joinCode);
+    await joinWithCode(learner.id, joinCode, "10.30.0.1");
     const now = new Date();
     const made = await createAssignment(author, klass.id, {
       title: "Own question quiz",

@@ -2,7 +2,10 @@
 import { randomInt } from "node:crypto";
 import { gradeAttempt } from "~/exam/grading.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
+import * as assignmentStore from "~/models/assignment.server.ts";
 import * as store from "~/models/class.server.ts";
+import { waitMessage } from "~/auth/rate-limit.ts";
+import { giveBack, reserve } from "~/auth/throttle.server.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -50,7 +53,7 @@ export async function classRoster(classId: string) {
       id: r.user.id,
       name: r.user.name,
       email: r.user.email,
-      accommodationFactor: r.user.accommodationFactor,
+      accommodationFactor: r.accommodationFactor ?? 1,
       joinedAt: r.joinedAt.toISOString(),
       lastActivity: last ? last.toISOString() : null,
     };
@@ -59,7 +62,16 @@ export async function classRoster(classId: string) {
 
 export type JoinResult = { ok: true; className: string } | { ok: false; message: string };
 
-export async function joinWithCode(userId: string, code: string): Promise<JoinResult> {
+export async function joinWithCode(userId: string, code: string, ip: string, now = new Date()): Promise<JoinResult> {
+  // Counted before the code is looked up, so codes cannot be guessed in a parallel burst.
+  const reservation = await reserve(
+    [
+      { throttle: "joinPerUser", subject: userId },
+      { throttle: "joinPerAddress", subject: ip },
+    ],
+    now,
+  );
+  if (!reservation.ok) return { ok: false, message: waitMessage("join codes tried", reservation.minutes) };
   const found = await store.findClassByCode(code.trim().toUpperCase());
   if (!found || found.archivedAt)
     return { ok: false, message: "No class has that code. Check it with your instructor." };
@@ -73,13 +85,24 @@ export async function joinWithCode(userId: string, code: string): Promise<JoinRe
     };
   }
   await store.joinClass(found.id, userId);
+  // A right code costs nothing: only wrong guesses add up.
+  await Promise.all([giveBack("joinPerUser", userId), giveBack("joinPerAddress", ip)]);
   return { ok: true, className: found.name };
+}
+
+/** What a factor would give in this class: "Midterm: 90 min, extended from 60". */
+export async function extraTimePreview(classId: string, factor: number): Promise<string[]> {
+  const timed = await assignmentStore.timedAssignments(classId);
+  const describe = (minutes: number) =>
+    factor === 1 ? `${minutes} min (standard time)` : `${Math.round(minutes * factor)} min, extended from ${minutes}`;
+  if (!timed.length) return [`A 60-minute assignment: ${describe(60)}`];
+  return timed.map((a) => `${a.title}: ${describe(a.timeLimitMinutes!)}`);
 }
 
 /** Sets a class member's exam-time accommodation; refuses anyone not in the class. */
 export async function setMemberAccommodation(classId: string, userId: string, factor: number) {
   if (!(await store.isMember(classId, userId))) return false;
-  await store.setAccommodation(userId, factor);
+  await store.setAccommodation(classId, userId, factor);
   return true;
 }
 

@@ -31,6 +31,8 @@ export const memberForm = z.discriminatedUnion("intent", [
     factor: z.coerce
       .number()
       .refine((f) => (ACCOMMODATIONS as readonly number[]).includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
+    // Set only by the confirmation step, which shows the resulting times first.
+    confirmed: z.literal("yes").optional(),
   }),
 ]);
 export const leaveForm = z.object({ intent: z.literal("leave"), classId: z.string().regex(/^[a-z0-9]{20,32}$/) });

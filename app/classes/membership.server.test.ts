@@ -21,7 +21,7 @@ async function setUp() {
   const student = await makeUser();
   const klass = await createClassFor(instructor.id, "Evening CMAA");
   const code = async () => (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode;
-  expect(await joinWithCode(student.id, await code())).toMatchObject({ ok: true });
+  expect(await joinWithCode(student.id, await code(), "10.30.0.1")).toMatchObject({ ok: true });
   const cookie = (await startSession(instructor.id)).split(";")[0];
   const post = async (fields: Record<string, string>, asCookie = cookie) => {
     const request = new Request(`http://localhost/classes/${klass.id}`, {
@@ -95,7 +95,7 @@ describe("removing a student", () => {
     });
     expect(await db.classMembership.count({ where: { classId: klass.id, userId: student.id } })).toBe(0);
 
-    expect(await joinWithCode(student.id, await code())).toEqual({
+    expect(await joinWithCode(student.id, await code(), "10.30.0.1")).toEqual({
       ok: false,
       message: expect.stringMatching(REMOVED),
     });
@@ -105,7 +105,7 @@ describe("removing a student", () => {
   it("lets a student who left on their own join again (only a removal blocks)", async () => {
     const { student, klass, code } = await setUp();
     await db.classMembership.deleteMany({ where: { classId: klass.id, userId: student.id } });
-    expect(await joinWithCode(student.id, await code())).toMatchObject({ ok: true });
+    expect(await joinWithCode(student.id, await code(), "10.30.0.1")).toMatchObject({ ok: true });
   });
 });
 
@@ -120,22 +120,22 @@ describe("join codes", () => {
     const fresh = await code();
     expect(fresh).not.toBe(old);
     const newcomer = await makeUser();
-    expect(await joinWithCode(newcomer.id, old)).toEqual({
+    expect(await joinWithCode(newcomer.id, old, "10.30.0.1")).toEqual({
       ok: false,
       message: "No class has that code. Check it with your instructor.",
     });
-    expect(await joinWithCode(newcomer.id, fresh)).toMatchObject({ ok: true });
+    expect(await joinWithCode(newcomer.id, fresh, "10.30.0.1")).toMatchObject({ ok: true });
 
     await post({ intent: "remove", userId: student.id });
     // A new code does not re-admit a removed student by itself...
     await post({ intent: "rotate-code" });
-    expect(await joinWithCode(student.id, await code())).toEqual({
+    expect(await joinWithCode(student.id, await code(), "10.30.0.1")).toEqual({
       ok: false,
       message: expect.stringMatching(REMOVED),
     });
     // ...the instructor's "allow to rejoin" does.
     expect(await post({ intent: "allow-rejoin", userId: student.id })).toMatchObject({ ok: true });
-    expect(await joinWithCode(student.id, await code())).toMatchObject({ ok: true });
+    expect(await joinWithCode(student.id, await code(), "10.30.0.1")).toMatchObject({ ok: true });
     expect(await db.classMembership.count({ where: { classId: klass.id, userId: student.id } })).toBe(1);
   });
 

@@ -58,8 +58,9 @@ async function answerKey(attemptId: string) {
 }
 
 describe("starting attempts", () => {
-  it("draws the requested count from the chosen domains, without repeats, with a deadline scaled by the accommodation", async () => {
+  it("draws the requested count from the chosen domains, without repeats; a class's extra time does not touch own practice", async () => {
     const user = await makeUser();
+    // Extra time from an instructor belongs to their class's assignments, not the learner's own quizzes.
     await db.user.update({ where: { id: user.id }, data: { accommodationFactor: 1.5 } });
     const start = new Date("2026-06-01T19:00:00Z");
     const result = await startPractice(user.id, practice(), start);
@@ -71,7 +72,7 @@ describe("starting attempts", () => {
     expect(attempt.items).toHaveLength(6);
     expect(new Set(attempt.items.map((i) => i.questionVersion.questionId)).size).toBe(6);
     expect(attempt.items.every((i) => ["LAW", "BIL"].includes(i.questionVersion.question.domainId))).toBe(true);
-    expect(attempt.deadline?.toISOString()).toBe("2026-06-01T19:15:00.000Z");
+    expect(attempt.deadline?.toISOString()).toBe("2026-06-01T19:10:00.000Z");
   });
 
   it("builds a full simulation: 135 items, 110 scored per the blueprint, 135 minutes", async () => {
@@ -190,7 +191,7 @@ describe("taking an attempt", () => {
 });
 
 describe("submitting", () => {
-  it("scores, turns every missed item into a review card once, and is idempotent", async () => {
+  it("scores, turns every item answered wrong (not the blank ones) into a review card once, and is idempotent", async () => {
     const user = await makeUser();
     const r = await startPractice(user.id, practice({ count: 8 }));
     if (!r.ok) throw new Error();
@@ -204,22 +205,31 @@ describe("submitting", () => {
     expect(results?.score).toMatchObject({ correct: 5, total: 8, percent: 63, scaled: null });
     expect(results?.items[5]).toMatchObject({ correct: false, selectedIndex: (key[5] + 1) % 4, answerIndex: key[5] });
     expect(results?.items[0].options[0].rationale).toContain(RATIONALE_MARK);
+    // Blank items earn nothing but are no miss: one card (item 6), and no grade on items 7-8.
+    expect(results?.items[6]).toMatchObject({ correct: false, selectedIndex: null });
     const cards = await db.reviewCard.findMany({ where: { userId: user.id } });
-    expect(cards).toHaveLength(3);
+    expect(cards).toHaveLength(1);
     expect(cards.every((c) => c.source === "missed" && c.state === 0 && c.back)).toBe(true);
+    const grades = await db.attemptItem.findMany({
+      where: { attemptId: r.attemptId },
+      orderBy: { position: "asc" },
+      select: { isCorrect: true },
+    });
+    expect(grades.map((g) => g.isCorrect)).toEqual([true, true, true, true, true, false, null, null]);
+    expect((await db.examAttempt.findUniqueOrThrow({ where: { id: r.attemptId } })).answeredCount).toBe(6);
     expect(await saveAnswer(user.id, r.attemptId, 7, { selectedIndex: 0 })).toMatchObject({
       ok: false,
       reason: "submitted",
     });
 
-    // Practising only missed items now offers exactly those three.
+    // Practising only missed items now offers exactly the one answered wrong.
     const again = await startPractice(
       user.id,
       practice({ domains: [...DOMAINS] as PracticeForm["domains"], only: "missed", count: 5 }),
     );
     expect(again).toMatchObject({
       ok: false,
-      message: expect.stringContaining("Only 3 questions you missed last time"),
+      message: expect.stringContaining("Only 1 questions you missed last time"),
     });
   });
 

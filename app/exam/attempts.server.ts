@@ -134,14 +134,14 @@ export async function startSimulation(
     ...plan.scored.map((p) => ({ versionId: p.versionId, scored: true })),
     ...plan.pretest.map((p) => ({ versionId: p.versionId, scored: false })),
   ]);
-  const factor = (await attempts.userAccommodation(userId))?.accommodationFactor ?? 1;
   const created = await attempts.createAttempt({
     userId,
     kind: "simulation",
     mode: "exam",
-    config: { minutes: exam.minutes, count: exam.totalItems, accommodationFactor: factor },
+    // Extra time is set per class by its instructor, for that class's assignments only.
+    config: { minutes: exam.minutes, count: exam.totalItems, accommodationFactor: 1 },
     startedAt: now,
-    deadline: deadlineFor(now, exam.minutes, factor),
+    deadline: deadlineFor(now, exam.minutes),
     items,
   });
   return (await keepWithinBounds(userId, "simulation", created.id, now)) ?? { ok: true, attemptId: created.id };
@@ -198,7 +198,6 @@ export async function startPractice(
     ),
   );
   const minutes = form.timed ? (form.minutes ?? form.count) : null;
-  const factor = (await attempts.userAccommodation(userId))?.accommodationFactor ?? 1;
   const created = await attempts.createAttempt({
     userId,
     kind: "practice",
@@ -211,10 +210,10 @@ export async function startPractice(
       minutes,
       only: form.only,
       lesson: form.lesson ?? null,
-      accommodationFactor: factor,
+      accommodationFactor: 1,
     },
     startedAt: now,
-    deadline: deadlineFor(now, minutes, factor),
+    deadline: deadlineFor(now, minutes),
     items: shuffle(chosen).map((p) => ({ versionId: p.versionId, scored: true })),
   });
   return (await keepWithinBounds(userId, "practice", created.id, now)) ?? { ok: true, attemptId: created.id };

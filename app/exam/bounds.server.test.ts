@@ -174,7 +174,17 @@ describe("grading expired attempts", () => {
     const { result: r, queries: startQueries } = await countQueries(() => startSimulation(user.id, T0));
     if (!r.ok) throw new Error(r.message);
     expect(startQueries).toBeLessThan(20);
-    // Nothing answered: every item is missed and becomes a review card.
+    // Every item answered wrong becomes a review card (blank ones do not).
+    const items = await db.attemptItem.findMany({
+      where: { attemptId: r.attemptId },
+      select: { position: true, questionVersion: { select: { answerIndex: true } } },
+    });
+    for (const i of items) {
+      await db.attemptItem.updateMany({
+        where: { attemptId: r.attemptId, position: i.position },
+        data: { selectedIndex: (i.questionVersion.answerIndex + 1) % 4 },
+      });
+    }
     const { result, queries } = await countQueries(() => submitAttempt(user.id, r.attemptId, minutes(10)));
     expect(result).toBe(true);
     expect(await db.reviewCard.count({ where: { userId: user.id } })).toBe(135);
@@ -183,14 +193,15 @@ describe("grading expired attempts", () => {
     // Missing many of the same questions again adds only the new ones, still in a handful.
     const again = await startSimulation(user.id, minutes(11));
     if (!again.ok) throw new Error(again.message);
+    await db.$executeRaw`UPDATE "AttemptItem" SET "selectedIndex" = 0 WHERE "attemptId" = ${again.attemptId}`;
     const second = await countQueries(() => submitAttempt(user.id, again.attemptId, minutes(20)));
     expect(second.queries).toBeLessThan(20);
-    const seen = await db.attemptItem.findMany({
-      where: { attempt: { userId: user.id } },
+    const wrongOnes = await db.attemptItem.findMany({
+      where: { attempt: { userId: user.id }, isCorrect: false },
       select: { questionVersion: { select: { questionId: true } } },
     });
     expect(await db.reviewCard.count({ where: { userId: user.id } })).toBe(
-      new Set(seen.map((i) => i.questionVersion.questionId)).size,
+      new Set(wrongOnes.map((i) => i.questionVersion.questionId)).size,
     );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle, weakestDomains, type Rng } from "./selection.ts";
+import {
+  allocate,
+  drawByDomain,
+  NotEnoughItemsError,
+  planSimulation,
+  shuffle,
+  weakestDomains,
+  type Rng,
+} from "./selection.ts";
 import { ASSUMED_PASS_PERCENT, estimateScaledScore, scoreItems } from "./scoring.ts";
 import { deadlineFor, formatDuration, isPastDeadline, secondsLeft, secondsUsed } from "./timing.ts";
 
@@ -24,8 +32,11 @@ const BLUEPRINT = [
   { id: "BIL", weight: 0.1, scoredItems: 11 },
   { id: "ADM", weight: 0.13, scoredItems: 14 },
 ];
-const pool = BLUEPRINT.flatMap((d) => Array.from({ length: d.scoredItems * 7 }, (_, i) => ({ questionId: `${d.id}-${i}`, domainId: d.id })));
-const countBy = (items: { domainId: string }[]) => Object.fromEntries(BLUEPRINT.map((d) => [d.id, items.filter((i) => i.domainId === d.id).length]));
+const pool = BLUEPRINT.flatMap((d) =>
+  Array.from({ length: d.scoredItems * 7 }, (_, i) => ({ questionId: `${d.id}-${i}`, domainId: d.id })),
+);
+const countBy = (items: { domainId: string }[]) =>
+  Object.fromEntries(BLUEPRINT.map((d) => [d.id, items.filter((i) => i.domainId === d.id).length]));
 
 describe("allocate", () => {
   it("always adds up to the total and follows the weights", () => {
@@ -33,7 +44,15 @@ describe("allocate", () => {
       const counts = allocate(BLUEPRINT, total);
       expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(total);
     }
-    expect(Object.fromEntries(allocate(BLUEPRINT, 100))).toEqual({ FND: 9, COM: 19, LAW: 15, SCH: 15, ENC: 19, BIL: 10, ADM: 13 });
+    expect(Object.fromEntries(allocate(BLUEPRINT, 100))).toEqual({
+      FND: 9,
+      COM: 19,
+      LAW: 15,
+      SCH: 15,
+      ENC: 19,
+      BIL: 10,
+      ADM: 13,
+    });
   });
 });
 
@@ -50,7 +69,9 @@ describe("planSimulation", () => {
 
   it("refuses rather than borrow from other domains when one domain is short", () => {
     const short = pool.filter((p) => p.domainId !== "SCH" || Number(p.questionId.split("-")[1]) < 10);
-    expect(() => planSimulation(short, BLUEPRINT, 25, seeded(1))).toThrow(expect.objectContaining({ domainId: "SCH", available: 10, requested: 16 }));
+    expect(() => planSimulation(short, BLUEPRINT, 25, seeded(1))).toThrow(
+      expect.objectContaining({ domainId: "SCH", available: 10, requested: 16 }),
+    );
   });
 
   it("draws different items on different seeds", () => {

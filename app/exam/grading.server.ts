@@ -34,14 +34,22 @@ export async function gradeAttempt(attempt: GradableAttempt, submittedAt: Date):
   // An assignment whose key is not shown at submit must not leak it through the review deck.
   const policy = attempt.assignmentId ? await attempts.assignmentPolicy(attempt.assignmentId) : null;
   const cardsAllowed = !policy || missedCardsAllowed(policy.revealPolicy);
-  const missed = cardsAllowed ? items.filter((i) => i.selectedIndex !== i.questionVersion.answerIndex) : [];
+  // Only questions answered wrong become cards: an unanswered one says nothing about what the
+  // learner knows (ending early or running out of time is not a miss).
+  const missed = cardsAllowed
+    ? items.filter((i) => i.selectedIndex !== null && i.selectedIndex !== i.questionVersion.answerIndex)
+    : [];
   const finalize = () =>
     attempts.finalizeAttempt({
       attemptId: attempt.id,
       userId: attempt.userId,
       // Late submissions (the tab was closed) count as submitted at the deadline.
       submittedAt: attempt.deadline && submittedAt > attempt.deadline ? attempt.deadline : submittedAt,
-      grades: items.map((i, n) => ({ itemId: i.id, isCorrect: scorable[n].selectedIndex === scorable[n].answerIndex })),
+      grades: items.flatMap((i, n) =>
+        i.selectedIndex === null
+          ? []
+          : [{ itemId: i.id, isCorrect: scorable[n].selectedIndex === scorable[n].answerIndex }],
+      ),
       scoredCorrect: score.correct,
       scoredTotal: score.total,
       scaledScore: attempt.kind === "simulation" ? estimateScaledScore(score.fraction) : null,

@@ -43,7 +43,9 @@ export function scoreItems(items: ScorableItem[], domainOrder: string[]): Attemp
   let total = 0;
   for (const item of items) {
     if (!item.scored) continue;
-    const d = byDomain.get(item.domainId) ?? byDomain.set(item.domainId, { domainId: item.domainId, correct: 0, total: 0 }).get(item.domainId)!;
+    const d =
+      byDomain.get(item.domainId) ??
+      byDomain.set(item.domainId, { domainId: item.domainId, correct: 0, total: 0 }).get(item.domainId)!;
     d.total += 1;
     total += 1;
     if (item.selectedIndex === item.answerIndex) {
@@ -51,5 +53,10 @@ export function scoreItems(items: ScorableItem[], domainOrder: string[]): Attemp
       correct += 1;
     }
   }
-  return { correct, total, fraction: total ? correct / total : 0, byDomain: [...byDomain.values()].filter((d) => d.total > 0) };
+  return {
+    correct,
+    total,
+    fraction: total ? correct / total : 0,
+    byDomain: [...byDomain.values()].filter((d) => d.total > 0),
+  };
 }

@@ -16,7 +16,9 @@ export function allocate(domains: DomainWeight[], total: number): Map<string, nu
   const raw = domains.map((d) => ({ id: d.id, exact: (d.weight / sum) * total }));
   const counts = new Map(raw.map((r) => [r.id, Math.floor(r.exact)]));
   let left = total - [...counts.values()].reduce((a, b) => a + b, 0);
-  const byRemainder = [...raw].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.id.localeCompare(b.id));
+  const byRemainder = [...raw].sort(
+    (a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.id.localeCompare(b.id),
+  );
   for (const r of byRemainder) {
     if (left <= 0) break;
     counts.set(r.id, counts.get(r.id)! + 1);
@@ -45,7 +47,9 @@ export class NotEnoughItemsError extends Error {
     readonly requested: number,
     readonly domainId?: string,
   ) {
-    super(`Only ${available} matching items${domainId ? ` in ${domainId}` : ""} are available; ${requested} were requested.`);
+    super(
+      `Only ${available} matching items${domainId ? ` in ${domainId}` : ""} are available; ${requested} were requested.`,
+    );
   }
 }
 
@@ -70,7 +74,8 @@ export function drawByDomain<T extends PoolItem>(
     }
   }
   const byDomain = new Map<string, T[]>();
-  for (const item of shuffle(unique, rng)) (byDomain.get(item.domainId) ?? byDomain.set(item.domainId, []).get(item.domainId)!).push(item);
+  for (const item of shuffle(unique, rng))
+    (byDomain.get(item.domainId) ?? byDomain.set(item.domainId, []).get(item.domainId)!).push(item);
   const chosen: T[] = [];
   let shortfall = 0;
   for (const [domainId, n] of counts) {
@@ -110,7 +115,13 @@ export function planSimulation<T extends PoolItem>(
 }
 
 /** Domains ordered weakest first: lowest accuracy, and domains never practised count as weakest. */
-export function weakestDomains(stats: { domainId: string; correct: number; answered: number }[], allDomains: string[], n = 3): string[] {
+export function weakestDomains(
+  stats: { domainId: string; correct: number; answered: number }[],
+  allDomains: string[],
+  n = 3,
+): string[] {
   const accuracy = new Map(stats.map((s) => [s.domainId, s.answered ? s.correct / s.answered : 0]));
-  return [...allDomains].sort((a, b) => (accuracy.get(a) ?? -1) - (accuracy.get(b) ?? -1) || a.localeCompare(b)).slice(0, n);
+  return [...allDomains]
+    .sort((a, b) => (accuracy.get(a) ?? -1) - (accuracy.get(b) ?? -1) || a.localeCompare(b))
+    .slice(0, n);
 }

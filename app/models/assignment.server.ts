@@ -53,7 +53,11 @@ export function assignmentsForMember(userId: string) {
     select: {
       ...assignmentFields,
       class: { select: { id: true, name: true } },
-      attempts: { where: { userId }, orderBy: { startedAt: "asc" }, select: { id: true, status: true, submittedAt: true } },
+      attempts: {
+        where: { userId },
+        orderBy: { startedAt: "asc" },
+        select: { id: true, status: true, submittedAt: true },
+      },
     },
   });
 }
@@ -61,7 +65,7 @@ export function assignmentsForMember(userId: string) {
 export function membership(classId: string, userId: string) {
   return db.classMembership.findUnique({
     where: { classId_userId: { classId, userId } },
-    select: { accommodationFactor: true, user: { select: { accommodationFactor: true } } },
+    select: { accommodationFactor: true },
   });
 }
 
@@ -69,7 +73,15 @@ export function attemptsOf(assignmentId: string, userId: string) {
   return db.examAttempt.findMany({
     where: { assignmentId, userId },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, startedAt: true, submittedAt: true, deadline: true, scoredCorrect: true, scoredTotal: true },
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      submittedAt: true,
+      deadline: true,
+      scoredCorrect: true,
+      scoredTotal: true,
+    },
   });
 }
 
@@ -83,7 +95,12 @@ export async function currentVersions(questionIds: string[], authorId: string | 
     where: { id: { in: questionIds }, retiredAt: null, OR: [{ authorId: null }, ...(authorId ? [{ authorId }] : [])] },
     select: { id: true, domainId: true, currentVersion: true, versions: { select: { id: true, version: true } } },
   });
-  return new Map(rows.map((q) => [q.id, { domainId: q.domainId, versionId: q.versions.find((v) => v.version === q.currentVersion)?.id ?? null }]));
+  return new Map(
+    rows.map((q) => [
+      q.id,
+      { domainId: q.domainId, versionId: q.versions.find((v) => v.version === q.currentVersion)?.id ?? null },
+    ]),
+  );
 }
 
 /** Every attempt at the assignment with items graded, for results and item analysis. */
@@ -135,7 +152,13 @@ export function classMembers(classId: string) {
 export function questionsById(ids: string[]) {
   return db.question.findMany({
     where: { id: { in: ids } },
-    select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, answerIndex: true, difficulty: true } } },
+    select: {
+      id: true,
+      domainId: true,
+      knowledgeArea: true,
+      currentVersion: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, answerIndex: true, difficulty: true } },
+    },
   });
 }
 
@@ -160,8 +183,35 @@ export async function bankPage(filter: BankFilter, authorId: string | null = nul
       orderBy: { id: "asc" },
       skip: (filter.page - 1) * BANK_PAGE_SIZE,
       take: BANK_PAGE_SIZE,
-      select: { id: true, authorId: true, domainId: true, knowledgeArea: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
+      select: {
+        id: true,
+        authorId: true,
+        domainId: true,
+        knowledgeArea: true,
+        currentVersion: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } },
+      },
     }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, own: r.authorId !== null, domainId: r.domainId, knowledgeArea: r.knowledgeArea, stem: r.versions[0]?.stem ?? "", difficulty: r.versions[0]?.difficulty ?? null })) };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      own: r.authorId !== null,
+      domainId: r.domainId,
+      knowledgeArea: r.knowledgeArea,
+      stem: r.versions[0]?.stem ?? "",
+      difficulty: r.versions[0]?.difficulty ?? null,
+    })),
+  };
+}
+
+/** Time limits of a class's timed assignments (to show what extra time would give). */
+export function timedAssignments(classId: string) {
+  return db.assignment.findMany({
+    where: { classId, timeLimitMinutes: { not: null } },
+    orderBy: { dueAt: "desc" },
+    take: 3,
+    select: { title: true, timeLimitMinutes: true },
+  });
 }

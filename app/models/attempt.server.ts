@@ -253,6 +253,7 @@ export async function finalizeAttempt(input: {
   attemptId: string;
   userId: string;
   submittedAt: Date;
+  /** Answered items only: an unanswered item keeps no grade (it earns nothing, but is no miss). */
   grades: { itemId: string; isCorrect: boolean }[];
   scoredCorrect: number;
   scoredTotal: number;
@@ -268,6 +269,7 @@ export async function finalizeAttempt(input: {
         scoredCorrect: input.scoredCorrect,
         scoredTotal: input.scoredTotal,
         scaledScore: input.scaledScore,
+        answeredCount: input.grades.length,
       },
     });
     if (count === 0) return false;
@@ -388,6 +390,3 @@ export function assignmentPolicy(assignmentId: string) {
   return db.assignment.findUnique({ where: { id: assignmentId }, select: { revealPolicy: true } });
 }
 
-export function userAccommodation(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { accommodationFactor: true } });
-}

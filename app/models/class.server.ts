@@ -33,12 +33,12 @@ export function roster(classId: string) {
     orderBy: { joinedAt: "asc" },
     select: {
       joinedAt: true,
+      accommodationFactor: true,
       user: {
         select: {
           id: true,
           name: true,
           email: true,
-          accommodationFactor: true,
           attempts: { orderBy: { startedAt: "desc" }, take: 1, select: { startedAt: true } },
           reviewLogs: { orderBy: { review: "desc" }, take: 1, select: { review: true } },
         },
@@ -68,8 +68,12 @@ export function classesJoinedBy(userId: string) {
 }
 
 /** Extra exam time for a learner (1 = none). Only called for a member of the instructor's class. */
-export function setAccommodation(userId: string, factor: number) {
-  return db.user.update({ where: { id: userId }, data: { accommodationFactor: factor } });
+/** Extra time for one student in one class (another class's setting is its own). */
+export function setAccommodation(classId: string, userId: string, factor: number) {
+  return db.classMembership.update({
+    where: { classId_userId: { classId, userId } },
+    data: { accommodationFactor: factor },
+  });
 }
 
 export function isMember(classId: string, userId: string) {

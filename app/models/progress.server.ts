@@ -32,12 +32,19 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
       where: { attempt: { userId, OR: [{ submittedAt: null }, { submittedAt: { gt: since } }] }, answeredAt: window },
       select: { answeredAt: true },
     }),
-    db.lessonCompletion.findMany({ where: { userId, completedAt: window }, select: { completedAt: true, lessonSlug: true } }),
+    db.lessonCompletion.findMany({
+      where: { userId, completedAt: window },
+      select: { completedAt: true, lessonSlug: true },
+    }),
   ]);
   const events: StudyEvent[] = [
     ...reviews.map((r) => ({ at: r.review, kind: "review" as const })),
     ...answers.map((a) => ({ at: a.answeredAt!, kind: "answer" as const })),
-    ...lessons.map((l) => ({ at: l.completedAt, kind: "lesson" as const, readingSeconds: (getContentIndex().lessons.get(l.lessonSlug)?.minutes ?? 1) * 60 })),
+    ...lessons.map((l) => ({
+      at: l.completedAt,
+      kind: "lesson" as const,
+      readingSeconds: (getContentIndex().lessons.get(l.lessonSlug)?.minutes ?? 1) * 60,
+    })),
   ];
   // Nothing new: just move the cursor (conditionally, like below).
   if (events.length === 0 && cursor) {
@@ -48,7 +55,10 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
   try {
     await db.$transaction(async (tx) => {
       if (cursor) {
-        const moved = await tx.activityRollup.updateMany({ where: { userId, through: cursor.through }, data: { through, lastEventAt } });
+        const moved = await tx.activityRollup.updateMany({
+          where: { userId, through: cursor.through },
+          data: { through, lastEventAt },
+        });
         if (moved.count !== 1) throw new RollupRace();
       } else {
         await tx.activityRollup.create({ data: { userId, through, lastEventAt } });
@@ -80,27 +90,52 @@ function isUniqueViolation(error: unknown) {
 }
 
 export function activityDays(userId: string, fromDay: string) {
-  return db.activityDay.findMany({ where: { userId, day: { gte: fromDay } }, orderBy: { day: "asc" }, select: { day: true, seconds: true, reviews: true, answers: true, lessons: true } });
+  return db.activityDay.findMany({
+    where: { userId, day: { gte: fromDay } },
+    orderBy: { day: "asc" },
+    select: { day: true, seconds: true, reviews: true, answers: true, lessons: true },
+  });
 }
 
 export function planPrefs(userId: string) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { timeZone: true, examDate: true, studyWeekdays: true, studyMinutes: true, studyStartTime: true, fsrsWeights: true },
+    select: {
+      timeZone: true,
+      examDate: true,
+      studyWeekdays: true,
+      studyMinutes: true,
+      studyStartTime: true,
+      fsrsWeights: true,
+    },
   });
 }
 
-export function updatePlanPrefs(userId: string, data: { examDate: Date | null; studyWeekdays: string; studyMinutes: number; studyStartTime: string }) {
+export function updatePlanPrefs(
+  userId: string,
+  data: { examDate: Date | null; studyWeekdays: string; studyMinutes: number; studyStartTime: string },
+) {
   return db.user.update({ where: { id: userId }, data, select: { id: true } });
 }
 
 /** The learner's attempts, newest first (for the score trend and mock recency). */
-export function attemptSummaries(userId: string) {
-  return db.examAttempt.findMany({
+export async function attemptSummaries(userId: string) {
+  const rows = await db.examAttempt.findMany({
     where: { userId, status: "submitted" },
     orderBy: { submittedAt: "desc" },
-    select: { id: true, kind: true, mode: true, submittedAt: true, scoredCorrect: true, scoredTotal: true, scaledScore: true },
+    select: {
+      id: true,
+      kind: true,
+      mode: true,
+      submittedAt: true,
+      scoredCorrect: true,
+      scoredTotal: true,
+      scaledScore: true,
+      answeredCount: true,
+      _count: { select: { items: true } },
+    },
   });
+  return rows.map(({ _count, ...a }) => ({ ...a, itemCount: _count.items }));
 }
 
 export interface AreaCount {
@@ -122,7 +157,15 @@ const submittedCounts = new LRUCache<string, AreaCount[]>({ max: 20_000 });
 export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
   const missing = attemptIds.filter((id) => !submittedCounts.has(id));
   if (missing.length) {
-    const rows = await db.$queryRaw<{ attemptId: string; domainId: string; knowledgeArea: string; answered: number | bigint | string; correct: number | bigint | string }[]>`
+    const rows = await db.$queryRaw<
+      {
+        attemptId: string;
+        domainId: string;
+        knowledgeArea: string;
+        answered: number | bigint | string;
+        correct: number | bigint | string;
+      }[]
+    >`
       SELECT i."attemptId" AS "attemptId", q."domainId" AS "domainId", q."knowledgeArea" AS "knowledgeArea",
         COUNT(*) AS "answered", SUM(CASE WHEN i."isCorrect" THEN 1 ELSE 0 END) AS "correct"
       FROM "AttemptItem" i
@@ -131,7 +174,16 @@ export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
       WHERE i."attemptId" IN (${Prisma.join(missing)}) AND i."isCorrect" IS NOT NULL
       GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
     const byAttempt = new Map<string, AreaCount[]>(missing.map((id) => [id, []]));
-    for (const r of rows) byAttempt.get(r.attemptId)!.push({ attemptId: r.attemptId, domainId: r.domainId, knowledgeArea: r.knowledgeArea, answered: Number(r.answered), correct: Number(r.correct) });
+    for (const r of rows)
+      byAttempt
+        .get(r.attemptId)!
+        .push({
+          attemptId: r.attemptId,
+          domainId: r.domainId,
+          knowledgeArea: r.knowledgeArea,
+          answered: Number(r.answered),
+          correct: Number(r.correct),
+        });
     for (const [id, counts] of byAttempt) submittedCounts.set(id, counts);
   }
   return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
@@ -146,7 +198,11 @@ const postgres = () => databaseKind() === "postgres";
  * Per domain and knowledge area: started, unsuspended cards and the sum of their recall
  * probabilities now, R = (1 + factor · t / S) ^ decay, FSRS's forgetting curve.
  */
-export async function cardMemory(userId: string, now: Date, weights: readonly number[] | null): Promise<CardMemoryGroup[]> {
+export async function cardMemory(
+  userId: string,
+  now: Date,
+  weights: readonly number[] | null,
+): Promise<CardMemoryGroup[]> {
   const { decay, factor } = computeDecayFactor(weights?.length ? weights : default_w);
   const at = now.toISOString();
   const rows = postgres()
@@ -162,7 +218,12 @@ export async function cardMemory(userId: string, now: Date, weights: readonly nu
         FROM ReviewCard
         WHERE userId = ${userId} AND state <> 0 AND suspended = 0 AND stability > 0 AND lastReview IS NOT NULL
         GROUP BY domainId, knowledgeArea`;
-  return rows.map((r) => ({ domainId: r.domainId, knowledgeArea: r.knowledgeArea, cards: Number(r.n), recall: Number(r.r) }));
+  return rows.map((r) => ({
+    domainId: r.domainId,
+    knowledgeArea: r.knowledgeArea,
+    cards: Number(r.n),
+    recall: Number(r.r),
+  }));
 }
 
 /** Cards due before each of `ends` (ascending day boundaries): index i counts due in [ends[i-1], ends[i]). */
@@ -171,7 +232,9 @@ export async function dueCounts(userId: string, ends: Date[]): Promise<number[]>
   const counts = new Array<number>(ends.length).fill(0);
   const pg = postgres();
   const bucket = Prisma.join(
-    iso.map((e, i) => (pg ? Prisma.sql`WHEN due < ${e}::timestamp THEN ${i}::int` : Prisma.sql`WHEN due < ${e} THEN ${i}`)),
+    iso.map((e, i) =>
+      pg ? Prisma.sql`WHEN due < ${e}::timestamp THEN ${i}::int` : Prisma.sql`WHEN due < ${e} THEN ${i}`,
+    ),
     " ",
   );
   const rows = pg
@@ -195,7 +258,13 @@ export async function cardSummary(userId: string, now: Date, weights: readonly n
     db.reviewLog.findFirst({ where: { userId }, orderBy: { review: "desc" }, select: { id: true } }),
     db.reviewCard.count({ where: { userId, suspended: true } }),
   ]);
-  const key = [userId, lastLog?.id ?? "-", suspended, forecastEnds[0]?.toISOString(), weights?.join(",") ?? "default"].join("|");
+  const key = [
+    userId,
+    lastLog?.id ?? "-",
+    suspended,
+    forecastEnds[0]?.toISOString(),
+    weights?.join(",") ?? "default",
+  ].join("|");
   const cached = cardSums.get(key);
   if (cached) return cached;
   const [memory, due] = await Promise.all([cardMemory(userId, now, weights), dueCounts(userId, forecastEnds)]);

@@ -41,9 +41,17 @@ export function rollUpEvents(events: StudyEvent[], timeZone: string, lastEventAt
       const d = studyDay(e.at, timeZone);
       current = { start: d.start.getTime(), end: d.end.getTime(), label: d.label };
     }
-    const totals = days.get(current.label) ?? days.set(current.label, { day: current.label, seconds: 0, reviews: 0, answers: 0, lessons: 0 }).get(current.label)!;
+    const totals =
+      days.get(current.label) ??
+      days
+        .set(current.label, { day: current.label, seconds: 0, reviews: 0, answers: 0, lessons: 0 })
+        .get(current.label)!;
     const gap = previous === null ? Infinity : Math.max(0, t - previous);
-    const credit = e.readingSeconds ? Math.min(gap, e.readingSeconds * 1000) : gap <= SITTING_GAP_MS ? gap : FIRST_EVENT_MS;
+    const credit = e.readingSeconds
+      ? Math.min(gap, e.readingSeconds * 1000)
+      : gap <= SITTING_GAP_MS
+        ? gap
+        : FIRST_EVENT_MS;
     totals.seconds += Math.round(credit / 1000);
     if (e.kind === "review") totals.reviews += 1;
     else if (e.kind === "answer") totals.answers += 1;
@@ -76,7 +84,9 @@ export function streaks(studiedDays: Iterable<string>, today: string) {
 
 // Day labels are calendar dates; step them in UTC so no time zone can skip or repeat one.
 export function shiftLabel(label: string, days: number) {
-  return addDays(new Date(`${label}T12:00:00Z`), days).toISOString().slice(0, 10);
+  return addDays(new Date(`${label}T12:00:00Z`), days)
+    .toISOString()
+    .slice(0, 10);
 }
 /** Whole days from `from` to `to` (day labels). */
 export function daysBetween(from: string, to: string): number {

@@ -12,8 +12,12 @@ import { retrievability } from "./mastery.ts";
 
 beforeAll(async () => {
   await syncQuestions([
-    ...Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-Q${String(i + 1).padStart(4, "0")}`, { knowledgeArea: "LAW.K02" })),
-    ...Array.from({ length: 8 }, (_, i) => makeQuestion(`LAW-Q${String(i + 101).padStart(4, "0")}`, { knowledgeArea: "LAW.K05" })),
+    ...Array.from({ length: 8 }, (_, i) =>
+      makeQuestion(`LAW-Q${String(i + 1).padStart(4, "0")}`, { knowledgeArea: "LAW.K02" }),
+    ),
+    ...Array.from({ length: 8 }, (_, i) =>
+      makeQuestion(`LAW-Q${String(i + 101).padStart(4, "0")}`, { knowledgeArea: "LAW.K05" }),
+    ),
   ]);
   await syncCards(Array.from({ length: 6 }, (_, i) => makeCard(`LAW-C${String(i + 1).padStart(4, "0")}`)));
 });
@@ -26,16 +30,79 @@ async function learner() {
 
 /** A 5-question LAW.K02 quiz at `start`, answering `right` of them correctly, a minute apart. */
 async function quiz(userId: string, start: Date, right: number) {
-  const started = await startPractice(userId, { domains: [], areas: ["LAW.K02"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" }, start);
+  const started = await startPractice(
+    userId,
+    { domains: [], areas: ["LAW.K02"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" },
+    start,
+  );
   if (!started.ok) throw new Error(started.message);
-  const items = await db.attemptItem.findMany({ where: { attemptId: started.attemptId }, orderBy: { position: "asc" }, include: { questionVersion: { include: { question: true } } } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId: started.attemptId },
+    orderBy: { position: "asc" },
+    include: { questionVersion: { include: { question: true } } },
+  });
   for (const [i, item] of items.entries()) {
     expect(item.questionVersion.question.knowledgeArea).toBe("LAW.K02");
     const choice = i < right ? item.questionVersion.answerIndex : (item.questionVersion.answerIndex + 1) % 4;
-    await saveAnswer(userId, started.attemptId, i + 1, { selectedIndex: choice }, new Date(start.getTime() + (i + 1) * 60_000));
+    await saveAnswer(
+      userId,
+      started.attemptId,
+      i + 1,
+      { selectedIndex: choice },
+      new Date(start.getTime() + (i + 1) * 60_000),
+    );
   }
   await submitAttempt(userId, started.attemptId, new Date(start.getTime() + 6 * 60_000));
 }
+
+/** A 5-item "mock" (a quiz marked as a simulation), answering only the first `answered`, all right. */
+async function mock(userId: string, start: Date, answered: number) {
+  const started = await startPractice(
+    userId,
+    { domains: [], areas: ["LAW.K05"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" },
+    start,
+  );
+  if (!started.ok) throw new Error(started.message);
+  await db.examAttempt.update({ where: { id: started.attemptId }, data: { kind: "simulation" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId: started.attemptId },
+    orderBy: { position: "asc" },
+    include: { questionVersion: true },
+  });
+  for (const [i, item] of items.slice(0, answered).entries()) {
+    await saveAnswer(
+      userId,
+      started.attemptId,
+      i + 1,
+      { selectedIndex: item.questionVersion.answerIndex },
+      new Date(start.getTime() + (i + 1) * 60_000),
+    );
+  }
+  await submitAttempt(userId, started.attemptId, new Date(start.getTime() + 6 * 60_000));
+}
+
+describe("unanswered questions and the mock rule", () => {
+  it("a mock answered below 80% is named but not counted; its blanks are not misses anywhere", async () => {
+    const user = await learner();
+    const now = new Date("2026-06-10T15:00:00Z");
+    await mock(user.id, new Date("2026-06-09T15:00:00Z"), 1);
+    let d = await progressDashboard(user.id, now);
+    expect(d.uncountedMocks).toEqual([{ day: "2026-06-09", answered: 1, items: 5 }]);
+    expect(d.scoreTrend).toEqual([]);
+    expect(d.readiness.status).toBe("insufficient");
+    expect(d.readiness.status === "insufficient" && d.readiness.needs[0]).toMatch(/^Take a full mock exam/);
+    // One answer counted in the domain, not five: the four blanks are no evidence of weakness.
+    expect(d.domains.find((x) => x.id === "LAW")?.answers).toBe(1);
+    expect(d.weakest.find((a) => a.id === "LAW.K05")?.answers ?? 1).toBe(1);
+    expect(await db.reviewCard.count({ where: { userId: user.id } })).toBe(0);
+
+    await mock(user.id, new Date("2026-06-10T14:00:00Z"), 4);
+    d = await progressDashboard(user.id, now);
+    expect(d.scoreTrend).toHaveLength(1);
+    expect(d.uncountedMocks).toHaveLength(1);
+    expect(d.domains.find((x) => x.id === "LAW")?.answers).toBe(5);
+  });
+});
 
 describe("progress dashboard", () => {
   it("rolls activity up once, then only what is new, and derives mastery from real answers", async () => {
@@ -60,7 +127,11 @@ describe("progress dashboard", () => {
     expect(first.streak).toMatchObject({ current: 1, longest: 1, studiedToday: false });
 
     // Reloading changes nothing; concurrent reloads do not double count.
-    await Promise.all([progressDashboard(user.id, now), progressDashboard(user.id, now), rollUpActivity(user.id, "America/Chicago", now)]);
+    await Promise.all([
+      progressDashboard(user.id, now),
+      progressDashboard(user.id, now),
+      rollUpActivity(user.id, "America/Chicago", now),
+    ]);
     const rows = await db.activityDay.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ answers: 5, reviews: 2, lessons: 1 });
@@ -88,7 +159,10 @@ describe("progress dashboard", () => {
     const now = new Date("2026-11-09T18:00:00Z"); // Monday noon in Chicago
     const q = await studyQueue(user.id, null, now);
     await rateCard(user.id, { ref: q.current!.ref, grade: 3, requestId: q.current!.requestId }, now);
-    await db.user.update({ where: { id: user.id }, data: { examDate: new Date("2026-11-20T00:00:00Z"), studyWeekdays: "1,3,5", studyMinutes: 30 } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { examDate: new Date("2026-11-20T00:00:00Z"), studyWeekdays: "1,3,5", studyMinutes: 30 },
+    });
     const d = await progressDashboard(user.id, now);
     expect(d.forecast).toHaveLength(30);
     expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
@@ -104,7 +178,13 @@ describe("progress dashboard", () => {
     await undoLastRating(user.id, now);
     expect((await progressDashboard(user.id, now)).forecast.reduce((n, f) => n + f.count, 0)).toBe(1);
     expect(d.plan.status).toBe("ok");
-    expect(d.plan.sessions.map((s) => s.day)).toEqual(["2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16", "2026-11-18"]);
+    expect(d.plan.sessions.map((s) => s.day)).toEqual([
+      "2026-11-09",
+      "2026-11-11",
+      "2026-11-13",
+      "2026-11-16",
+      "2026-11-18",
+    ]);
     expect(d.prefs).toMatchObject({ examDate: "2026-11-20", weekdays: [1, 3, 5], minutes: 30 });
   });
 });
@@ -112,13 +192,31 @@ describe("progress dashboard", () => {
 describe("practice by knowledge area", () => {
   it("draws only from the chosen areas and takes what there is when they hold fewer items", async () => {
     const user = await learner();
-    const started = await startPractice(user.id, { domains: [], areas: ["LAW.K05"], weakest: false, count: 10, timed: false, mode: "tutor", only: "all" });
+    const started = await startPractice(user.id, {
+      domains: [],
+      areas: ["LAW.K05"],
+      weakest: false,
+      count: 10,
+      timed: false,
+      mode: "tutor",
+      only: "all",
+    });
     if (!started.ok) throw new Error(started.message);
-    const items = await db.attemptItem.findMany({ where: { attemptId: started.attemptId }, include: { questionVersion: { include: { question: true } } } });
+    const items = await db.attemptItem.findMany({
+      where: { attemptId: started.attemptId },
+      include: { questionVersion: { include: { question: true } } },
+    });
     expect(items).toHaveLength(8);
     expect(new Set(items.map((i) => i.questionVersion.question.knowledgeArea))).toEqual(new Set(["LAW.K05"]));
     // An explicit domain quiz still refuses a count it cannot fill.
-    const tooMany = await startPractice(user.id, { domains: ["LAW"], weakest: false, count: 40, timed: false, mode: "tutor", only: "all" });
+    const tooMany = await startPractice(user.id, {
+      domains: ["LAW"],
+      weakest: false,
+      count: 40,
+      timed: false,
+      mode: "tutor",
+      only: "all",
+    });
     expect(tooMany.ok).toBe(false);
   });
 });
@@ -145,16 +243,25 @@ describe("card sums in the database", () => {
     const counted = cards.filter((c) => c.state !== 0 && !c.suspended);
     for (const weights of [null, [...Array(20).fill(1), 0.3]]) {
       const groups = await cardMemory(user.id, now, weights);
-      for (const [domainId, knowledgeArea] of [["LAW", null], ["BIL", null], ["BIL", "BIL.K02"]] as const) {
+      for (const [domainId, knowledgeArea] of [
+        ["LAW", null],
+        ["BIL", null],
+        ["BIL", "BIL.K02"],
+      ] as const) {
         const mine = counted.filter((c) => c.domainId === domainId && c.knowledgeArea === knowledgeArea);
         const group = groups.find((g) => g.domainId === domainId && g.knowledgeArea === knowledgeArea)!;
         expect(group.cards).toBe(mine.length);
         const decayWeights = weights ?? undefined;
-        expect(group.recall).toBeCloseTo(mine.reduce((n, c) => n + retrievability(c, now, decayWeights), 0), 6);
+        expect(group.recall).toBeCloseTo(
+          mine.reduce((n, c) => n + retrievability(c, now, decayWeights), 0),
+          6,
+        );
       }
     }
     const ends = Array.from({ length: 5 }, (_, i) => new Date(now.getTime() + (i + 1) * day));
-    const expected = ends.map((end, i) => counted.filter((c) => c.due < end && (i === 0 || c.due >= ends[i - 1])).length);
+    const expected = ends.map(
+      (end, i) => counted.filter((c) => c.due < end && (i === 0 || c.due >= ends[i - 1])).length,
+    );
     expect(await dueCounts(user.id, ends)).toEqual(expected);
     expect(expected[0]).toBeGreaterThan(5); // overdue cards land in today
   });

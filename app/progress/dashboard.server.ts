@@ -9,6 +9,7 @@ import { dayRange, streaks } from "./activity.ts";
 import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
 import { buildPlan, type PlanLesson } from "./plan.ts";
 import { estimateReadiness, READINESS_WINDOW_DAYS, type DomainEvidence } from "./readiness.ts";
+import { mockCounts } from "./mock-rule.ts";
 
 const DAY_MS = 86_400_000;
 /** Answers older than this barely weigh (2^-6) and are not loaded. */
@@ -20,7 +21,14 @@ const FORECAST_DAYS = 30;
 const SOURCE_WEIGHT: Record<string, number> = { exam: 1, tutor: 0.5 };
 
 export function parseWeekdays(value: string): number[] {
-  return [...new Set(value.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7))].sort();
+  return [
+    ...new Set(
+      value
+        .split(",")
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7),
+    ),
+  ].sort();
 }
 
 /** Answers from the learner's submitted attempts of the last EVIDENCE_DAYS, counted per attempt
@@ -31,14 +39,21 @@ async function recentAnswers(attempts: { id: string; mode: string; submittedAt: 
   const attemptById = new Map(recent.map((a) => [a.id, a]));
   return (await store.answerCounts(recent.map((a) => a.id))).map((r) => {
     const attempt = attemptById.get(r.attemptId)!;
-    return { ...r, at: attempt.submittedAt!, sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1 } satisfies AnswerEvidence & { sourceWeight: number };
+    return {
+      ...r,
+      at: attempt.submittedAt!,
+      sourceWeight: SOURCE_WEIGHT[attempt.mode] ?? 1,
+    } satisfies AnswerEvidence & { sourceWeight: number };
   });
 }
 
 /** Mastery per domain only (for an instructor's roster): the same maths, fewer queries. */
 export async function domainMastery(userId: string, now = new Date()) {
   const [prefs, attempts] = await Promise.all([store.planPrefs(userId), store.attemptSummaries(userId)]);
-  const [answers, memory] = await Promise.all([recentAnswers(attempts, now), store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights))]);
+  const [answers, memory] = await Promise.all([
+    recentAnswers(attempts, now),
+    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
+  ]);
   const tally = tallyMastery({ answers, memory, now });
   return getContentIndex().domains.map((d) => ({ id: d.id, name: d.name, mastery: tally.domain(d.id).mastery }));
 }
@@ -50,10 +65,16 @@ async function loadEvidence(userId: string, now: Date) {
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
   // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
   const forecastDays: { label: string; end: Date }[] = [];
-  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone)) forecastDays.push({ label: d.label, end: d.end });
+  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone))
+    forecastDays.push({ label: d.label, end: d.end });
   const [attempts, { memory, due }, activity, completed] = await Promise.all([
     store.attemptSummaries(userId),
-    store.cardSummary(userId, now, parseWeights(prefs.fsrsWeights), forecastDays.map((d) => d.end)),
+    store.cardSummary(
+      userId,
+      now,
+      parseWeights(prefs.fsrsWeights),
+      forecastDays.map((d) => d.end),
+    ),
     store.activityDays(userId, calendarStart),
     completedLessonSlugs(userId),
   ]);
@@ -74,7 +95,9 @@ function derive(e: Evidence, now: Date) {
 
   // Knowledge areas: the three weakest, each with a lesson to read and a quiz to take.
   const areaRefs = index.domains.flatMap((d) =>
-    d.knowledgeAreas.filter((k) => !k.retired).map((k) => ({ id: k.id, name: k.title, domainId: d.id, domainWeight: d.weight })),
+    d.knowledgeAreas
+      .filter((k) => !k.retired)
+      .map((k) => ({ id: k.id, name: k.title, domainId: d.id, domainWeight: d.weight })),
   );
   const lessons = [...index.lessons.values()].sort((a, b) => a.order - b.order);
   const weakest = weakestAreas(areaRefs, tally.area).map((a) => {
@@ -96,7 +119,8 @@ function derive(e: Evidence, now: Date) {
   for (const a of e.answers) {
     if (a.at.getTime() < windowStart) continue;
     const w = recencyWeight(a.at, now) * a.sourceWeight;
-    const ev = evidence.get(a.domainId) ?? evidence.set(a.domainId, { correct: 0, wrong: 0, answers: 0 }).get(a.domainId)!;
+    const ev =
+      evidence.get(a.domainId) ?? evidence.set(a.domainId, { correct: 0, wrong: 0, answers: 0 }).get(a.domainId)!;
     ev.correct += w * a.correct;
     ev.wrong += w * (a.answered - a.correct);
     ev.answers += a.answered;
@@ -110,7 +134,16 @@ function derive(e: Evidence, now: Date) {
     answers: evidence.get(d.id)?.answers ?? 0,
     memory: d.memory,
   }));
-  const simulations = e.attempts.filter((a) => a.kind === "simulation");
+  // Mocks answered too little to count (MOCK_MIN_ANSWERED_SHARE) are named on the page instead.
+  const simulations = e.attempts.filter(mockCounts);
+  const uncountedMocks = e.attempts
+    .filter((a) => a.kind === "simulation" && !mockCounts(a))
+    .slice(0, 5)
+    .map((a) => ({
+      day: studyDay(a.submittedAt!, e.prefs.timeZone).label,
+      answered: a.answeredCount ?? 0,
+      items: a.itemCount,
+    }));
   const recentMocks = simulations.filter((a) => a.submittedAt!.getTime() >= windowStart).length;
   const readiness = estimateReadiness(domainEvidence, { recentMocks });
 
@@ -122,7 +155,13 @@ function derive(e: Evidence, now: Date) {
   const byDay = new Map(e.activity.map((a) => [a.day, a]));
   const calendar = dayRange(e.today.label, CALENDAR_WEEKS * 7).map((day) => {
     const a = byDay.get(day);
-    return { day, minutes: a ? Math.round(a.seconds / 60) : 0, reviews: a?.reviews ?? 0, answers: a?.answers ?? 0, lessons: a?.lessons ?? 0 };
+    return {
+      day,
+      minutes: a ? Math.round(a.seconds / 60) : 0,
+      reviews: a?.reviews ?? 0,
+      answers: a?.answers ?? 0,
+      lessons: a?.lessons ?? 0,
+    };
   });
   const minutesPerDay = calendar.slice(-MINUTES_DAYS).map(({ day, minutes }) => ({ day, minutes }));
   const streak = streaks(
@@ -147,8 +186,17 @@ function derive(e: Evidence, now: Date) {
   const unread: PlanLesson[] = lessons
     .filter((l) => !e.completed.has(l.slug))
     .sort((a, b) => domainRank.get(a.domainId)! - domainRank.get(b.domainId)! || a.order - b.order)
-    .map((l) => ({ slug: l.slug, title: l.title, domainId: l.domainId, href: `/learn/${l.domainSlug}/${l.slug}`, minutes: l.minutes }));
-  const quizDomains = [...domains].sort((a, b) => domainRank.get(a.id)! - domainRank.get(b.id)!).slice(0, 3).map((d) => ({ id: d.id, name: d.name }));
+    .map((l) => ({
+      slug: l.slug,
+      title: l.title,
+      domainId: l.domainId,
+      href: `/learn/${l.domainSlug}/${l.slug}`,
+      minutes: l.minutes,
+    }));
+  const quizDomains = [...domains]
+    .sort((a, b) => domainRank.get(a.id)! - domainRank.get(b.id)!)
+    .slice(0, 3)
+    .map((d) => ({ id: d.id, name: d.name }));
   // The exam date is a calendar date, stored as midnight UTC.
   const examDate = e.prefs.examDate ? e.prefs.examDate.toISOString().slice(0, 10) : null;
   const plan = buildPlan({
@@ -165,7 +213,15 @@ function derive(e: Evidence, now: Date) {
   return {
     today: e.today.label,
     timeZone: tz,
-    domains: domains.map(({ id, name, slug, weight, mastery, answers, cards }) => ({ id, name, slug, weightPercent: Math.round(weight * 100), mastery, answers, cards })),
+    domains: domains.map(({ id, name, slug, weight, mastery, answers, cards }) => ({
+      id,
+      name,
+      slug,
+      weightPercent: Math.round(weight * 100),
+      mastery,
+      answers,
+      cards,
+    })),
     weakest,
     readiness,
     forecast,
@@ -173,6 +229,7 @@ function derive(e: Evidence, now: Date) {
     minutesPerDay,
     streak,
     scoreTrend,
+    uncountedMocks,
     lessonsDone: e.completed.size,
     lessonsTotal: lessons.length,
     plan,

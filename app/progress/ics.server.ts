@@ -11,7 +11,13 @@ export function sessionStart(day: string, time: string, timeZone: string): Date 
   return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
 }
 
-export function planToIcs(input: { userId: string; sessions: Session[]; startTime: string; timeZone: string; baseUrl: string }): string {
+export function planToIcs(input: {
+  userId: string;
+  sessions: Session[];
+  startTime: string;
+  timeZone: string;
+  baseUrl: string;
+}): string {
   const events: EventAttributes[] = input.sessions.map((s) => ({
     uid: `charted-${input.userId}-${s.day}@charted`,
     start: sessionStart(s.day, input.startTime, input.timeZone).getTime(),
@@ -24,7 +30,10 @@ export function planToIcs(input: { userId: string; sessions: Session[]; startTim
     categories: ["Study"],
     alarms: [{ action: "display", description: "Study session in 10 minutes", trigger: { minutes: 10, before: true } }],
   }));
-  const { error, value } = createEvents(events, { productId: "-//Charted//Study plan//EN", calName: "Charted study plan" });
+  const { error, value } = createEvents(events, {
+    productId: "-//Charted//Study plan//EN",
+    calName: "Charted study plan",
+  });
   if (error || !value) throw error ?? new Error("could not build the calendar");
   return value;
 }

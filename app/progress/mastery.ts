@@ -48,7 +48,11 @@ export function recencyWeight(at: Date, now: Date): number {
 
 /** Probability of recalling a card now under FSRS's forgetting curve (the database computes
  * the same sum for a learner's cards in one query: see models/progress.server.ts). */
-export function retrievability(card: { stability: number; lastReview: Date | null }, now: Date, weights: readonly number[] = default_w): number {
+export function retrievability(
+  card: { stability: number; lastReview: Date | null },
+  now: Date,
+  weights: readonly number[] = default_w,
+): number {
   if (!card.lastReview || card.stability <= 0) return 0;
   const elapsed = Math.max(0, (now.getTime() - card.lastReview.getTime()) / DAY_MS);
   return forgetting_curve(weights as number[], elapsed, card.stability);
@@ -127,6 +131,9 @@ export interface AreaRef {
 export function weakestAreas(areas: AreaRef[], score: (id: string) => MasteryScore, count = 3) {
   return areas
     .map((a) => ({ ...a, score: score(a.id) }))
-    .sort((a, b) => (a.score.mastery ?? 0) - (b.score.mastery ?? 0) || b.domainWeight - a.domainWeight || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        (a.score.mastery ?? 0) - (b.score.mastery ?? 0) || b.domainWeight - a.domainWeight || a.id.localeCompare(b.id),
+    )
     .slice(0, count);
 }

@@ -69,8 +69,18 @@ export function buildPlan(input: PlanInput): Plan {
     notes.push("Set your exam date to get a plan that counts down to it. Until then this is a rolling four-week plan.");
   } else {
     const daysLeft = daysBetween(input.today, input.examDate);
-    if (daysLeft < 0) return { status: "passed", sessions: [], notes: ["Your exam date has passed. How did it go? Set your next exam date to plan again."] };
-    if (daysLeft === 0) return { status: "exam-today", sessions: [], notes: ["Your exam is today. Skip new material: a short review of your due cards, then rest. Good luck!"] };
+    if (daysLeft < 0)
+      return {
+        status: "passed",
+        sessions: [],
+        notes: ["Your exam date has passed. How did it go? Set your next exam date to plan again."],
+      };
+    if (daysLeft === 0)
+      return {
+        status: "exam-today",
+        sessions: [],
+        notes: ["Your exam is today. Skip new material: a short review of your due cards, then rest. Good luck!"],
+      };
     lastDay = shift(input.examDate, -1);
   }
   const days: string[] = [];
@@ -102,17 +112,31 @@ export function buildPlan(input: PlanInput): Plan {
     let left = input.minutesPerSession;
     const due = input.dueByDay.get(day) ?? averageDue;
     if (mockDays.has(day)) {
-      tasks.push({ kind: "mock", minutes: MOCK_MINUTES, href: "/practice#sim-heading", longerThanSession: input.minutesPerSession < MOCK_MINUTES });
+      tasks.push({
+        kind: "mock",
+        minutes: MOCK_MINUTES,
+        href: "/practice#sim-heading",
+        longerThanSession: input.minutesPerSession < MOCK_MINUTES,
+      });
       return { day, minutes: Math.max(input.minutesPerSession, MOCK_MINUTES), tasks, finalDay };
     }
     if (due > 0) {
       const needed = Math.ceil((due * SECONDS_PER_REVIEW) / 60);
       const minutes = Math.max(1, Math.min(needed, Math.floor(left * (finalDay ? 1 : REVIEW_SHARE)) || 1));
-      tasks.push({ kind: "reviews", minutes, cards: Math.min(due, Math.floor((minutes * 60) / SECONDS_PER_REVIEW)), href: "/review/study" });
+      tasks.push({
+        kind: "reviews",
+        minutes,
+        cards: Math.min(due, Math.floor((minutes * 60) / SECONDS_PER_REVIEW)),
+        href: "/review/study",
+      });
       left -= minutes;
     }
     // The final day before the exam is for light review, not new material.
-    while (!finalDay && lessons.length && (lessons[0].minutes <= left || (!tasks.some((t) => t.kind === "lesson") && lessons[0].minutes <= left * 1.5))) {
+    while (
+      !finalDay &&
+      lessons.length &&
+      (lessons[0].minutes <= left || (!tasks.some((t) => t.kind === "lesson") && lessons[0].minutes <= left * 1.5))
+    ) {
       const lesson = lessons.shift()!;
       tasks.push({ kind: "lesson", minutes: lesson.minutes, title: lesson.title, href: lesson.href });
       left -= lesson.minutes;
@@ -122,7 +146,14 @@ export function buildPlan(input: PlanInput): Plan {
     if (questions >= 5 && input.quizDomains.length) {
       const domain = input.quizDomains[quizTurn++ % input.quizDomains.length];
       const minutes = Math.ceil(questions * MINUTES_PER_QUESTION);
-      tasks.push({ kind: "quiz", minutes, domainId: domain.id, domainName: domain.name, questions, href: `/practice?domains=${domain.id}&count=${questions}` });
+      tasks.push({
+        kind: "quiz",
+        minutes,
+        domainId: domain.id,
+        domainName: domain.name,
+        questions,
+        href: `/practice?domains=${domain.id}&count=${questions}`,
+      });
       left -= minutes;
     }
     return { day, minutes: input.minutesPerSession - Math.max(0, left), tasks, finalDay };
@@ -134,7 +165,8 @@ export function buildPlan(input: PlanInput): Plan {
       `${lessons.length} lesson${lessons.length === 1 ? "" : "s"} will not fit before the exam at this pace. Add a study day or lengthen your sessions.`,
     );
   }
-  if (!mockDays.size && input.examDate) notes.push("There is not enough time for a full mock before the exam in your study days; take one if you can.");
+  if (!mockDays.size && input.examDate)
+    notes.push("There is not enough time for a full mock before the exam in your study days; take one if you can.");
   return {
     status: "ok",
     sessions,

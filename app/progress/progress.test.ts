@@ -3,7 +3,15 @@ import { default_w, forgetting_curve } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { FIRST_EVENT_MS, rollUpEvents, streaks } from "./activity.ts";
 import { planToIcs, sessionStart } from "./ics.server.ts";
-import { PRIOR_ITEMS, QUESTION_SHARE, recencyWeight, retrievability, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
+import {
+  PRIOR_ITEMS,
+  QUESTION_SHARE,
+  recencyWeight,
+  retrievability,
+  tallyMastery,
+  weakestAreas,
+  type AnswerEvidence,
+} from "./mastery.ts";
 import { buildPlan, type PlanInput } from "./plan.ts";
 import { estimateReadiness, passGivenAccuracy, type DomainEvidence } from "./readiness.ts";
 
@@ -26,9 +34,27 @@ describe("mastery", () => {
 
   it("combines shrunk accuracy and memory with fixed shares", () => {
     // 10 answers today, 8 right; 5 cards with stability 10 reviewed 10 days ago (R = 0.9).
-    const answers: AnswerEvidence[] = Array.from({ length: 10 }, (_, i) => ({ domainId: "LAW", knowledgeArea: "LAW.K01", answered: 1, correct: i < 8 ? 1 : 0, at: NOW }));
-    const cards = Array.from({ length: 5 }, () => ({ domainId: "LAW", knowledgeArea: "LAW.K01", stability: 10, lastReview: daysAgo(10) }));
-    const memoryGroups = [{ domainId: "LAW", knowledgeArea: "LAW.K01", cards: 5, recall: cards.reduce((n, c) => n + retrievability(c, NOW), 0) }];
+    const answers: AnswerEvidence[] = Array.from({ length: 10 }, (_, i) => ({
+      domainId: "LAW",
+      knowledgeArea: "LAW.K01",
+      answered: 1,
+      correct: i < 8 ? 1 : 0,
+      at: NOW,
+    }));
+    const cards = Array.from({ length: 5 }, () => ({
+      domainId: "LAW",
+      knowledgeArea: "LAW.K01",
+      stability: 10,
+      lastReview: daysAgo(10),
+    }));
+    const memoryGroups = [
+      {
+        domainId: "LAW",
+        knowledgeArea: "LAW.K01",
+        cards: 5,
+        recall: cards.reduce((n, c) => n + retrievability(c, NOW), 0),
+      },
+    ];
     const t = tallyMastery({ answers, memory: memoryGroups, now: NOW });
     const accuracy = 8 / (10 + PRIOR_ITEMS);
     const r = retrievability(cards[0], NOW);
@@ -72,7 +98,15 @@ describe("mastery", () => {
 });
 
 describe("readiness", () => {
-  const domain = (id: string, weight: number, correct: number, wrong: number): DomainEvidence => ({ domainId: id, name: id, weight, correct, wrong, answers: correct + wrong, memory: null });
+  const domain = (id: string, weight: number, correct: number, wrong: number): DomainEvidence => ({
+    domainId: id,
+    name: id,
+    weight,
+    correct,
+    wrong,
+    answers: correct + wrong,
+    memory: null,
+  });
 
   it("is exact for the binomial pass chance", () => {
     // P(X >= 77 | n = 110, p = 0.7) computed independently by summing the pmf with BigInt-free recurrence.
@@ -103,7 +137,13 @@ describe("readiness", () => {
     const weak = estimateReadiness([domain("A", 0.5, 55, 45), domain("B", 0.5, 55, 45)], { recentMocks: 1 });
     const few = estimateReadiness([domain("A", 0.5, 6, 2), domain("B", 0.5, 6, 2)], { recentMocks: 1 });
     const many = estimateReadiness([domain("A", 0.5, 300, 100), domain("B", 0.5, 300, 100)], { recentMocks: 1 });
-    if (strong.status !== "estimate" || weak.status !== "estimate" || few.status !== "estimate" || many.status !== "estimate") throw new Error("expected estimates");
+    if (
+      strong.status !== "estimate" ||
+      weak.status !== "estimate" ||
+      few.status !== "estimate" ||
+      many.status !== "estimate"
+    )
+      throw new Error("expected estimates");
     expect(strong.probability).toBeGreaterThan(90);
     expect(weak.probability).toBeLessThan(5);
     expect(few.high - few.low).toBeGreaterThan(many.high - many.low);
@@ -118,7 +158,13 @@ describe("activity", () => {
   it("counts gaps under five minutes as study and a minute for each sitting's first event", () => {
     const at = (iso: string) => ({ at: new Date(iso), kind: "review" as const });
     const { days, lastEventAt } = rollUpEvents(
-      [at("2026-03-02T00:00:00Z"), at("2026-03-02T00:02:00Z"), at("2026-03-02T00:03:30Z"), at("2026-03-02T02:00:00Z"), at("2026-03-02T10:00:00Z")],
+      [
+        at("2026-03-02T00:00:00Z"),
+        at("2026-03-02T00:02:00Z"),
+        at("2026-03-02T00:03:30Z"),
+        at("2026-03-02T02:00:00Z"),
+        at("2026-03-02T10:00:00Z"),
+      ],
       "America/New_York",
       null,
     );
@@ -144,7 +190,11 @@ describe("activity", () => {
   });
 
   it("continues a sitting across roll-ups", () => {
-    const { days } = rollUpEvents([{ at: new Date("2026-03-02T00:02:00Z"), kind: "answer" }], "UTC", new Date("2026-03-02T00:00:00Z"));
+    const { days } = rollUpEvents(
+      [{ at: new Date("2026-03-02T00:02:00Z"), kind: "answer" }],
+      "UTC",
+      new Date("2026-03-02T00:00:00Z"),
+    );
     expect(days[0].seconds).toBe(120);
   });
 
@@ -159,7 +209,13 @@ describe("activity", () => {
 });
 
 describe("study plan", () => {
-  const lessons = Array.from({ length: 12 }, (_, i) => ({ slug: `l${i}`, title: `Lesson ${i}`, domainId: "LAW", href: `/learn/law/l${i}`, minutes: 12 }));
+  const lessons = Array.from({ length: 12 }, (_, i) => ({
+    slug: `l${i}`,
+    title: `Lesson ${i}`,
+    domainId: "LAW",
+    href: `/learn/law/l${i}`,
+    minutes: 12,
+  }));
   const base: PlanInput = {
     today: "2026-06-15", // a Monday
     examDate: "2026-07-15",
@@ -175,12 +231,16 @@ describe("study plan", () => {
     const plan = buildPlan(base);
     if (plan.status !== "ok") throw new Error(plan.status);
     expect(plan.daysLeft).toBe(30);
-    expect(plan.sessions.every((s) => [1, 3, 5].includes((new Date(`${s.day}T12:00:00Z`).getUTCDay() + 6) % 7 + 1))).toBe(true);
+    expect(
+      plan.sessions.every((s) => [1, 3, 5].includes(((new Date(`${s.day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1)),
+    ).toBe(true);
     expect(plan.sessions.at(-1)!.day < "2026-07-15").toBe(true);
     expect(plan.sessions.at(-1)!.finalDay).toBe(true);
     expect(plan.sessions.at(-1)!.tasks.some((t) => t.kind === "lesson")).toBe(false);
     // Every lesson placed once, in order; two full mocks; reviews first on day one (30 cards = 5 min).
-    const placed = plan.sessions.flatMap((s) => s.tasks.filter((t) => t.kind === "lesson").map((t) => (t.kind === "lesson" ? t.title : "")));
+    const placed = plan.sessions.flatMap((s) =>
+      s.tasks.filter((t) => t.kind === "lesson").map((t) => (t.kind === "lesson" ? t.title : "")),
+    );
     expect(placed).toEqual(lessons.map((l) => l.title));
     expect(plan.sessions.filter((s) => s.tasks.some((t) => t.kind === "mock"))).toHaveLength(2);
     expect(plan.sessions[0].tasks[0]).toMatchObject({ kind: "reviews", minutes: 5, cards: 30 });
@@ -221,7 +281,13 @@ describe("study plan", () => {
 
   it("exports a valid calendar with one event per session at the local start time", () => {
     const plan = buildPlan(base);
-    const text = planToIcs({ userId: "u1", sessions: plan.sessions, startTime: "19:30", timeZone: "America/New_York", baseUrl: "https://charted.example" });
+    const text = planToIcs({
+      userId: "u1",
+      sessions: plan.sessions,
+      startTime: "19:30",
+      timeZone: "America/New_York",
+      baseUrl: "https://charted.example",
+    });
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(plan.sessions.length);

@@ -56,7 +56,8 @@ export function estimateReadiness(domains: DomainEvidence[], opts: { recentMocks
   const needs: string[] = [];
   if (opts.recentMocks === 0) needs.push(`Take a full mock exam (we use the last ${READINESS_WINDOW_DAYS} days).`);
   const thin = domains.filter((d) => d.answers < MIN_ANSWERS_PER_DOMAIN);
-  if (thin.length) needs.push(`Answer at least ${MIN_ANSWERS_PER_DOMAIN} questions in: ${thin.map((d) => d.name).join(", ")}.`);
+  if (thin.length)
+    needs.push(`Answer at least ${MIN_ANSWERS_PER_DOMAIN} questions in: ${thin.map((d) => d.name).join(", ")}.`);
   if (needs.length) return { status: "insufficient", needs };
 
   const totalWeight = domains.reduce((n, d) => n + d.weight, 0);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
@@ -11,7 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Account · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, email: user.email, role: user.role, timeZone: user.timeZone } };
+  const passwordChanged = new URL(request.url).searchParams.get("changed") === "password";
+  return { user: { name: user.name, email: user.email, role: user.role, timeZone: user.timeZone }, passwordChanged };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,15 +22,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
-  // Other devices are signed out; this one gets a fresh session.
-  return data({ ok: true as const }, { headers: { "Set-Cookie": await restartSessions(user.id) } });
+  // Other devices are signed out; this one gets a fresh session. A redirect, so that without
+  // JavaScript the page is loaded again with the new cookie (loaders run in the same request as
+  // a document POST would see the old, ended session and sign this device out too).
+  return redirect("/account?changed=password", { headers: { "Set-Cookie": await restartSessions(user.id) } });
 }
 
 export default function AccountPage() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, passwordChanged } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData && !actionData.ok ? actionData : undefined;
+  const errors = actionData ?? undefined;
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="page-title">Account settings</h1>
@@ -52,8 +55,11 @@ export default function AccountPage() {
         <h2 id="password-heading" className="mb-4 text-xl font-semibold">
           Change password
         </h2>
-        {actionData?.ok ? (
-          <p role="status" className="mb-4 rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+        {passwordChanged && !actionData ? (
+          <p
+            role="status"
+            className="mb-4 rounded-md border border-success bg-success-soft p-3 font-medium text-success"
+          >
             Your password was changed. Other devices have been signed out.
           </p>
         ) : null}

@@ -25,17 +25,30 @@ export default function ResultsPage() {
   const { attempt, score, items, assignment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const onlyMissed = params.get("show") === "missed";
+  // Not answered is not a miss: it earns no points but is not a wrong answer (nor a review card).
   const missed = items.filter((i) => !i.correct);
+  const wrong = missed.filter((i) => i.selectedIndex !== null);
+  const unanswered = missed.length - wrong.length;
   const shown = onlyMissed ? missed : items;
   const passed = score.scaled !== null && score.scaled >= score.pass;
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="page-title">{assignment ? `Results: ${assignment.title}` : attempt.kind === "simulation" ? "Simulation results" : "Practice results"}</h1>
+        <h1 className="page-title">
+          {assignment
+            ? `Results: ${assignment.title}`
+            : attempt.kind === "simulation"
+              ? "Simulation results"
+              : "Practice results"}
+        </h1>
         {assignment?.late ? (
-          <p className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">Submitted after the due date, so your instructor sees it as late.</p>
+          <p className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+            Submitted after the due date, so your instructor sees it as late.
+          </p>
         ) : null}
-        {assignment && !assignment.answersVisible ? <p className="mb-4 rounded-md border border-line bg-raised p-3">{assignment.message}</p> : null}
+        {assignment && !assignment.answersVisible ? (
+          <p className="mb-4 rounded-md border border-line bg-raised p-3">{assignment.message}</p>
+        ) : null}
         {params.get("timeup") || attempt.timedOut ? (
           <p role="status" className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
             Time ran out, so your attempt was submitted at the deadline with the answers you had saved.
@@ -46,7 +59,8 @@ export default function ResultsPage() {
             <p className="text-sm text-muted">Score</p>
             <p className="text-3xl font-bold">{score.percent}%</p>
             <p>
-              {score.correct} of {score.total} {attempt.kind === "simulation" ? "scored questions" : "questions"} correct
+              {score.correct} of {score.total} {attempt.kind === "simulation" ? "scored questions" : "questions"}{" "}
+              correct
             </p>
           </div>
           {score.scaled !== null ? (
@@ -68,10 +82,10 @@ export default function ResultsPage() {
           <details className="mt-3">
             <summary className="cursor-pointer">How we estimate the scaled score</summary>
             <p className="mt-2 max-w-2xl text-sm">
-              The NHA reports scores from {SCALE.min} to {SCALE.max} and {SCALE.pass} passes, but does not publish how raw
-              scores convert; it differs between test forms. We draw a straight line from 0% correct ({SCALE.min}) to{" "}
-              {Math.round(ASSUMED_PASS_PERCENT * 100)}% correct ({SCALE.pass}) and on to 100% ({SCALE.max}), using only the{" "}
-              {score.total} scored questions. Treat it as a rough guide, not a prediction.
+              The NHA reports scores from {SCALE.min} to {SCALE.max} and {SCALE.pass} passes, but does not publish how
+              raw scores convert; it differs between test forms. We draw a straight line from 0% correct ({SCALE.min})
+              to {Math.round(ASSUMED_PASS_PERCENT * 100)}% correct ({SCALE.pass}) and on to 100% ({SCALE.max}), using
+              only the {score.total} scored questions. Treat it as a rough guide, not a prediction.
             </p>
           </details>
         ) : null}
@@ -85,15 +99,23 @@ export default function ResultsPage() {
           <table className="w-full text-left">
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Domain</th>
-                <th scope="col" className="py-2 pr-4">Correct</th>
-                <th scope="col" className="py-2 w-1/3">Score</th>
+                <th scope="col" className="py-2 pr-4">
+                  Domain
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Correct
+                </th>
+                <th scope="col" className="py-2 w-1/3">
+                  Score
+                </th>
               </tr>
             </thead>
             <tbody>
               {score.byDomain.map((d) => (
                 <tr key={d.domainId} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">{d.name}</th>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {d.name}
+                  </th>
                   <td className="py-2 pr-4">
                     {d.correct} / {d.total}
                   </td>
@@ -110,75 +132,92 @@ export default function ResultsPage() {
             </tbody>
           </table>
         </div>
-        {missed.length ? (
+        {wrong.length ? (
           <p className="mt-3">
-            {missed.length} missed question{missed.length === 1 ? " was" : "s were"} added to your review deck.{" "}
-            <Link to="/practice">Practise again</Link>
+            {wrong.length} question{wrong.length === 1 ? "" : "s"} you answered wrong{" "}
+            {wrong.length === 1 ? "was" : "were"} added to your review deck. <Link to="/practice">Practise again</Link>
+          </p>
+        ) : null}
+        {unanswered ? (
+          <p className="mt-3">
+            {unanswered} question{unanswered === 1 ? " was" : "s were"} not answered:{" "}
+            {unanswered === 1 ? "it earns" : "they earn"} no points here, but {unanswered === 1 ? "is" : "are"} not
+            counted as wrong in your progress or added to your review deck.
           </p>
         ) : null}
       </section>
 
       {assignment && !assignment.answersVisible ? null : (
-      <section aria-labelledby="items-heading">
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          <h2 id="items-heading" className="text-xl font-semibold">
-            Question by question
-          </h2>
-          <nav aria-label="Filter questions" className="flex gap-2">
-            <Link to="?" aria-current={onlyMissed ? undefined : "page"} className={onlyMissed ? "btn-secondary" : "btn-primary"}>
-              All ({items.length})
-            </Link>
-            <Link to="?show=missed" aria-current={onlyMissed ? "page" : undefined} className={onlyMissed ? "btn-primary" : "btn-secondary"}>
-              Missed ({missed.length})
-            </Link>
-          </nav>
-        </div>
-        <ol className="space-y-4">
-          {shown.map((item) => (
-            <li key={item.number} className="card">
-              <p className="mb-1 text-sm text-muted">
-                Question {item.number} · {item.domainName}
-                {item.scored ? "" : " · unscored (pretest)"}
-                {item.flagged ? " · you flagged it" : ""}
-              </p>
-              <p className={`mb-2 font-semibold ${item.correct ? "text-success" : "text-danger"}`}>
-                {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
-              </p>
-              <h3 className="mb-3 text-lg font-semibold" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
-              <ul className="space-y-2">
-                {item.options.map((o, i) => (
-                  <li
-                    key={i}
-                    className={`rounded-md border p-3 ${i === item.answerIndex ? "border-success bg-success-soft" : i === item.selectedIndex ? "border-danger bg-danger-soft" : "border-line"}`}
-                  >
-                    <p>
-                      <span className="font-semibold">{LETTERS[i]}.</span> {o.text}
-                      {i === item.answerIndex ? <span className="font-semibold"> — correct answer</span> : null}
-                      {i === item.selectedIndex ? <span className="font-semibold"> — your answer</span> : null}
-                    </p>
-                    <p className="mt-1 text-sm">{o.rationale}</p>
-                  </li>
-                ))}
-              </ul>
-              <p className="mt-3 text-sm">
-                {item.lessonUrl ? (
-                  <>
-                    <Link to={item.lessonUrl}>Read the lesson</Link> ·{" "}
-                  </>
-                ) : null}
-                Source: {item.reference.publisher},{" "}
-                {item.reference.url ? (
-                  <a href={item.reference.url} rel="noopener noreferrer external">
-                    {item.reference.title}
-                  </a>
-                ) : (
-                  item.reference.title
-                )}
-              </p>
-            </li>
-          ))}
-        </ol>
-      </section>
+        <section aria-labelledby="items-heading">
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="items-heading" className="text-xl font-semibold">
+              Question by question
+            </h2>
+            <nav aria-label="Filter questions" className="flex gap-2">
+              <Link
+                to="?"
+                aria-current={onlyMissed ? undefined : "page"}
+                className={onlyMissed ? "btn-secondary" : "btn-primary"}
+              >
+                All ({items.length})
+              </Link>
+              <Link
+                to="?show=missed"
+                aria-current={onlyMissed ? "page" : undefined}
+                className={onlyMissed ? "btn-primary" : "btn-secondary"}
+              >
+                Missed or not answered ({missed.length})
+              </Link>
+            </nav>
+          </div>
+          <ol className="space-y-4">
+            {shown.map((item) => (
+              <li key={item.number} className="card">
+                <p className="mb-1 text-sm text-muted">
+                  Question {item.number} · {item.domainName}
+                  {item.scored ? "" : " · unscored (pretest)"}
+                  {item.flagged ? " · you flagged it" : ""}
+                </p>
+                <p
+                  className={`mb-2 font-semibold ${item.correct ? "text-success" : item.selectedIndex === null ? "text-muted" : "text-danger"}`}
+                >
+                  {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
+                </p>
+                <h3 className="mb-3 text-lg font-semibold" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
+                <ul className="space-y-2">
+                  {item.options.map((o, i) => (
+                    <li
+                      key={i}
+                      className={`rounded-md border p-3 ${i === item.answerIndex ? "border-success bg-success-soft" : i === item.selectedIndex ? "border-danger bg-danger-soft" : "border-line"}`}
+                    >
+                      <p>
+                        <span className="font-semibold">{LETTERS[i]}.</span> {o.text}
+                        {i === item.answerIndex ? <span className="font-semibold"> — correct answer</span> : null}
+                        {i === item.selectedIndex ? <span className="font-semibold"> — your answer</span> : null}
+                      </p>
+                      <p className="mt-1 text-sm">{o.rationale}</p>
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-3 text-sm">
+                  {item.lessonUrl ? (
+                    <>
+                      <Link to={item.lessonUrl}>Read the lesson</Link> ·{" "}
+                    </>
+                  ) : null}
+                  Source: {item.reference.publisher},{" "}
+                  {item.reference.url ? (
+                    <a href={item.reference.url} rel="noopener noreferrer external">
+                      {item.reference.title}
+                    </a>
+                  ) : (
+                    item.reference.title
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from "~/assignments/rules.ts";
 import {
   allowRejoin,
   classRoster,
+  extraTimePreview,
   ownedClass,
   removedFromClass,
   removeStudent,
@@ -58,8 +59,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.success)
     return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
   if (form.data.intent === "accommodation") {
-    const ok = await setMemberAccommodation(klass.id, form.data.userId, form.data.factor);
-    return ok ? { ok: true } : data({ error: "That student is not in this class." }, { status: 404 });
+    const { userId } = form.data;
+    const student = (await classRoster(klass.id)).find((s) => s.id === userId);
+    if (!student) return data({ error: "That student is not in this class." }, { status: 404 });
+    if (!form.data.confirmed) {
+      // First the instructor sees what the change gives; nothing is saved yet.
+      return {
+        confirm: {
+          userId: student.id,
+          name: student.name,
+          factor: form.data.factor,
+          times: await extraTimePreview(klass.id, form.data.factor),
+        },
+      };
+    }
+    await setMemberAccommodation(klass.id, student.id, form.data.factor);
+    return {
+      ok: true,
+      message: `${student.name} now has ${form.data.factor === 1 ? "standard time" : `${form.data.factor}x time`} in this class's timed assignments.`,
+    };
   }
   if (form.data.intent === "rotate-code") {
     const { joinCode } = await rotateJoinCode(klass.id);
@@ -113,6 +131,32 @@ export default function ClassPage() {
         <p role="alert" className="field-error">
           {result.error}
         </p>
+      ) : null}
+      {result && "confirm" in result && result.confirm ? (
+        <section role="alert" aria-labelledby="confirm-time-heading" className="card border-warn space-y-2">
+          <h2 id="confirm-time-heading" className="text-lg font-semibold">
+            Give {result.confirm.name}{" "}
+            {result.confirm.factor === 1 ? "standard time" : `${result.confirm.factor}x time`} in this class?
+          </h2>
+          <p>It applies to this class&apos;s timed assignments only (not other classes, not their own practice):</p>
+          <ul className="list-disc pl-6">
+            {result.confirm.times.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+          <Form method="post" className="flex flex-wrap gap-2">
+            <input type="hidden" name="intent" value="accommodation" />
+            <input type="hidden" name="userId" value={result.confirm.userId} />
+            <input type="hidden" name="factor" value={result.confirm.factor} />
+            <input type="hidden" name="confirmed" value="yes" />
+            <button type="submit" className="btn-primary">
+              Yes, set it
+            </button>
+            <Link to="." className="btn-secondary">
+              Cancel
+            </Link>
+          </Form>
+        </section>
       ) : null}
       <section className="card space-y-2" aria-labelledby="invite-heading">
         <h2 id="invite-heading" className="text-lg font-semibold">

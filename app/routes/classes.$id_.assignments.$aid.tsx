@@ -4,14 +4,18 @@ import { assignmentResults } from "~/assignments/assignments.server.ts";
 import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.assignment.title ?? "Assignment"} · Results · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.assignment.title ?? "Assignment"} · Results · Charted` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
   const classId = idParam.safeParse(params.id);
   const assignmentId = idParam.safeParse(params.aid);
-  if (!classId.success || !assignmentId.success) throw new Response("We could not find that assignment.", { status: 404 });
+  if (!classId.success || !assignmentId.success)
+    throw new Response("We could not find that assignment.", { status: 404 });
   return assignmentResults(user, classId.data, assignmentId.data);
 }
 
@@ -25,13 +29,16 @@ export default function AssignmentResultsPage() {
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span> <Link to={`/classes/${klass.id}`}>{klass.name}</Link>
+        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/classes/${klass.id}`}>{klass.name}</Link>
       </nav>
       <div>
         <h1 className="page-title">{assignment.title}</h1>
         <p>
-          {assignment.source} · {assignment.questions} questions · {assignment.minutes === null ? "untimed" : `${assignment.minutes} minutes`} · opens {assignment.opensAt} · due {assignment.dueAt} ·{" "}
-          {assignment.attemptsAllowed} attempt{assignment.attemptsAllowed === 1 ? "" : "s"} · answers shown: {assignment.revealPolicy.toLowerCase()}
+          {assignment.source} · {assignment.questions} questions ·{" "}
+          {assignment.minutes === null ? "untimed" : `${assignment.minutes} minutes`} · opens {assignment.opensAt} · due{" "}
+          {assignment.dueAt} · {assignment.attemptsAllowed} attempt{assignment.attemptsAllowed === 1 ? "" : "s"} ·
+          answers shown: {assignment.revealPolicy.toLowerCase()}
         </p>
       </div>
 
@@ -51,17 +58,29 @@ export default function AssignmentResultsPage() {
               <caption className="sr-only">Each student's counted (best) attempt</caption>
               <thead>
                 <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Student</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2 pr-4">Score</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Student
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Score
+                  </th>
                   {domains.map((d) => (
                     <th key={d.id} scope="col" className="py-2 pr-4">
                       {d.name}
                     </th>
                   ))}
-                  <th scope="col" className="py-2 pr-4">Time used</th>
-                  <th scope="col" className="py-2 pr-4">Submitted</th>
-                  <th scope="col" className="py-2">Attempts</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Time used
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Submitted
+                  </th>
+                  <th scope="col" className="py-2">
+                    Attempts
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -77,7 +96,9 @@ export default function AssignmentResultsPage() {
                     <td className="py-2 pr-4">
                       {r.late ? <span className="font-semibold text-warn">Late</span> : r.statusLabel}
                     </td>
-                    <td className="py-2 pr-4">{r.percent === null ? "–" : `${r.percent}% (${r.correct}/${r.total})`}</td>
+                    <td className="py-2 pr-4">
+                      {r.percent === null ? "–" : `${r.percent}% (${r.correct}/${r.total})`}
+                    </td>
                     {domains.map((d) => (
                       <td key={d.id} className="py-2 pr-4">
                         {r.byDomain[d.id] === undefined ? "–" : `${r.byDomain[d.id]}%`}
@@ -104,7 +125,8 @@ export default function AssignmentResultsPage() {
           <ol className="list-decimal space-y-1 pl-6">
             {weakest.map((k) => (
               <li key={k.id}>
-                <span className="font-semibold">{k.id}</span> {k.title}: {k.percent}% correct ({k.correct} of {k.answered} answers)
+                <span className="font-semibold">{k.id}</span> {k.title}: {k.percent}% correct ({k.correct} of{" "}
+                {k.answered} answers)
               </li>
             ))}
           </ol>
@@ -118,14 +140,17 @@ export default function AssignmentResultsPage() {
           Item analysis
         </h2>
         <p className="mb-3 max-w-3xl text-sm">
-          From each student's first submitted attempt ({analysed} so far). <strong>Difficulty</strong> is the share who answered correctly.{" "}
-          <strong>Discrimination</strong> is the point-biserial correlation between getting the item right and the score on the other items: above 0.2 separates
-          stronger from weaker students well; below 0 means stronger students tended to miss it, so check the key and wording. It needs at least two students and a mix of
-          right and wrong answers.
+          From each student's first submitted attempt ({analysed} so far). <strong>Difficulty</strong> is the share who
+          answered correctly. <strong>Discrimination</strong> is the point-biserial correlation between getting the item
+          right and the score on the other items: above 0.2 separates stronger from weaker students well; below 0 means
+          stronger students tended to miss it, so check the key and wording. It needs at least{" "}
+          {MIN_RESPONSES_FOR_DISCRIMINATION} responses and a mix of right and wrong answers; before that no item is
+          called broken.
         </p>
         {flagged.length ? (
           <p role="status" className="mb-3 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
-            {flagged.length} item{flagged.length === 1 ? " looks" : "s look"} broken (negative discrimination): {flagged.map((i) => `Q${i.number}`).join(", ")}.
+            {flagged.length} item{flagged.length === 1 ? " looks" : "s look"} broken (negative discrimination):{" "}
+            {flagged.map((i) => `Q${i.number}`).join(", ")}.
           </p>
         ) : null}
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="analysis-heading">
@@ -133,11 +158,21 @@ export default function AssignmentResultsPage() {
             <caption className="sr-only">Item statistics in assignment order</caption>
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Question</th>
-                <th scope="col" className="py-2 pr-4">Answers</th>
-                <th scope="col" className="py-2 pr-4">Difficulty</th>
-                <th scope="col" className="py-2 pr-4">Discrimination</th>
-                <th scope="col" className="py-2">Chosen (key marked ✓)</th>
+                <th scope="col" className="py-2 pr-4">
+                  Question
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Answers
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Difficulty
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Discrimination
+                </th>
+                <th scope="col" className="py-2">
+                  Chosen (key marked ✓)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -149,11 +184,21 @@ export default function AssignmentResultsPage() {
                       {i.questionId} · {i.domainName} · {i.knowledgeArea}
                       {i.scored ? "" : " · unscored (pretest)"}
                     </span>
-                    {i.flagged ? <span className="mt-1 block font-semibold text-danger">Check this item: negative discrimination</span> : null}
+                    {i.flagged ? (
+                      <span className="mt-1 block font-semibold text-danger">
+                        Check this item: negative discrimination
+                      </span>
+                    ) : null}
                   </th>
                   <td className="py-2 pr-4">{i.responses}</td>
                   <td className="py-2 pr-4">{pct(i.difficulty)}</td>
-                  <td className="py-2 pr-4">{i.discrimination === null ? "–" : i.discrimination.toFixed(2)}</td>
+                  <td className="py-2 pr-4">
+                    {i.responses < MIN_RESPONSES_FOR_DISCRIMINATION
+                      ? `not enough responses yet (n=${i.responses})`
+                      : i.discrimination === null
+                        ? "–"
+                        : i.discrimination.toFixed(2)}
+                  </td>
                   <td className="py-2">
                     <ul className="flex flex-wrap gap-x-3">
                       {i.optionCounts.map((n, k) => (
@@ -164,7 +209,8 @@ export default function AssignmentResultsPage() {
                               <span aria-hidden="true">✓</span>
                               <span className="sr-only"> (correct answer)</span>
                             </>
-                          ) : null}: {n}
+                          ) : null}
+                          : {n}
                         </li>
                       ))}
                       {i.unanswered ? <li>blank: {i.unanswered}</li> : null}

@@ -5,7 +5,9 @@ import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.student.name ?? "Student"} · ${data?.assignment.title ?? "Assignment"} · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.student.name ?? "Student"} · ${data?.assignment.title ?? "Assignment"} · Charted` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
@@ -22,8 +24,9 @@ export default function StudentWorkPage() {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span> <Link to={`/classes/${klass.id}`}>{klass.name}</Link>{" "}
-        <span aria-hidden="true">›</span> <Link to={`/classes/${klass.id}/assignments/${assignment.id}`}>{assignment.title}</Link>
+        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/classes/${klass.id}`}>{klass.name}</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/classes/${klass.id}/assignments/${assignment.id}`}>{assignment.title}</Link>
       </nav>
       <h1 className="page-title">
         {student.name}: {assignment.title}
@@ -49,11 +52,18 @@ export default function StudentWorkPage() {
                   Question {i.number} · {i.questionId} · {i.domainName} · {i.knowledgeArea}
                   {i.scored ? "" : " · unscored (pretest)"}
                 </p>
-                <p className={`mb-2 font-semibold ${i.correct ? "text-success" : "text-danger"}`}>{i.correct ? "Correct" : i.selectedIndex === null ? "Not answered" : "Incorrect"}</p>
+                <p
+                  className={`mb-2 font-semibold ${i.correct ? "text-success" : i.selectedIndex === null ? "text-muted" : "text-danger"}`}
+                >
+                  {i.correct ? "Correct" : i.selectedIndex === null ? "Not answered" : "Incorrect"}
+                </p>
                 <h3 className="mb-2 font-semibold">{i.stem}</h3>
                 <ul className="space-y-1">
                   {i.options.map((o, k) => (
-                    <li key={k} className={`rounded-md border p-2 ${k === i.answerIndex ? "border-success bg-success-soft" : k === i.selectedIndex ? "border-danger bg-danger-soft" : "border-line"}`}>
+                    <li
+                      key={k}
+                      className={`rounded-md border p-2 ${k === i.answerIndex ? "border-success bg-success-soft" : k === i.selectedIndex ? "border-danger bg-danger-soft" : "border-line"}`}
+                    >
                       <span className="font-semibold">{LETTERS[k]}.</span> {o}
                       {k === i.answerIndex ? <span className="font-semibold"> — correct answer</span> : null}
                       {k === i.selectedIndex ? <span className="font-semibold"> — their answer</span> : null}

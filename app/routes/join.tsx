@@ -15,12 +15,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [rows, assignments] = await Promise.all([classesJoinedBy(user.id), studentAssignments(user.id, user.timeZone)]);
   return {
-    classes: rows.map((r) => ({ id: r.class.id, name: r.class.name, instructor: r.class.instructor.name, joinedAt: r.joinedAt.toISOString() })),
+    classes: rows.map((r) => ({
+      id: r.class.id,
+      name: r.class.name,
+      instructor: r.class.instructor.name,
+      joinedAt: r.joinedAt.toISOString(),
+    })),
     assignments,
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get("intent") === "leave") {
@@ -31,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseFormData(formData, joinClassSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const joined = await joinWithCode(user.id, parsed.data.code);
+  const joined = await joinWithCode(user.id, parsed.data.code, context.clientIp);
   if (!joined.ok) return data(formFailure(formData, "", { code: [joined.message] }), { status: 400 });
   return { ok: true as const, message: `You joined ${joined.className}.` };
 }
@@ -52,11 +57,23 @@ export default function JoinPage() {
       <Form method="post" className="card" noValidate>
         <h2 className="mb-3 text-lg font-semibold">Join a class</h2>
         <FormError message={errors?.formError || undefined} />
-        <Field name="code" label="Class code" autoComplete="off" autoCapitalize="characters" defaultValue={errors?.values.code ?? params.get("code") ?? ""} errors={errors?.fieldErrors.code} hint="Your instructor gives you an 8-character code." />
-        <button type="submit" className="btn-primary">Join class</button>
+        <Field
+          name="code"
+          label="Class code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          defaultValue={errors?.values.code ?? params.get("code") ?? ""}
+          errors={errors?.fieldErrors.code}
+          hint="Your instructor gives you an 8-character code."
+        />
+        <button type="submit" className="btn-primary">
+          Join class
+        </button>
       </Form>
       <section aria-labelledby="joined-heading">
-        <h2 id="joined-heading" className="mb-2 text-lg font-semibold">Classes you are in</h2>
+        <h2 id="joined-heading" className="mb-2 text-lg font-semibold">
+          Classes you are in
+        </h2>
         {classes.length ? (
           <ul className="space-y-2">
             {classes.map((c) => (
@@ -68,7 +85,9 @@ export default function JoinPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="leave" />
                     <input type="hidden" name="classId" value={c.id} />
-                    <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>Leave</button>
+                    <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>
+                      Leave
+                    </button>
                   </Form>
                 </div>
                 <AssignmentList items={assignments.filter((a) => a.classId === c.id)} showClass={false} />

@@ -15,6 +15,7 @@ import { progressDashboard } from "~/progress/dashboard.server.ts";
 import { HALF_LIFE_DAYS, PRIOR_ITEMS, QUESTION_SHARE } from "~/progress/mastery.ts";
 import { READINESS_WINDOW_DAYS } from "~/progress/readiness.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { MOCK_MIN_ANSWERED_SHARE, MOCK_RULE_TEXT } from "~/progress/mock-rule.ts";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minutesPerDay: d.minutesPerDay,
     streak: d.streak,
     scoreTrend: d.scoreTrend,
+    uncountedMocks: d.uncountedMocks,
     lessons: { done: d.lessonsDone, total: d.lessonsTotal },
     plan: { status: d.plan.status, notes: d.plan.notes, next, examDate: d.prefs.examDate, today: d.today },
   };
@@ -107,7 +109,19 @@ export default function ProgressPage() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <MasteryChart domains={d.domains} />
-        <ScoreTrendChart points={d.scoreTrend} pass={SCALE.pass} />
+        <div>
+          <ScoreTrendChart points={d.scoreTrend} pass={SCALE.pass} />
+          {d.uncountedMocks.length ? (
+            <ul className="mt-2 space-y-1 text-sm text-muted" aria-label="Mocks not counted">
+              {d.uncountedMocks.map((m, i) => (
+                <li key={i}>
+                  Your mock on {shortDay(m.day)} is not counted: you answered {m.answered} of {m.items} questions. A
+                  mock counts once you answer at least {Math.round(MOCK_MIN_ANSWERED_SHARE * 100)}%.
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <ForecastChart forecast={d.forecast} />
         <MinutesChart days={d.minutesPerDay} />
       </div>
@@ -132,6 +146,9 @@ export default function ProgressPage() {
             are to get at least 70% of the {110} scored questions right, which our scaled-score estimate puts at the{" "}
             {SCALE.pass} pass mark. The range is where your chance lies if your true accuracy is at the low or high end
             of what your answers allow. It is an estimate, not NHA&apos;s scoring.
+          </li>
+          <li>
+            <strong>Unanswered questions</strong>: {MOCK_RULE_TEXT}
           </li>
           <li>
             <strong>Minutes studied</strong> are estimated from the times of your answers, reviews and finished lessons:

@@ -16,13 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFormData(formData, registerSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await register(parsed.data);
+  const result = await register({ ...parsed.data, ip: context.clientIp });
+  if (!result.ok && result.field === null) return data(formFailure(formData, result.message), { status: 429 });
   if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
-  return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": await startSession(result.userId) } });
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
+    headers: { "Set-Cookie": await startSession(result.userId) },
+  });
 }
 
 export default function RegisterPage() {
@@ -40,7 +43,14 @@ export default function RegisterPage() {
         <FormError message={errors?.formError || undefined} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <input type="hidden" name="timeZone" value={timeZone} />
-        <Field name="name" label="Your name" autoComplete="name" required defaultValue={errors?.values.name} errors={errors?.fieldErrors.name} />
+        <Field
+          name="name"
+          label="Your name"
+          autoComplete="name"
+          required
+          defaultValue={errors?.values.name}
+          errors={errors?.fieldErrors.name}
+        />
         <Field
           name="email"
           label="Email"

@@ -67,6 +67,27 @@ test("a learner changes their password", async ({ page }) => {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+  test("changing the password keeps this device signed in and signs out the others", async ({ page, browser }) => {
+    const email = uniqueEmail("pwnojs");
+    await register(page, "Noor Plain", email);
+    const other = await browser.newContext({ javaScriptEnabled: false });
+    const otherPage = await other.newPage();
+    await logIn(otherPage, email, "evening study plan 42");
+    await page.goto("/account");
+    await page.getByLabel("Current password").fill("evening study plan 42");
+    await page.getByLabel("New password", { exact: true }).fill("a plain form phrase");
+    await page.getByLabel("Type the new password again").fill("a plain form phrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toContainText("Your password was changed");
+    // This device is still signed in after reloading the page...
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
+    // ...and the other device is not.
+    await otherPage.goto("/account");
+    await expect(otherPage).toHaveURL(/\/login\?/);
+    await other.close();
+  });
+
   test("log in and switch theme with plain form posts", async ({ page }) => {
     await logIn(page, DEMO.student, DEMO.password);
     await expect(page.getByRole("heading", { level: 1, name: /Welcome back/ })).toBeVisible();

@@ -32,7 +32,18 @@ test("an instructor creates a class, a student joins with the code, the roster s
   await expect(teacher.getByRole("row", { name: /Dana Student/ })).toContainText(/FND \d+/);
   await expect(teacher.getByRole("row", { name: /Jo Joiner/ })).toContainText("FND –");
   await teacher.getByLabel("Exam time for Jo Joiner").selectOption({ label: "1.5x time" });
-  await teacher.getByRole("row", { name: /Jo Joiner/ }).getByRole("button", { name: "Save" }).click();
+  await teacher
+    .getByRole("row", { name: /Jo Joiner/ })
+    .getByRole("button", { name: "Save" })
+    .click();
+  // Nothing changes until the instructor confirms, having seen the resulting time.
+  const confirm = teacher.getByRole("alert").filter({ hasText: "Give Jo Joiner 1.5x time in this class?" });
+  await expect(confirm).toContainText("A 60-minute assignment: 90 min, extended from 60");
+  await expectAccessible(teacher);
+  await confirm.getByRole("button", { name: "Yes, set it" }).click();
+  await expect(teacher.getByRole("status")).toHaveText(
+    "Jo Joiner now has 1.5x time in this class's timed assignments.",
+  );
   await teacher.reload();
   await expect(teacher.getByLabel("Exam time for Jo Joiner")).toHaveValue("1.5");
 });

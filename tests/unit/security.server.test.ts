@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../fixtures/content.ts";
 import { makeUser, TEST_PASSWORD } from "../factories/users.ts";
 import { productionBuildExists, startProductionServer, type RunningServer } from "../setup/production-server.ts";
-import { MAX_FAILURES_PER_EMAIL } from "~/auth/rate-limit.ts";
+import { THROTTLES } from "~/auth/rate-limit.ts";
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { addOwnCard } from "~/review/review.server.ts";
@@ -13,14 +13,19 @@ import { startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 const built = productionBuildExists();
-if (!built) console.warn("[charted] HTTP security tests skipped: run `npm run build` first (npm test builds before it runs).");
+if (!built)
+  console.warn("[charted] HTTP security tests skipped: run `npm run build` first (npm test builds before it runs).");
 
 let server: RunningServer;
 let base: string;
 beforeAll(async () => {
   if (!built) return;
   // Rationales say "Because <letter> explains it." (tests/fixtures/content.ts): easy to spot.
-  await syncQuestions(Array.from({ length: 10 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" })));
+  await syncQuestions(
+    Array.from({ length: 10 }, (_, i) =>
+      makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" }),
+    ),
+  );
   // Explicit, so a developer's own environment cannot change what is being tested.
   server = await startProductionServer({ COOKIE_SECURE: "true", TRUST_PROXY: "false" });
   base = server.base;
@@ -33,7 +38,12 @@ const formHeaders = (origin: string | null, extra: Record<string, string> = {}) 
   ...extra,
 });
 const logInOver = (email: string, password: string) =>
-  fetch(`${base}/login`, { method: "POST", headers: formHeaders(base), body: new URLSearchParams({ email, password }), redirect: "manual" });
+  fetch(`${base}/login`, {
+    method: "POST",
+    headers: formHeaders(base),
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
 
 describe.skipIf(!built)("HTTP security", () => {
   it("sends the security headers, with a fresh CSP nonce that every script carries", async () => {
@@ -43,7 +53,14 @@ describe.skipIf(!built)("HTTP security", () => {
     for (const page of pages) {
       const h = page.headers;
       const csp = h.get("content-security-policy") ?? "";
-      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ])
+        expect(csp).toContain(directive);
       const nonce = /script-src 'self' 'strict-dynamic' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
       expect(nonce).toBeTruthy();
       nonces.add(nonce!);
@@ -72,7 +89,11 @@ describe.skipIf(!built)("HTTP security", () => {
     expect(flags).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
     expect(Number(flags.find((f) => f.startsWith("max-age="))?.slice(8))).toBe(30 * 24 * 3600);
 
-    const logout = await fetch(`${base}/logout`, { method: "POST", headers: formHeaders(base, { cookie: pair }), redirect: "manual" });
+    const logout = await fetch(`${base}/logout`, {
+      method: "POST",
+      headers: formHeaders(base, { cookie: pair }),
+      redirect: "manual",
+    });
     expect(logout.headers.get("set-cookie")).toMatch(/^charted_session=;.*Max-Age=0/i);
     const after = await fetch(`${base}/account`, { headers: { cookie: pair }, redirect: "manual" });
     expect(after.headers.get("location")).toMatch(/^\/login\?/);
@@ -81,7 +102,8 @@ describe.skipIf(!built)("HTTP security", () => {
   it("pauses logins for an email after repeated failures, even with the right password", async () => {
     const user = await makeUser();
     const bystander = await makeUser();
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await logInOver(user.email, `wrong guess ${i}`)).status).toBe(400);
+    for (let i = 0; i < THROTTLES.loginPerEmail.limit; i++)
+      expect((await logInOver(user.email, `wrong guess ${i}`)).status).toBe(400);
     const refused = await logInOver(user.email, TEST_PASSWORD);
     expect(refused.status).toBe(429);
     expect(refused.headers.get("set-cookie")).toBeNull();
@@ -115,7 +137,11 @@ describe.skipIf(!built)("HTTP security", () => {
       expect({ name, status: res.status }).toEqual({ name, status: 403 });
       expect(await res.text()).toContain("Cross-origin request refused");
     }
-    const logout = await fetch(`${base}/logout`, { method: "POST", headers: { cookie, Origin: "https://evil.example" }, redirect: "manual" });
+    const logout = await fetch(`${base}/logout`, {
+      method: "POST",
+      headers: { cookie, Origin: "https://evil.example" },
+      redirect: "manual",
+    });
     expect(logout.status).toBe(403);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
@@ -129,11 +155,30 @@ describe.skipIf(!built)("HTTP security", () => {
     const cookie = (await startSession(user.id)).split(";")[0];
     const get = (path: string) => fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
     const post = (path: string, body: Record<string, string>) =>
-      fetch(`${base}${path}`, { method: "POST", headers: formHeaders(base, { cookie }), body: new URLSearchParams(body), redirect: "manual" });
+      fetch(`${base}${path}`, {
+        method: "POST",
+        headers: formHeaders(base, { cookie }),
+        body: new URLSearchParams(body),
+        redirect: "manual",
+      });
     const leaks = (body: string) => /Because (alpha|bravo|charlie|delta) explains it|answerIndex|rationale/i.test(body);
 
-    const exam = await startPractice(user.id, { domains: ["LAW"], weakest: false, count: 5, timed: false, mode: "exam", only: "all" });
-    const tutor = await startPractice(user.id, { domains: ["LAW"], weakest: false, count: 5, timed: false, mode: "tutor", only: "all" });
+    const exam = await startPractice(user.id, {
+      domains: ["LAW"],
+      weakest: false,
+      count: 5,
+      timed: false,
+      mode: "exam",
+      only: "all",
+    });
+    const tutor = await startPractice(user.id, {
+      domains: ["LAW"],
+      weakest: false,
+      count: 5,
+      timed: false,
+      mode: "tutor",
+      only: "all",
+    });
     if (!exam.ok || !tutor.ok) throw new Error("could not start the attempts");
     // Exam mode, answered or not: question pages (HTML and the data the browser fetches), the
     // review-and-submit page, and the answer-save response; results are not available yet.
@@ -147,10 +192,13 @@ describe.skipIf(!built)("HTTP security", () => {
     const saved = await post(`/attempts/${exam.attemptId}/q/3.data`, { intent: "answer", choice: "2" });
     examBodies.push(await saved.text());
     expect(examBodies.filter(leaks)).toEqual([]);
-    expect((await get(`/attempts/${exam.attemptId}/results`)).headers.get("location")).toBe(`/attempts/${exam.attemptId}`);
+    expect((await get(`/attempts/${exam.attemptId}/results`)).headers.get("location")).toBe(
+      `/attempts/${exam.attemptId}`,
+    );
 
     // Tutor mode: nothing before the learner answers; the explanation once they have.
-    for (const path of ["/q/1", "/q/1.data"]) expect(leaks(await (await get(`/attempts/${tutor.attemptId}${path}`)).text())).toBe(false);
+    for (const path of ["/q/1", "/q/1.data"])
+      expect(leaks(await (await get(`/attempts/${tutor.attemptId}${path}`)).text())).toBe(false);
     expect((await post(`/attempts/${tutor.attemptId}/q/1.data`, { intent: "answer", choice: "0" })).status).toBe(200);
     expect(leaks(await (await get(`/attempts/${tutor.attemptId}/q/1`)).text())).toBe(true);
 
