@@ -320,3 +320,52 @@ describe("assignments", () => {
     expect(await db.assignment.count({ where: { classId: klass.id } })).toBe(0);
   });
 });
+
+describe("answers released at the due date", () => {
+  it("an attempt still open at the due date (untimed, several attempts allowed) cannot be finished with the released keys", async () => {
+    const { instructor, klass, students } = await classWithStudents(2);
+    const id = await create(instructor, klass.id, {
+      revealPolicy: "after_due",
+      timed: false,
+      minutes: undefined,
+      attemptsAllowed: 3,
+      title: "Keys at due",
+    });
+    const [early, late] = students;
+    // One student submits during the window; the other leaves an attempt open past the due date.
+    const done = await start(early.id, id, DURING);
+    await answerAll(early.id, done, () => true, DURING);
+    expect(await submitAttempt(early.id, done, DURING)).toBe(true);
+    const open = await start(late.id, id, DURING);
+    const openAttempt = await db.examAttempt.findUniqueOrThrow({ where: { id: open } });
+    expect(openAttempt.deadline?.toISOString()).toBe(DUE.toISOString());
+
+    // The keys go out to the first student after the due date...
+    const afterDue = new Date(DUE.getTime() + 60_000);
+    const results = await attemptResults(early.id, done, afterDue);
+    expect(results?.assignment?.answersVisible).toBe(true);
+    // ...by which time the open attempt is closed: submitted at the due date, saves refused.
+    const closed = await db.examAttempt.findUniqueOrThrow({ where: { id: open } });
+    expect(closed.status).toBe("submitted");
+    expect(closed.submittedAt?.toISOString()).toBe(DUE.toISOString());
+    expect(await saveAnswer(late.id, open, 1, { selectedIndex: 0 }, afterDue)).toMatchObject({ ok: false });
+    // And no new attempt starts once the keys are out.
+    expect(await startAssignment(late.id, "UTC", id, afterDue)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/closed/),
+    });
+  });
+
+  it("keys are not shown within the network grace after the due date, while a last save could still land", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const id = await create(instructor, klass.id, { revealPolicy: "after_due", title: "Grace" });
+    const attempt = await start(students[0].id, id, DURING);
+    expect(await submitAttempt(students[0].id, attempt, DURING)).toBe(true);
+    expect(
+      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 500)))?.assignment?.answersVisible,
+    ).toBe(false);
+    expect(
+      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 5_000)))?.assignment?.answersVisible,
+    ).toBe(true);
+  });
+});

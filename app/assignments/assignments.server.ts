@@ -14,6 +14,7 @@ import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import {
   answersVisible,
+  attemptDeadline,
   formatInZone,
   missedCardsAllowed as cardsAllowedBy,
   isLate,
@@ -336,7 +337,7 @@ export async function startAssignment(
     mode: "exam",
     config: { assignmentId, minutes: assignment.timeLimitMinutes, count: items.length, accommodationFactor: factor },
     startedAt: now,
-    deadline: deadlineFor(now, assignment.timeLimitMinutes, factor),
+    deadline: attemptDeadline(assignment, deadlineFor(now, assignment.timeLimitMinutes, factor)),
     items: shuffle(items),
     assignmentId,
   });
@@ -361,6 +362,10 @@ export async function assignmentReveal(
 ) {
   const assignment = await store.findAssignment(assignmentId);
   if (!assignment) return null;
+  // Attempts still open at the cut-off ended then (their deadline is the due date): grade them
+  // as keys are about to be shown, a bounded few per load (any left can no longer change).
+  if (assignment.revealPolicy === "after_due" && now >= assignment.dueAt)
+    await gradeExpiredAttempts({ assignmentId }, now);
   const submitted = attempt.status === "submitted";
   const answers = answersVisible(assignment, submitted, now);
   return {
