@@ -6,7 +6,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle } from "~/exam/selection.ts";
 import { scoreItems } from "~/exam/scoring.ts";
-import { deadlineFor, secondsUsed } from "~/exam/timing.ts";
+import { deadlineFor, NETWORK_GRACE_MS, secondsUsed } from "~/exam/timing.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/assignment.server.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
@@ -374,6 +374,21 @@ export async function assignmentReveal(
     answersVisible: answers,
     message: answers ? "" : revealMessage(assignment, (d) => formatInZone(d, timeZone)),
   };
+}
+
+/**
+ * Questions whose keys a class of this learner still withholds: they are left out of the learner's
+ * practice and simulations (tutor mode and results would show the key) until the policy allows.
+ */
+export async function withheldQuestionIds(userId: string, now = new Date()): Promise<Set<string>> {
+  // Keys of "after the due date" assignments appear once the network grace has passed too.
+  const rows = await store.withheldAssignments(userId, new Date(now.getTime() - NETWORK_GRACE_MS));
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const config = parseConfig(row.config);
+    for (const id of [...config.questionIds, ...(config.pretestIds ?? [])]) ids.add(id);
+  }
+  return ids;
 }
 
 /** Missed items become review cards (with the key) only when the policy shows the key at submit. */
