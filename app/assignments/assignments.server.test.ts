@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { createClassFor, joinWithCode, leaveClass, setMemberAccommodation } from "~/classes/classes.server.ts";
-import { attemptResults, saveAnswer, submitAttempt } from "~/exam/attempts.server.ts";
+import { attemptResults, saveAnswer, startPractice, submitAttempt } from "~/exam/attempts.server.ts";
 import { missedQuestionIds } from "~/models/attempt.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -15,6 +15,7 @@ import {
   studentAssignments,
   studentWork,
 } from "./assignments.server.ts";
+import type { PracticeForm } from "~/exam/forms.ts";
 import type { AssignmentForm } from "./forms.ts";
 
 const SECRET = "RATIONALE-SECRET";
@@ -318,5 +319,108 @@ describe("assignments", () => {
       message: expect.stringContaining("full simulation"),
     });
     expect(await db.assignment.count({ where: { classId: klass.id } })).toBe(0);
+  });
+});
+
+describe("answers released at the due date", () => {
+  it("an attempt still open at the due date (untimed, several attempts allowed) cannot be finished with the released keys", async () => {
+    const { instructor, klass, students } = await classWithStudents(2);
+    const id = await create(instructor, klass.id, {
+      revealPolicy: "after_due",
+      timed: false,
+      minutes: undefined,
+      attemptsAllowed: 3,
+      title: "Keys at due",
+    });
+    const [early, late] = students;
+    // One student submits during the window; the other leaves an attempt open past the due date.
+    const done = await start(early.id, id, DURING);
+    await answerAll(early.id, done, () => true, DURING);
+    expect(await submitAttempt(early.id, done, DURING)).toBe(true);
+    const open = await start(late.id, id, DURING);
+    const openAttempt = await db.examAttempt.findUniqueOrThrow({ where: { id: open } });
+    expect(openAttempt.deadline?.toISOString()).toBe(DUE.toISOString());
+
+    // The keys go out to the first student after the due date...
+    const afterDue = new Date(DUE.getTime() + 60_000);
+    const results = await attemptResults(early.id, done, afterDue);
+    expect(results?.assignment?.answersVisible).toBe(true);
+    // ...by which time the open attempt is closed: submitted at the due date, saves refused.
+    const closed = await db.examAttempt.findUniqueOrThrow({ where: { id: open } });
+    expect(closed.status).toBe("submitted");
+    expect(closed.submittedAt?.toISOString()).toBe(DUE.toISOString());
+    expect(await saveAnswer(late.id, open, 1, { selectedIndex: 0 }, afterDue)).toMatchObject({ ok: false });
+    // And no new attempt starts once the keys are out.
+    expect(await startAssignment(late.id, "UTC", id, afterDue)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/closed/),
+    });
+  });
+
+  it("keys are not shown within the network grace after the due date, while a last save could still land", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const id = await create(instructor, klass.id, { revealPolicy: "after_due", title: "Grace" });
+    const attempt = await start(students[0].id, id, DURING);
+    expect(await submitAttempt(students[0].id, attempt, DURING)).toBe(true);
+    expect(
+      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 500)))?.assignment?.answersVisible,
+    ).toBe(false);
+    expect(
+      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 5_000)))?.assignment?.answersVisible,
+    ).toBe(true);
+  });
+});
+
+describe("withheld keys stay withheld everywhere", () => {
+  const practiceAll: PracticeForm = {
+    domains: ["LAW"],
+    areas: [],
+    weakest: false,
+    count: 12,
+    timed: false,
+    mode: "tutor",
+    only: "all",
+  };
+
+  it("a class's withheld questions leave its members' practice until the policy allows, and only theirs", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    const [member] = students;
+    const outsider = await makeUser();
+    const withheld = ["LAW-K01-001", "LAW-K01-002", "LAW-K01-003"];
+    await create(instructor, klass.id, {
+      source: "items",
+      questionIds: withheld,
+      revealPolicy: "after_due",
+      title: "Held",
+    });
+    // The member's LAW pool lost the three: 12 questions are no longer there.
+    expect(await startPractice(member.id, practiceAll, DURING)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Only 9 questions/),
+    });
+    const nine = await startPractice(member.id, { ...practiceAll, count: 9 }, DURING);
+    if (!nine.ok) throw new Error(nine.message);
+    const drawn = await db.attemptItem.findMany({
+      where: { attemptId: nine.attemptId },
+      select: { questionVersion: { select: { questionId: true } } },
+    });
+    expect(drawn.some((d) => withheld.includes(d.questionVersion.questionId))).toBe(false);
+    // Someone outside the class practises them as usual; so does the member once keys are out.
+    expect(await startPractice(outsider.id, practiceAll, DURING)).toMatchObject({ ok: true });
+    expect(await startPractice(member.id, practiceAll, AFTER)).toMatchObject({ ok: true });
+  });
+
+  it("an assignment that never shows answers keeps its questions out for good", async () => {
+    const { instructor, klass, students } = await classWithStudents(1);
+    await create(instructor, klass.id, {
+      source: "items",
+      questionIds: ["LAW-K01-004"],
+      revealPolicy: "never",
+      title: "Never",
+    });
+    expect(await startPractice(students[0].id, practiceAll, AFTER)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Only 11 questions/),
+    });
   });
 });

@@ -6,7 +6,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle } from "~/exam/selection.ts";
 import { scoreItems } from "~/exam/scoring.ts";
-import { deadlineFor, secondsUsed } from "~/exam/timing.ts";
+import { deadlineFor, NETWORK_GRACE_MS, secondsUsed } from "~/exam/timing.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/assignment.server.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
@@ -14,6 +14,7 @@ import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import {
   answersVisible,
+  attemptDeadline,
   formatInZone,
   missedCardsAllowed as cardsAllowedBy,
   isLate,
@@ -336,7 +337,7 @@ export async function startAssignment(
     mode: "exam",
     config: { assignmentId, minutes: assignment.timeLimitMinutes, count: items.length, accommodationFactor: factor },
     startedAt: now,
-    deadline: deadlineFor(now, assignment.timeLimitMinutes, factor),
+    deadline: attemptDeadline(assignment, deadlineFor(now, assignment.timeLimitMinutes, factor)),
     items: shuffle(items),
     assignmentId,
   });
@@ -361,6 +362,10 @@ export async function assignmentReveal(
 ) {
   const assignment = await store.findAssignment(assignmentId);
   if (!assignment) return null;
+  // Attempts still open at the cut-off ended then (their deadline is the due date): grade them
+  // as keys are about to be shown, a bounded few per load (any left can no longer change).
+  if (assignment.revealPolicy === "after_due" && now >= assignment.dueAt)
+    await gradeExpiredAttempts({ assignmentId }, now);
   const submitted = attempt.status === "submitted";
   const answers = answersVisible(assignment, submitted, now);
   return {
@@ -369,6 +374,21 @@ export async function assignmentReveal(
     answersVisible: answers,
     message: answers ? "" : revealMessage(assignment, (d) => formatInZone(d, timeZone)),
   };
+}
+
+/**
+ * Questions whose keys a class of this learner still withholds: they are left out of the learner's
+ * practice and simulations (tutor mode and results would show the key) until the policy allows.
+ */
+export async function withheldQuestionIds(userId: string, now = new Date()): Promise<Set<string>> {
+  // Keys of "after the due date" assignments appear once the network grace has passed too.
+  const rows = await store.withheldAssignments(userId, new Date(now.getTime() - NETWORK_GRACE_MS));
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const config = parseConfig(row.config);
+    for (const id of [...config.questionIds, ...(config.pretestIds ?? [])]) ids.add(id);
+  }
+  return ids;
 }
 
 /** Missed items become review cards (with the key) only when the policy shows the key at submit. */

@@ -5,6 +5,8 @@
 // answers were released at the due date (policy "after_due"): then the assignment is closed,
 // because classmates' answers are already out.
 
+import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
+
 export const REVEAL_POLICIES = ["after_submit", "after_due", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
 export const SOURCES = ["blueprint", "domains", "items"] as const;
@@ -85,6 +87,20 @@ export function startDecision(
   return { ok: true, resume: null, late: now.getTime() > a.dueAt.getTime() };
 }
 
+/**
+ * When an attempt of this assignment must end: its time limit, and for answers released at the
+ * due date, the due date itself, so that no attempt still open when keys appear can use them
+ * (untimed and multi-attempt alike). Past it, saves are refused and the attempt is graded with
+ * what was saved, by the same server clock as any timed attempt.
+ */
+export function attemptDeadline(
+  a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
+  timeLimitEnd: Date | null,
+): Date | null {
+  if (a.revealPolicy !== "after_due") return timeLimitEnd;
+  return timeLimitEnd && timeLimitEnd.getTime() < a.dueAt.getTime() ? timeLimitEnd : a.dueAt;
+}
+
 /** May the student see correct answers and rationales of their submitted attempt? */
 export function answersVisible(
   a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
@@ -93,7 +109,8 @@ export function answersVisible(
 ): boolean {
   if (!submitted) return false;
   if (a.revealPolicy === "after_submit") return true;
-  if (a.revealPolicy === "after_due") return now.getTime() >= a.dueAt.getTime();
+  // After the network grace too: by then no save to an attempt still open at the due date is accepted.
+  if (a.revealPolicy === "after_due") return now.getTime() >= a.dueAt.getTime() + NETWORK_GRACE_MS;
   return false;
 }
 
@@ -107,7 +124,7 @@ export function revealMessage(
   formatDate: (d: Date) => string,
 ): string {
   if (a.revealPolicy === "after_due")
-    return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}.`;
+    return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}. An attempt still open then is submitted with the answers you saved, and none can start after it.`;
   if (a.revealPolicy === "never") return "Your instructor does not show the answers for this assignment.";
   return "";
 }

@@ -1,7 +1,7 @@
 // Exam attempts as learners use them: start, show an item, save an answer, submit, review.
 // The server owns the clock and the answer key; routes only parse input and render.
 import { renderStem } from "~/content/markdown.server.ts";
-import { assignmentReveal } from "~/assignments/assignments.server.ts";
+import { assignmentReveal, withheldQuestionIds } from "~/assignments/assignments.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
 import type { PracticeForm } from "./forms.ts";
@@ -112,7 +112,7 @@ export async function startSimulation(
   const refusal = await startRefusal(userId, "simulation", now);
   if (refusal) return refusal;
   const { exam, domains } = getContentIndex().blueprint;
-  const pool = await attempts.questionPool({ userId, domains: domains.map((d) => d.id), only: "all" });
+  const pool = await practisablePool(userId, { userId, domains: domains.map((d) => d.id), only: "all" }, now);
   let plan;
   try {
     plan = planSimulation(pool, domains, exam.pretestItems);
@@ -167,13 +167,11 @@ export async function startPractice(
     );
   if (form.areas.length) domainIds = [...new Set([...domainIds, ...form.areas.map((a) => a.slice(0, 3))])];
   if (form.lesson && !domainIds.length) domainIds = all.map((d) => d.id);
-  const pool = await attempts.questionPool({
+  const pool = await practisablePool(
     userId,
-    domains: domainIds,
-    only: form.only,
-    lessonSlug: form.lesson,
-    knowledgeAreas: form.areas,
-  });
+    { userId, domains: domainIds, only: form.only, lessonSlug: form.lesson, knowledgeAreas: form.areas },
+    now,
+  );
   const describe = { all: "", unseen: " you have not seen", missed: " you missed last time" }[form.only];
   if (pool.length === 0)
     return {
@@ -217,6 +215,13 @@ export async function startPractice(
     items: shuffle(chosen).map((p) => ({ versionId: p.versionId, scored: true })),
   });
   return (await keepWithinBounds(userId, "practice", created.id, now)) ?? { ok: true, attemptId: created.id };
+}
+
+/** The bank's questions the learner may practise now: none whose key a class of theirs withholds
+ * (tutor mode and results would show it). */
+async function practisablePool(userId: string, filter: Parameters<typeof attempts.questionPool>[0], now: Date) {
+  const [pool, withheld] = await Promise.all([attempts.questionPool(filter), withheldQuestionIds(userId, now)]);
+  return withheld.size ? pool.filter((p) => !withheld.has(p.questionId)) : pool;
 }
 
 /** The attempt if it belongs to this learner; a 404 otherwise (never reveal others' attempts). */

@@ -215,3 +215,15 @@ export function timedAssignments(classId: string) {
     select: { title: true, timeLimitMinutes: true },
   });
 }
+
+/** Assignments of the learner's classes whose answers are withheld at `keysFrom` (never shown,
+ * or shown after a due date not reached by then). */
+export function withheldAssignments(userId: string, keysFrom: Date) {
+  return db.assignment.findMany({
+    where: {
+      class: { memberships: { some: { userId } } },
+      OR: [{ revealPolicy: "never" }, { revealPolicy: "after_due", dueAt: { gt: keysFrom } }],
+    },
+    select: { config: true },
+  });
+}

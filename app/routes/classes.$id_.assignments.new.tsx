@@ -254,11 +254,11 @@ export default function NewAssignmentPage() {
               <Errors id="attemptsAllowed-error" errors={errors.attemptsAllowed} />
             </div>
           </div>
-          <fieldset aria-describedby={described("revealPolicy")}>
+          <fieldset aria-describedby={["revealPolicy-note", described("revealPolicy")].filter(Boolean).join(" ")}>
             <legend className="field-label">Students see the answers and explanations</legend>
             {[
               ["after_submit", "As soon as they submit"],
-              ["after_due", "After the due date (no new attempts start after it)"],
+              ["after_due", "After the due date (attempts still open then are submitted; none start after it)"],
               ["never", "Never (they see their score only)"],
             ].map(([value, label]) => (
               <label key={value} className="flex min-h-11 items-center gap-2">
@@ -272,6 +272,10 @@ export default function NewAssignmentPage() {
                 {label}
               </label>
             ))}
+            <p id="revealPolicy-note" className="text-sm text-muted">
+              While the answers are withheld, these questions are also left out of your students&apos; own practice and
+              simulations, and their answers here do not become review cards, so the key cannot reach them another way.
+            </p>
             <Errors id="revealPolicy-error" errors={errors.revealPolicy} />
           </fieldset>
         </section>

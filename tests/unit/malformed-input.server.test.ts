@@ -48,7 +48,8 @@ async function snapshot() {
     db.assignment.count(),
   ]);
   const users = await db.user.findMany({ select: { passwordHash: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, timeZone: true, accommodationFactor: true, examDate: true, studyWeekdays: true, studyMinutes: true, studyStartTime: true }, orderBy: { id: "asc" } });
-  return JSON.stringify({ counts, users });
+  const memberships = await db.classMembership.findMany({ select: { accommodationFactor: true }, orderBy: [{ classId: "asc" }, { userId: "asc" }] });
+  return JSON.stringify({ counts, users, memberships });
 }
 
 function statusOf(result: unknown): number {
@@ -93,7 +94,7 @@ describe("malformed input", () => {
       { name: "review new", action: reviewNew.action, path: "/review/new", cookie: studentCookie, valid: { domainId: "LAW", front: "Front", back: "Back" }, bad: { domainId: OTHER_GARBAGE, front: TEXT_GARBAGE, back: TEXT_GARBAGE } },
       { name: "review settings", action: reviewSettings.action, path: "/review/settings", cookie: studentCookie, valid: { desiredRetention: "0.85", newCardsPerDay: "15", reviewsPerDay: "150", timeZone: "America/Denver" }, bad: { desiredRetention: OTHER_GARBAGE, newCardsPerDay: OTHER_GARBAGE, reviewsPerDay: OTHER_GARBAGE, timeZone: OTHER_GARBAGE } },
       { name: "classes", action: classes.action, path: "/classes", cookie: instructorCookie, valid: { name: "A valid class" }, bad: { name: TEXT_GARBAGE } },
-      { name: "class roster", action: classRoster.action, path: `/classes/${klass.id}`, params: { id: klass.id }, cookie: instructorCookie, valid: { intent: "accommodation", userId: member.id, factor: "1.5" }, bad: { intent: OTHER_GARBAGE, userId: OTHER_GARBAGE, factor: OTHER_GARBAGE } },
+      { name: "class roster", action: classRoster.action, path: `/classes/${klass.id}`, params: { id: klass.id }, cookie: instructorCookie, valid: { intent: "accommodation", userId: member.id, factor: "1.5", confirmed: "yes" }, bad: { intent: OTHER_GARBAGE, userId: OTHER_GARBAGE, factor: OTHER_GARBAGE } },
       { name: "new assignment", action: newAssignment.action, path: `/classes/${klass.id}/assignments/new`, params: { id: klass.id }, cookie: instructorCookie, valid: { title: "Week 1", source: "domains", domains: "LAW", itemCount: "5", timed: "on", minutes: "10", opensAt: "2026-01-01T09:00", dueAt: "2026-01-08T09:00", attemptsAllowed: "2", revealPolicy: "after_due" }, bad: { title: TEXT_GARBAGE, source: OTHER_GARBAGE, domains: OTHER_GARBAGE, itemCount: OTHER_GARBAGE, minutes: OTHER_GARBAGE, opensAt: OTHER_GARBAGE, dueAt: [...OTHER_GARBAGE, "2025-12-31T09:00", "2026-02-30T09:00"], attemptsAllowed: OTHER_GARBAGE, revealPolicy: OTHER_GARBAGE } },
       { name: "start assignment", action: studentAssignment.action, path: `/assignments/${quiz.id}`, params: { id: quiz.id }, cookie: memberCookie, valid: { intent: "start" }, bad: { intent: OTHER_GARBAGE } },
       {
