@@ -39,6 +39,10 @@ export function parseInput<S extends z.ZodType>(raw: unknown, schema: S, formDat
   return { ok: false, fieldErrors, formError, values: formValues(formData) };
 }
 
-export function formFailure(formData: FormData, formError: string, fieldErrors: Record<string, string[]> = {}): FormFailure {
+export function formFailure(
+  formData: FormData,
+  formError: string,
+  fieldErrors: Record<string, string[]> = {},
+): FormFailure {
   return { ok: false, fieldErrors, formError, values: formValues(formData) };
 }
