@@ -1,6 +1,7 @@
 // Server-side form parsing with zod: field errors keyed by field name for the form to show
 // next to each input, and the submitted values (minus secrets) to refill it.
 import type { z } from "zod";
+import "./zod-messages.ts";
 
 export interface FormFailure {
   ok: false;
