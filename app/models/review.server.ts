@@ -242,6 +242,25 @@ export function countDue(
   });
 }
 
+/**
+ * "Due today", the one definition every page counts by (review home, statistics, progress
+ * forecast): started cards, not suspended, whose effective due time (the later of due and
+ * buried-until) falls before the study day ends. Learning steps due later today count; cards
+ * buried until tomorrow do not. The same rule buckets the forecast in models/progress.server.ts.
+ */
+export function countDueToday(userId: string, domains: string[] | null, dayEnd: Date) {
+  return db.reviewCard.count({
+    where: {
+      userId,
+      suspended: false,
+      state: { not: 0 },
+      due: { lt: dayEnd },
+      OR: [{ buriedUntil: null }, { buriedUntil: { lt: dayEnd } }],
+      ...deckFilter(domains),
+    },
+  });
+}
+
 export function countUnstartedContentCards(userId: string, domains: string[] | null) {
   return db.contentCard.count({
     where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
@@ -433,17 +452,6 @@ export async function browseCards(
 export async function cardsByState(userId: string) {
   const rows = await db.reviewCard.groupBy({ by: ["state", "suspended"], where: { userId }, _count: { _all: true } });
   return rows.map((r) => ({ state: r.state, suspended: r.suspended, count: r._count._all }));
-}
-
-export function dueDates(userId: string, from: Date, to: Date) {
-  return db.reviewCard.findMany({
-    where: { userId, suspended: false, state: { not: 0 }, due: { gte: from, lt: to } },
-    select: { due: true },
-  });
-}
-
-export function countOverdue(userId: string, before: Date) {
-  return db.reviewCard.count({ where: { userId, suspended: false, state: { not: 0 }, due: { lt: before } } });
 }
 
 /** Review-state ratings since `since` (true retention = share not rated Again). */
