@@ -6,6 +6,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
 
 const ABORT_DELAY = 5_000;

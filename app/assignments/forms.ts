@@ -4,6 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
 import { REVEAL_POLICIES, SOURCES } from "./rules.ts";
+import { decimalNumber, wholeNumber } from "~/utils/numbers.ts";
 
 export const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
 const QUESTION_ID = /^[A-Za-z0-9-]{3,64}$/;
@@ -21,7 +22,7 @@ const questionIdList = listField(
   `Choose at most ${MAX_PICKED} questions.`,
 );
 const optionalNumber = (schema: z.ZodNumber) =>
-  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().pipe(schema).optional());
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), decimalNumber().pipe(schema).optional());
 
 /** "2026-12-01T09:00" (a datetime-local value) as an instant in `timeZone`; null if impossible. */
 export function localToInstant(value: string, timeZone: string): Date | null {
@@ -79,11 +80,10 @@ export function assignmentFormSchema(timeZone: string) {
       ),
       opensAt: localDateTime("opening date", timeZone),
       dueAt: localDateTime("due date", timeZone),
-      attemptsAllowed: z.coerce
-        .number({ error: "Enter how many attempts are allowed." })
-        .int("Use a whole number of attempts.")
-        .min(1, "Allow at least 1 attempt.")
-        .max(10, "Allow at most 10 attempts."),
+      attemptsAllowed: wholeNumber(
+        (n) => n.min(1, "Allow at least 1 attempt.").max(10, "Allow at most 10 attempts."),
+        "Use a whole number of attempts.",
+      ),
       revealPolicy: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
     })
     .superRefine((v, ctx) => {
@@ -127,9 +127,9 @@ export const bankFilterSchema = z.object({
     .regex(/^[A-Z]{3}\.K\d{2}$/)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  difficulty: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(3).optional()),
+  difficulty: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(1).max(3)).optional()),
   q: z.string().trim().max(100).optional(),
-  page: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).default(1)),
+  page: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(1).max(10_000)).default(1)),
 });
 export type BankFilter = z.infer<typeof bankFilterSchema>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
 import { answersVisible, formatInZone, isLate, startDecision, studentStatus, type AssignmentTimes } from "./rules.ts";
 
 const base: AssignmentTimes = {
@@ -70,7 +71,9 @@ describe("assignment rules", () => {
     expect(answersVisible(base, false, during)).toBe(false);
     const afterDue = { ...base, revealPolicy: "after_due" };
     expect(answersVisible(afterDue, true, during)).toBe(false);
-    expect(answersVisible(afterDue, true, base.dueAt)).toBe(true);
+    // Not at the due date itself: only once the network grace for a last save has passed.
+    expect(answersVisible(afterDue, true, base.dueAt)).toBe(false);
+    expect(answersVisible(afterDue, true, new Date(base.dueAt.getTime() + NETWORK_GRACE_MS))).toBe(true);
     expect(answersVisible({ ...base, revealPolicy: "never" }, true, after)).toBe(false);
   });
 });

@@ -3,18 +3,22 @@
 // reference. Stems are inline markdown, rendered sanitized.
 import { z } from "zod";
 import { LETTERS, referenceSchema } from "~/content/schemas.ts";
+import { wholeNumber } from "~/utils/numbers.ts";
 
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `Enter ${label}.` })
     .trim()
-    .min(min, min <= 1 ? `Enter ${label}.` : `${label[0].toUpperCase()}${label.slice(1)} needs at least ${min} characters.`)
+    .min(
+      min,
+      min <= 1 ? `Enter ${label}.` : `${label[0].toUpperCase()}${label.slice(1)} needs at least ${min} characters.`,
+    )
     .max(max, `Keep ${label} to ${max} characters.`);
 
 export const authoredQuestionSchema = z.object({
   stem: text("the question", 15, 2000),
   knowledgeArea: z.string().regex(/^[A-Z]{3}\.K\d{2}$/, "Choose a knowledge area from the list."),
-  difficulty: z.coerce.number().int().min(1, "Choose a difficulty.").max(3, "Choose a difficulty."),
+  difficulty: wholeNumber((n) => n.min(1, "Choose a difficulty.").max(3, "Choose a difficulty.")),
   cognitive: z.enum(["recall", "application"], { error: "Choose recall or application." }),
   options: z.array(z.object({ text: text("the option", 1, 500), rationale: text("a rationale", 10, 1000) })).length(4),
   answer: z.enum(LETTERS, { error: "Choose which option is correct." }),
@@ -47,19 +51,24 @@ export function authoredQuestionInput(formData: FormData) {
 /** Field errors keyed by the flat form names. */
 export function flatFieldName(path: PropertyKey[]): string {
   if (path[0] === "options") return `${path[2] === "rationale" ? "rationale" : "option"}${LETTERS[Number(path[1])]}`;
-  if (path[0] === "reference") return `reference${String(path[1] ?? "title")[0].toUpperCase()}${String(path[1] ?? "title").slice(1)}`;
+  if (path[0] === "reference")
+    return `reference${String(path[1] ?? "title")[0].toUpperCase()}${String(path[1] ?? "title").slice(1)}`;
   return String(path[0] ?? "");
 }
 
 export const ownQuestionId = z.string().regex(/^own-[a-z0-9]{16,32}$/);
 
-export type ParsedQuestion = { ok: true; data: AuthoredQuestion } | { ok: false; fieldErrors: Record<string, string[]>; values: Record<string, string> };
+export type ParsedQuestion =
+  | { ok: true; data: AuthoredQuestion }
+  | { ok: false; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
 export function parseAuthoredQuestion(formData: FormData): ParsedQuestion {
   const result = authoredQuestionSchema.safeParse(authoredQuestionInput(formData));
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (fieldErrors[flatFieldName(issue.path)] ??= []).push(issue.message);
-  const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
+  const values = Object.fromEntries(
+    [...formData].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]),
+  );
   return { ok: false, fieldErrors, values };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalNumber } from "~/utils/numbers.ts";
 
 export const createClassSchema = z.object({
   name: z
@@ -28,9 +29,10 @@ export const memberForm = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("accommodation"),
     userId: z.string().regex(/^[a-z0-9]{20,32}$/),
-    factor: z.coerce
-      .number()
-      .refine((f) => (ACCOMMODATIONS as readonly number[]).includes(f), "Choose standard time, 1.25x, 1.5x or 2x."),
+    factor: decimalNumber(undefined, "Choose standard time, 1.25x, 1.5x or 2x.").refine(
+      (f) => (ACCOMMODATIONS as readonly number[]).includes(f),
+      "Choose standard time, 1.25x, 1.5x or 2x.",
+    ),
     // Set only by the confirmation step, which shows the resulting times first.
     confirmed: z.literal("yes").optional(),
   }),

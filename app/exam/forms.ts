@@ -1,6 +1,7 @@
 // What a learner may ask for when starting an attempt or answering an item (validated on the server).
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
+import { wholeNumber } from "~/utils/numbers.ts";
 
 const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
 const AREA_ID = /^[A-Z]{3}\.K\d{2}$/;
@@ -24,20 +25,17 @@ export const practiceFormSchema = z
     // Knowledge areas (e.g. the dashboard's weakest three): questions only from these.
     areas: areaList.default([]),
     weakest: checkbox.default(false),
-    count: z.coerce
-      .number({ error: "Enter how many questions you want." })
-      .int("Use a whole number of questions.")
-      .min(5, "Choose at least 5 questions.")
-      .max(135, "Choose at most 135 questions."),
+    count: wholeNumber(
+      (n) => n.min(5, "Choose at least 5 questions.").max(135, "Choose at most 135 questions."),
+      "Use a whole number of questions.",
+    ),
     timed: checkbox.default(false),
     minutes: z.preprocess(
       (v) => (v === "" || v === undefined ? undefined : v),
-      z.coerce
-        .number()
-        .int("Use whole minutes.")
-        .min(1, "Allow at least 1 minute.")
-        .max(300, "Allow at most 300 minutes.")
-        .optional(),
+      wholeNumber(
+        (n) => n.min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes."),
+        "Use whole minutes.",
+      ).optional(),
     ),
     mode: z.enum(["exam", "tutor"], { error: "Choose exam mode or tutor mode." }),
     only: z.enum(["all", "unseen", "missed"], { error: "Choose which questions to include." }).default("all"),
@@ -57,8 +55,8 @@ export type PracticeForm = z.infer<typeof practiceFormSchema>;
 
 export const answerFormSchema = z.object({
   intent: z.enum(["answer", "flag", "unflag", "next", "previous", "review", "goto"]).default("answer"),
-  choice: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3).optional()),
-  goto: z.coerce.number().int().min(1).max(200).optional(),
+  choice: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(0).max(3)).optional()),
+  goto: wholeNumber((n) => n.min(1).max(200)).optional(),
 });
 
 /** Links from the dashboard and study plan prefill the practice form: ?domains=LAW,BIL&areas=LAW.K01&count=10.
@@ -73,7 +71,9 @@ const csvList = (pattern: RegExp, max: number) =>
 export const practicePrefillSchema = z.object({
   areas: csvList(AREA_ID, MAX_AREAS).catch([]),
   domains: csvList(new RegExp(`^(${DOMAIN_IDS.join("|")})$`), DOMAIN_IDS.length).catch([]),
-  count: z.coerce.number().int().min(5).max(135).optional().catch(undefined),
+  count: wholeNumber((n) => n.min(5).max(135))
+    .optional()
+    .catch(undefined),
 });
 
 /** "Submit it and start a new one": the open attempt to submit first. */
@@ -83,7 +83,7 @@ export const replaceParam = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
-export const positionParam = z.coerce.number().int().min(1).max(200);
+export const positionParam = wholeNumber((n) => n.min(1).max(200));
 export const attemptIdParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 
 /** Parses a practice form where `domains` may repeat (checkboxes). */

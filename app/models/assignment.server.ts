@@ -1,6 +1,8 @@
 // Data access for assignments and their attempts. Callers check who may see what.
 import type { BankFilter } from "~/assignments/forms.ts";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { containsLiteral } from "./text-search.server.ts";
 
 export const BANK_PAGE_SIZE = 20;
 
@@ -164,7 +166,14 @@ export function questionsById(ids: string[]) {
 
 /** A page of live bank items for picking; stems only (instructors may see keys, but the list does not need them). */
 export async function bankPage(filter: BankFilter, authorId: string | null = null) {
+  const matching = filter.q
+    ? (
+        await db.$queryRaw<{ questionId: string }[]>`
+          SELECT DISTINCT "questionId" FROM "QuestionVersion" WHERE ${containsLiteral(Prisma.sql`"stem"`, filter.q)}`
+      ).map((r) => r.questionId)
+    : null;
   const where = {
+    ...(matching ? { id: { in: matching } } : {}),
     retiredAt: null,
     OR: [{ authorId: null }, ...(authorId ? [{ authorId }] : [])],
     ...(filter.domain ? { domainId: filter.domain } : {}),
@@ -172,7 +181,6 @@ export async function bankPage(filter: BankFilter, authorId: string | null = nul
     versions: {
       some: {
         ...(filter.difficulty ? { difficulty: filter.difficulty } : {}),
-        ...(filter.q ? { stem: { contains: filter.q } } : {}),
       },
     },
   };

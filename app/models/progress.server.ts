@@ -175,15 +175,13 @@ export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
       GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
     const byAttempt = new Map<string, AreaCount[]>(missing.map((id) => [id, []]));
     for (const r of rows)
-      byAttempt
-        .get(r.attemptId)!
-        .push({
-          attemptId: r.attemptId,
-          domainId: r.domainId,
-          knowledgeArea: r.knowledgeArea,
-          answered: Number(r.answered),
-          correct: Number(r.correct),
-        });
+      byAttempt.get(r.attemptId)!.push({
+        attemptId: r.attemptId,
+        domainId: r.domainId,
+        knowledgeArea: r.knowledgeArea,
+        answered: Number(r.answered),
+        correct: Number(r.correct),
+      });
     for (const [id, counts] of byAttempt) submittedCounts.set(id, counts);
   }
   return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
@@ -228,22 +226,18 @@ export async function cardMemory(
 
 /** Cards due before each of `ends` (ascending day boundaries): index i counts due in [ends[i-1], ends[i]). */
 export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
-  const iso = ends.map((e) => e.toISOString());
   const counts = new Array<number>(ends.length).fill(0);
-  const pg = postgres();
+  // Effective due: a buried card is due when its burial ends (see countDueToday in
+  // models/review.server.ts, the same rule for one day). Bound dates: portable on both databases.
+  const effectiveDue = Prisma.sql`(CASE WHEN "buriedUntil" IS NOT NULL AND "buriedUntil" > "due" THEN "buriedUntil" ELSE "due" END)`;
   const bucket = Prisma.join(
-    iso.map((e, i) =>
-      pg ? Prisma.sql`WHEN due < ${e}::timestamp THEN ${i}::int` : Prisma.sql`WHEN due < ${e} THEN ${i}`,
-    ),
+    ends.map((e, i) => Prisma.sql`WHEN ${effectiveDue} < ${e} THEN ${Prisma.raw(String(i))}`),
     " ",
   );
-  const rows = pg
-    ? await db.$queryRaw<{ bucket: number; n: number }[]>`
-        SELECT CASE ${bucket} END AS bucket, COUNT(*)::int AS n FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND suspended = false AND state <> 0 AND due < ${iso.at(-1)}::timestamp GROUP BY 1`
-    : await db.$queryRaw<{ bucket: number; n: bigint | number }[]>`
-        SELECT CASE ${bucket} END AS bucket, COUNT(*) AS n FROM ReviewCard
-        WHERE userId = ${userId} AND suspended = 0 AND state <> 0 AND due < ${iso.at(-1)} GROUP BY 1`;
+  const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
+    SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard"
+    WHERE "userId" = ${userId} AND "suspended" = ${false} AND "state" <> 0 AND ${effectiveDue} < ${ends.at(-1)!}
+    GROUP BY 1`;
   for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
   return counts;
 }
@@ -254,14 +248,17 @@ export async function dueCounts(userId: string, ends: Date[]): Promise<number[]>
 const cardSums = new LRUCache<string, { memory: CardMemoryGroup[]; due: number[] }>({ max: 1_000, ttl: 5 * 60_000 });
 
 export async function cardSummary(userId: string, now: Date, weights: readonly number[] | null, forecastEnds: Date[]) {
-  const [lastLog, suspended] = await Promise.all([
+  const [lastLog, suspended, buried] = await Promise.all([
     db.reviewLog.findFirst({ where: { userId }, orderBy: { review: "desc" }, select: { id: true } }),
     db.reviewCard.count({ where: { userId, suspended: true } }),
+    // Burying moves a card out of today's count: it must refresh the cached forecast too.
+    db.reviewCard.count({ where: { userId, buriedUntil: { gt: now } } }),
   ]);
   const key = [
     userId,
     lastLog?.id ?? "-",
     suspended,
+    buried,
     forecastEnds[0]?.toISOString(),
     weights?.join(",") ?? "default",
   ].join("|");

@@ -2,6 +2,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import type { CardFields } from "~/review/scheduler.ts";
 import { db } from "~/utils/db.server.ts";
+import { containsLiteral } from "./text-search.server.ts";
 
 const CARD_FIELDS = {
   due: true,
@@ -47,7 +48,10 @@ export function reviewPrefs(userId: string): Promise<ReviewPrefs> {
   });
 }
 
-export function updateReviewPrefs(userId: string, data: { desiredRetention: number; newCardsPerDay: number; reviewsPerDay: number; timeZone: string }) {
+export function updateReviewPrefs(
+  userId: string,
+  data: { desiredRetention: number; newCardsPerDay: number; reviewsPerDay: number; timeZone: string },
+) {
   return db.user.update({ where: { id: userId }, data });
 }
 
@@ -71,7 +75,14 @@ export async function todaysRatings(userId: string, dayStart: Date) {
  * limit: due cards (in due order, so the index walk stops early), the learner's own new cards,
  * and content cards not started yet.
  */
-export async function queueCounts(input: { userId: string; domain: string | null; now: Date; dayEnd: Date; dueUpTo: number; newUpTo: number }) {
+export async function queueCounts(input: {
+  userId: string;
+  domain: string | null;
+  now: Date;
+  dayEnd: Date;
+  dueUpTo: number;
+  newUpTo: number;
+}) {
   const { userId, now, dayEnd } = input;
   const deck = (column: Prisma.Sql) => (input.domain ? Prisma.sql`AND ${column} = ${input.domain}` : Prisma.empty);
   const [row] = await db.$queryRaw<{ due: bigint | number; deckNew: bigint | number; unstarted: bigint | number }[]>`
@@ -144,7 +155,13 @@ const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source",
  * The most overdue started card: (re)learning steps due by `learnAhead`, reviews due before the
  * study day ends; not suspended or buried.
  */
-export async function nextDueCard(input: { userId: string; domain: string | null; now: Date; learnAhead: Date; dayEnd: Date }) {
+export async function nextDueCard(input: {
+  userId: string;
+  domain: string | null;
+  now: Date;
+  learnAhead: Date;
+  dayEnd: Date;
+}) {
   const { userId, now, learnAhead, dayEnd } = input;
   const rows = await db.$queryRaw<RawCardRow[]>`
     SELECT ${QUEUE_CARD_COLUMNS}
@@ -171,7 +188,9 @@ export async function nextNewDeckCard(input: { userId: string; domain: string | 
 
 /** The first content card, in deck order, that the learner has not started. */
 export async function nextUnstartedContentCard(input: { userId: string; domain: string | null }) {
-  const rows = await db.$queryRaw<{ id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]
+  >`
     SELECT "c"."id", "c"."domainId", "c"."front", "c"."back", "c"."lessonSlug" FROM "ContentCard" AS "c"
     WHERE "c"."retiredAt" IS NULL ${input.domain ? Prisma.sql`AND "c"."domainId" = ${input.domain}` : Prisma.empty}
       AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${input.userId} AND "r"."contentCardId" = "c"."id")
@@ -193,7 +212,12 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
     ...deckFilter(domains),
     AND: [
       { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-      { OR: [{ state: { in: [1, 3] }, due: { lte: learnAhead } }, { state: 2, due: { lt: dayEnd } }] },
+      {
+        OR: [
+          { state: { in: [1, 3] }, due: { lte: learnAhead } },
+          { state: 2, due: { lt: dayEnd } },
+        ],
+      },
     ],
   };
 }
@@ -202,18 +226,57 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
 const RATING_SELECT = { id: true, userId: true, suspended: true, ...CARD_FIELDS } as const;
 
 /** Counts due cards, stopping at `upTo` when given: the queue never shows more than the day's limit. */
-export function countDue(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date, upTo?: number) {
+export function countDue(
+  userId: string,
+  domains: string[] | null,
+  now: Date,
+  learnAhead: Date,
+  dayEnd: Date,
+  upTo?: number,
+) {
   // With `take`, Prisma orders the counted rows (by id unless told): by due, the index order, the
   // database stops after `upTo` index entries instead of sorting every due card.
-  return db.reviewCard.count({ where: dueWhere(userId, domains, now, learnAhead, dayEnd), ...(upTo !== undefined ? { take: upTo, orderBy: { due: "asc" } } : {}) });
+  return db.reviewCard.count({
+    where: dueWhere(userId, domains, now, learnAhead, dayEnd),
+    ...(upTo !== undefined ? { take: upTo, orderBy: { due: "asc" } } : {}),
+  });
+}
+
+/**
+ * "Due today", the one definition every page counts by (review home, statistics, progress
+ * forecast): started cards, not suspended, whose effective due time (the later of due and
+ * buried-until) falls before the study day ends. Learning steps due later today count; cards
+ * buried until tomorrow do not. The same rule buckets the forecast in models/progress.server.ts.
+ */
+export function countDueToday(userId: string, domains: string[] | null, dayEnd: Date) {
+  return db.reviewCard.count({
+    where: {
+      userId,
+      suspended: false,
+      state: { not: 0 },
+      due: { lt: dayEnd },
+      OR: [{ buriedUntil: null }, { buriedUntil: { lt: dayEnd } }],
+      ...deckFilter(domains),
+    },
+  });
 }
 
 export function countUnstartedContentCards(userId: string, domains: string[] | null) {
-  return db.contentCard.count({ where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } } });
+  return db.contentCard.count({
+    where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
+  });
 }
 
 export function countNewDeckCards(userId: string, domains: string[] | null, now: Date) {
-  return db.reviewCard.count({ where: { userId, state: 0, suspended: false, ...deckFilter(domains), OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] } });
+  return db.reviewCard.count({
+    where: {
+      userId,
+      state: 0,
+      suspended: false,
+      ...deckFilter(domains),
+      OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
+    },
+  });
 }
 
 export type RatingCard = CardFields & { id: string; userId: string; suspended: boolean };
@@ -222,7 +285,10 @@ export type RatingCard = CardFields & { id: string; userId: string; suspended: b
  * Before a rating, in one round trip: who already sent this request (if anyone) and the card
  * (when `cardId` is given). Hand-written for the same reason as the queue's queries.
  */
-export async function ratingLookup(requestId: string, cardId: string | null): Promise<{ seenBy: string | null; card: RatingCard | null }> {
+export async function ratingLookup(
+  requestId: string,
+  cardId: string | null,
+): Promise<{ seenBy: string | null; card: RatingCard | null }> {
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT (SELECT "l"."userId" FROM "ReviewLog" AS "l" WHERE "l"."requestId" = ${requestId}) AS "seenBy",
       "r"."id", "r"."userId", "r"."suspended", "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays",
@@ -241,15 +307,29 @@ export async function ratingLookup(requestId: string, cardId: string | null): Pr
 }
 
 export function findContentCard(id: string) {
-  return db.contentCard.findUnique({ where: { id }, select: { id: true, domainId: true, knowledgeArea: true, retiredAt: true } });
+  return db.contentCard.findUnique({
+    where: { id },
+    select: { id: true, domainId: true, knowledgeArea: true, retiredAt: true },
+  });
 }
 
 /** The learner's card for a content card, created (as New) on first use. */
-export function ensureContentReviewCard(userId: string, contentCard: { id: string; domainId: string; knowledgeArea: string }, fields: CardFields) {
+export function ensureContentReviewCard(
+  userId: string,
+  contentCard: { id: string; domainId: string; knowledgeArea: string },
+  fields: CardFields,
+) {
   return db.reviewCard.upsert({
     where: { userId_contentCardId: { userId, contentCardId: contentCard.id } },
     update: {},
-    create: { userId, source: "content", contentCardId: contentCard.id, domainId: contentCard.domainId, knowledgeArea: contentCard.knowledgeArea, ...fields },
+    create: {
+      userId,
+      source: "content",
+      contentCardId: contentCard.id,
+      domainId: contentCard.domainId,
+      knowledgeArea: contentCard.knowledgeArea,
+      ...fields,
+    },
     select: RATING_SELECT,
   });
 }
@@ -266,7 +346,18 @@ export async function saveRating(input: {
   expectedReps: number;
   previous: CardFields;
   next: CardFields;
-  log: { rating: number; state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; lastElapsedDays: number; scheduledDays: number; learningSteps: number; review: Date };
+  log: {
+    rating: number;
+    state: number;
+    due: Date;
+    stability: number;
+    difficulty: number;
+    elapsedDays: number;
+    lastElapsedDays: number;
+    scheduledDays: number;
+    learningSteps: number;
+    review: Date;
+  };
   suspend: boolean;
 }): Promise<"saved" | "duplicate" | "stale"> {
   try {
@@ -280,7 +371,13 @@ export async function saveRating(input: {
         return existing ? "duplicate" : "stale";
       }
       await tx.reviewLog.create({
-        data: { cardId: input.cardId, userId: input.userId, requestId: input.requestId, previousCard: JSON.stringify(input.previous), ...input.log },
+        data: {
+          cardId: input.cardId,
+          userId: input.userId,
+          requestId: input.requestId,
+          previousCard: JSON.stringify(input.previous),
+          ...input.log,
+        },
         select: { id: true },
       });
       return "saved";
@@ -316,26 +413,35 @@ export function buryUntil(userId: string, cardId: string, until: Date) {
   return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { buriedUntil: until } });
 }
 
-export function createOwnCard(userId: string, input: { domainId: string; front: string; back: string }, fields: CardFields) {
+export function createOwnCard(
+  userId: string,
+  input: { domainId: string; front: string; back: string },
+  fields: CardFields,
+) {
   return db.reviewCard.create({ data: { userId, source: "own", ...input, ...fields }, select: { id: true } });
 }
 
-export function browseCards(userId: string, filter: { domains: string[] | null; state?: number; suspended?: boolean; q?: string }, take: number, skip: number) {
+export async function browseCards(
+  userId: string,
+  filter: { domains: string[] | null; state?: number; suspended?: boolean; q?: string },
+  take: number,
+  skip: number,
+) {
+  const matching = filter.q
+    ? (
+        await db.$queryRaw<{ id: string }[]>`
+          SELECT rc."id" FROM "ReviewCard" rc LEFT JOIN "ContentCard" cc ON cc."id" = rc."contentCardId"
+          WHERE rc."userId" = ${userId} AND (
+            ${containsLiteral(Prisma.sql`rc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`rc."back"`, filter.q)}
+            OR ${containsLiteral(Prisma.sql`cc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`cc."back"`, filter.q)})`
+      ).map((r) => r.id)
+    : null;
   const where = {
     userId,
     ...deckFilter(filter.domains),
     ...(filter.state !== undefined ? { state: filter.state } : {}),
     ...(filter.suspended !== undefined ? { suspended: filter.suspended } : {}),
-    ...(filter.q
-      ? {
-          OR: [
-            { front: { contains: filter.q } },
-            { back: { contains: filter.q } },
-            { contentCard: { front: { contains: filter.q } } },
-            { contentCard: { back: { contains: filter.q } } },
-          ],
-        }
-      : {}),
+    ...(matching ? { id: { in: matching } } : {}),
   };
   return Promise.all([
     db.reviewCard.findMany({ where, orderBy: [{ due: "asc" }, { id: "asc" }], take, skip, select: REVIEW_CARD_SELECT }),
@@ -348,15 +454,10 @@ export async function cardsByState(userId: string) {
   return rows.map((r) => ({ state: r.state, suspended: r.suspended, count: r._count._all }));
 }
 
-export function dueDates(userId: string, from: Date, to: Date) {
-  return db.reviewCard.findMany({ where: { userId, suspended: false, state: { not: 0 }, due: { gte: from, lt: to } }, select: { due: true } });
-}
-
-export function countOverdue(userId: string, before: Date) {
-  return db.reviewCard.count({ where: { userId, suspended: false, state: { not: 0 }, due: { lt: before } } });
-}
-
 /** Review-state ratings since `since` (true retention = share not rated Again). */
 export function reviewStateLogs(userId: string, since: Date) {
-  return db.reviewLog.findMany({ where: { userId, state: 2, review: { gte: since } }, select: { review: true, rating: true } });
+  return db.reviewLog.findMany({
+    where: { userId, state: 2, review: { gte: since } },
+    select: { review: true, rating: true },
+  });
 }

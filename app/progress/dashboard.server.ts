@@ -4,7 +4,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import * as store from "~/models/progress.server.ts";
 import { parseWeights } from "~/review/review.server.ts";
-import { studyDay } from "~/review/study-day.ts";
+import { studyDay, studyDays } from "~/review/study-day.ts";
 import { dayRange, streaks } from "./activity.ts";
 import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
 import { buildPlan, type PlanLesson } from "./plan.ts";
@@ -64,9 +64,7 @@ async function loadEvidence(userId: string, now: Date) {
   const today = studyDay(now, prefs.timeZone);
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
   // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
-  const forecastDays: { label: string; end: Date }[] = [];
-  for (let d = today, i = 0; i < FORECAST_DAYS; i++, d = studyDay(d.end, prefs.timeZone))
-    forecastDays.push({ label: d.label, end: d.end });
+  const forecastDays = studyDays(now, prefs.timeZone, FORECAST_DAYS);
   const [attempts, { memory, due }, activity, completed] = await Promise.all([
     store.attemptSummaries(userId),
     store.cardSummary(

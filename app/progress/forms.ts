@@ -1,6 +1,7 @@
 // What a learner may set for their study plan (validated on the server).
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
+import { wholeNumber } from "~/utils/numbers.ts";
 
 const dayLabel = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,17 +22,16 @@ export function planSettingsSchema(today: string) {
         .nullable(),
     ),
     weekdays: listField(
-      z.coerce.number().int().min(1, "Choose days from the list.").max(7, "Choose days from the list."),
+      wholeNumber((n) => n.min(1, "Choose days from the list.").max(7, "Choose days from the list.")),
       7,
       "Choose at most the 7 days of the week.",
     )
       .pipe(z.array(z.number()).min(1, "Choose at least one study day."))
       .transform((days) => days.sort()),
-    minutes: z.coerce
-      .number({ error: "Enter how many minutes a session lasts." })
-      .int("Use whole minutes.")
-      .min(10, "A session needs at least 10 minutes.")
-      .max(240, "Keep sessions to 240 minutes or less."),
+    minutes: wholeNumber(
+      (n) => n.min(10, "A session needs at least 10 minutes.").max(240, "Keep sessions to 240 minutes or less."),
+      "Use whole minutes.",
+    ),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a start time like 19:30."),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalNumber, wholeNumber } from "~/utils/numbers.ts";
 
 export const deckParam = z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"]).optional().catch(undefined);
 
@@ -6,7 +7,9 @@ export const studyAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("rate"),
     ref: z.string().regex(/^(card|content):[A-Za-z0-9-]{1,40}$/, "That card reference is not valid."),
-    grade: z.coerce.number().int().min(1, "Choose Again, Hard, Good or Easy.").max(4, "Choose Again, Hard, Good or Easy."),
+    grade: wholeNumber((n) =>
+      n.min(1, "Choose Again, Hard, Good or Easy.").max(4, "Choose Again, Hard, Good or Easy."),
+    ),
     requestId: z.string().min(8).max(64),
     deck: deckParam,
   }),
@@ -15,9 +18,19 @@ export const studyAction = z.discriminatedUnion("intent", [
 ]);
 
 export const ownCardSchema = z.object({
-  domainId: z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"], { error: "Choose the exam domain this card belongs to." }),
-  front: z.string({ error: "Write the front of the card." }).trim().min(1, "Write the front of the card.").max(1000, "Keep the front under 1,000 characters."),
-  back: z.string({ error: "Write the back of the card." }).trim().min(1, "Write the back of the card.").max(2000, "Keep the back under 2,000 characters."),
+  domainId: z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"], {
+    error: "Choose the exam domain this card belongs to.",
+  }),
+  front: z
+    .string({ error: "Write the front of the card." })
+    .trim()
+    .min(1, "Write the front of the card.")
+    .max(1000, "Keep the front under 1,000 characters."),
+  back: z
+    .string({ error: "Write the back of the card." })
+    .trim()
+    .min(1, "Write the back of the card.")
+    .max(2000, "Keep the back under 2,000 characters."),
 });
 
 // An empty number field is a missing answer, not zero.
@@ -26,13 +39,22 @@ const filled = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undef
 export const reviewSettingsSchema = z.object({
   desiredRetention: z.preprocess(
     filled,
-    z.coerce
-      .number({ error: "Enter a retention between 0.70 and 0.97." })
-      .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
-      .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
+    decimalNumber(
+      (n) =>
+        n
+          .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
+          .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
+      "Enter a retention between 0.70 and 0.97.",
+    ),
   ),
-  newCardsPerDay: z.preprocess(filled, z.coerce.number({ error: "Enter how many new cards a day." }).int("Use a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500.")),
-  reviewsPerDay: z.preprocess(filled, z.coerce.number({ error: "Enter the most reviews a day." }).int("Use a whole number.").min(1, "Allow at least 1 review.").max(5000, "Use at most 5,000.")),
+  newCardsPerDay: z.preprocess(
+    filled,
+    wholeNumber((n) => n.min(0, "Use 0 or more.").max(500, "Use at most 500."), "Use a whole number."),
+  ),
+  reviewsPerDay: z.preprocess(
+    filled,
+    wholeNumber((n) => n.min(1, "Allow at least 1 review.").max(5000, "Use at most 5,000."), "Use a whole number."),
+  ),
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat("en-US", { timeZone: tz });
@@ -47,7 +69,9 @@ export const browseQuery = z.object({
   deck: deckParam,
   state: z.enum(["new", "learning", "review", "relearning", "suspended"]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: wholeNumber((n) => n.min(1).max(10_000))
+    .default(1)
+    .catch(1),
 });
 
 /** The settings page's second form: "Optimize my schedule" (no fields besides its intent). */

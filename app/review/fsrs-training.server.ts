@@ -67,11 +67,24 @@ const metrics = (e) => ({ logLoss: e.logLoss, rmse: e.rmseBins });
 const bindingPath = () => createRequire(import.meta.url).resolve("@open-spaced-repetition/binding");
 
 /** Trains and evaluates off the main thread. Rejects on a training error or after `timeoutMs`. */
-export function trainParameters(input: { csv: string; timeZone: string; rolloverHour: number; current: number[]; timeoutMs?: number }): Promise<TrainingResult | null> {
+export function trainParameters(input: {
+  csv: string;
+  timeZone: string;
+  rolloverHour: number;
+  current: number[];
+  timeoutMs?: number;
+}): Promise<TrainingResult | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { bindingPath: bindingPath(), csv: input.csv, timeZone: input.timeZone, rolloverHour: input.rolloverHour, current: input.current, enableShortTerm: true },
+      workerData: {
+        bindingPath: bindingPath(),
+        csv: input.csv,
+        timeZone: input.timeZone,
+        rolloverHour: input.rolloverHour,
+        current: input.current,
+        enableShortTerm: true,
+      },
     });
     const timer = setTimeout(() => {
       void worker.terminate();

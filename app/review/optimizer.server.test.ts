@@ -2,7 +2,16 @@
 // recall decided by a known "true" memory model that forgets much faster than the defaults
 // assume, every rating saved through rateCard. Training must find that out and be adopted; a
 // second run on the same log finds nothing better and keeps what is there.
-import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating, type Card, type Grade } from "ts-fsrs";
+import {
+  createEmptyCard,
+  default_w,
+  forgetting_curve,
+  fsrs,
+  generatorParameters,
+  Rating,
+  type Card,
+  type Grade,
+} from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
 import { db } from "~/utils/db.server.ts";
@@ -41,15 +50,20 @@ async function simulateLearner(userId: string, minRatings: number, seed = 7) {
     let clock = start + day * DAY;
     if (day < 30) {
       for (let i = 0; i < 8; i++) {
-        const { id } = await addOwnCard(userId, { domainId: "LAW", front: `Simulated ${day}-${i}`, back: "A" }, new Date(clock));
+        const { id } = await addOwnCard(
+          userId,
+          { domainId: "LAW", front: `Simulated ${day}-${i}`, back: "A" },
+          new Date(clock),
+        );
         cards.push({ id, due: clock, memory: createEmptyCard(new Date(clock)), last: null });
       }
     }
     // Study everything due by the end of a one-hour session, learning steps included.
     const sessionEnd = clock + 3600_000;
     for (;;) {
-      const next = cards.filter((c) => c.due <= Math.max(clock, start + day * DAY)).sort((a, b) => a.due - b.due)[0]
-        ?? cards.filter((c) => c.due <= sessionEnd && c.due > clock).sort((a, b) => a.due - b.due)[0];
+      const next =
+        cards.filter((c) => c.due <= Math.max(clock, start + day * DAY)).sort((a, b) => a.due - b.due)[0] ??
+        cards.filter((c) => c.due <= sessionEnd && c.due > clock).sort((a, b) => a.due - b.due)[0];
       if (!next) break;
       clock = Math.max(clock, next.due) + 15_000;
       const now = new Date(clock);
@@ -64,12 +78,18 @@ async function simulateLearner(userId: string, minRatings: number, seed = 7) {
           grade = r < 0.15 ? Rating.Hard : r < 0.92 ? Rating.Good : Rating.Easy;
         } else grade = Rating.Again;
       }
-      const saved = await rateCard(userId, { ref: `card:${next.id}`, grade, requestId: `sim-${userId}-${requests++}` }, now);
+      const saved = await rateCard(
+        userId,
+        { ref: `card:${next.id}`, grade, requestId: `sim-${userId}-${requests++}` },
+        now,
+      );
       expect(saved.ok).toBe(true);
       ratings += 1;
       next.memory = truth.next(next.memory, now, grade).card;
       next.last = clock;
-      next.due = (await db.reviewCard.findUniqueOrThrow({ where: { id: next.id }, select: { due: true } })).due.getTime();
+      next.due = (
+        await db.reviewCard.findUniqueOrThrow({ where: { id: next.id }, select: { due: true } })
+      ).due.getTime();
     }
   }
   return ratings;
@@ -77,7 +97,10 @@ async function simulateLearner(userId: string, minRatings: number, seed = 7) {
 
 async function learner() {
   const user = await makeUser();
-  await db.user.update({ where: { id: user.id }, data: { timeZone: "America/New_York", newCardsPerDay: 50, reviewsPerDay: 1000 } });
+  await db.user.update({
+    where: { id: user.id },
+    data: { timeZone: "America/New_York", newCardsPerDay: 50, reviewsPerDay: 1000 },
+  });
   return user;
 }
 
@@ -85,7 +108,12 @@ describe("optimizing a learner's schedule", () => {
   it("says how many more ratings are needed below 1,000 and changes nothing", async () => {
     const user = await learner();
     const rated = await simulateLearner(user.id, 40);
-    expect(await optimizerStatus(user.id)).toMatchObject({ ratings: rated, needed: MIN_RATINGS_TO_OPTIMIZE - rated, personalized: false, last: null });
+    expect(await optimizerStatus(user.id)).toMatchObject({
+      ratings: rated,
+      needed: MIN_RATINGS_TO_OPTIMIZE - rated,
+      personalized: false,
+      last: null,
+    });
     const result = await optimizeSchedule(user.id);
     expect(result).toEqual({
       ok: false,
@@ -153,7 +181,13 @@ describe("optimizing a learner's schedule", () => {
     await simulateLearner(user.id, 1000, 11);
     const results = await Promise.all([optimizeSchedule(user.id), optimizeSchedule(user.id)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "running", message: "Your schedule is already being optimized. Wait for that run to finish." }]);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      {
+        ok: false,
+        reason: "running",
+        message: "Your schedule is already being optimized. Wait for that run to finish.",
+      },
+    ]);
     // Finished: the lock is free again.
     expect((await optimizeSchedule(user.id)).ok).toBe(true);
   }, 240_000);
@@ -176,6 +210,8 @@ describe("the adoption rule and the optimizer's input", () => {
         { cardKey: 1, reviewedAt: 3000, rating: 1, state: 2 },
         { cardKey: 1, reviewedAt: 4000, rating: 3, state: 3 },
       ]),
-    ).toBe("card_id,review_time,review_rating,review_state,review_duration\n1,1000,3,0,0\n1,2000,3,1,0\n1,3000,1,2,0\n1,4000,3,3,0");
+    ).toBe(
+      "card_id,review_time,review_rating,review_state,review_duration\n1,1000,3,0,0\n1,2000,3,1,0\n1,3000,1,2,0\n1,4000,3,3,0",
+    );
   });
 });

@@ -3,7 +3,13 @@
 // predict the learner's memory better. The scheduler reads User.fsrsWeights on every rating.
 import { default_w } from "ts-fsrs";
 import * as store from "~/models/fsrs-optimization.server.ts";
-import { revlogCsv, trainedIsBetter, trainParameters, type Evaluation, type LoggedRating } from "./fsrs-training.server.ts";
+import {
+  revlogCsv,
+  trainedIsBetter,
+  trainParameters,
+  type Evaluation,
+  type LoggedRating,
+} from "./fsrs-training.server.ts";
 import { parseWeights } from "./review.server.ts";
 import { ROLLOVER_HOUR } from "./study-day.ts";
 
@@ -13,7 +19,11 @@ export const MIN_RATINGS_TO_OPTIMIZE = 1000;
 const LOCK_STALE_MS = 15 * 60_000;
 
 export async function optimizerStatus(userId: string) {
-  const [ratings, last, prefs] = await Promise.all([store.countRatings(userId), store.lastOptimization(userId), store.optimizerPrefs(userId)]);
+  const [ratings, last, prefs] = await Promise.all([
+    store.countRatings(userId),
+    store.lastOptimization(userId),
+    store.optimizerPrefs(userId),
+  ]);
   return {
     ratings,
     minimum: MIN_RATINGS_TO_OPTIMIZE,
@@ -32,10 +42,19 @@ export async function optimizeSchedule(userId: string, now = new Date()): Promis
   const ratings = await store.countRatings(userId);
   if (ratings < MIN_RATINGS_TO_OPTIMIZE) {
     const needed = MIN_RATINGS_TO_OPTIMIZE - ratings;
-    return { ok: false, reason: "too-few", needed, message: `Optimizing needs ${MIN_RATINGS_TO_OPTIMIZE.toLocaleString("en-US")} ratings; you have ${ratings.toLocaleString("en-US")}. Rate ${needed.toLocaleString("en-US")} more cards first.` };
+    return {
+      ok: false,
+      reason: "too-few",
+      needed,
+      message: `Optimizing needs ${MIN_RATINGS_TO_OPTIMIZE.toLocaleString("en-US")} ratings; you have ${ratings.toLocaleString("en-US")}. Rate ${needed.toLocaleString("en-US")} more cards first.`,
+    };
   }
   if (!(await store.claimOptimizer(userId, now, new Date(now.getTime() - LOCK_STALE_MS)))) {
-    return { ok: false, reason: "running", message: "Your schedule is already being optimized. Wait for that run to finish." };
+    return {
+      ok: false,
+      reason: "running",
+      message: "Your schedule is already being optimized. Wait for that run to finish.",
+    };
   }
   try {
     const prefs = await store.optimizerPrefs(userId);
@@ -50,13 +69,28 @@ export async function optimizeSchedule(userId: string, now = new Date()): Promis
     }
     let result: Awaited<ReturnType<typeof trainParameters>>;
     try {
-      result = await trainParameters({ csv: revlogCsv(logged), timeZone: prefs.timeZone, rolloverHour: ROLLOVER_HOUR, current });
+      result = await trainParameters({
+        csv: revlogCsv(logged),
+        timeZone: prefs.timeZone,
+        rolloverHour: ROLLOVER_HOUR,
+        current,
+      });
     } catch (error) {
       // E.g. no prebuilt optimizer for this platform, or a run past the time limit.
       console.error("FSRS optimizer failed:", error);
-      return { ok: false, reason: "failed", message: "The optimizer could not run just now, so your schedule is unchanged. Try again later." };
+      return {
+        ok: false,
+        reason: "failed",
+        message: "The optimizer could not run just now, so your schedule is unchanged. Try again later.",
+      };
     }
-    if (!result) return { ok: false, reason: "no-data", message: "None of your cards has a complete history to learn from yet (each needs its first rating and a later one)." };
+    if (!result)
+      return {
+        ok: false,
+        reason: "no-data",
+        message:
+          "None of your cards has a complete history to learn from yet (each needs its first rating and a later one).",
+      };
     const adopted = trainedIsBetter(result.before, result.after);
     await store.saveOptimization(userId, {
       reviewCount: logged.length,
@@ -68,7 +102,14 @@ export async function optimizeSchedule(userId: string, now = new Date()): Promis
       parameters: result.parameters,
       adopted,
     });
-    return { ok: true, adopted, ratings: logged.length, items: result.items, before: result.before, after: result.after };
+    return {
+      ok: true,
+      adopted,
+      ratings: logged.length,
+      items: result.items,
+      before: result.before,
+      after: result.after,
+    };
   } finally {
     await store.releaseOptimizer(userId, now);
   }

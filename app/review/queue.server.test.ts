@@ -22,16 +22,37 @@ beforeAll(async () => {
 
 async function learnerWithDeck() {
   const user = await makeUser();
-  await db.user.update({ where: { id: user.id }, data: { timeZone: "America/New_York", reviewsPerDay: 3, newCardsPerDay: 2 } });
+  await db.user.update({
+    where: { id: user.id },
+    data: { timeZone: "America/New_York", reviewsPerDay: 3, newCardsPerDay: 2 },
+  });
   const card = async (domainId: string, data: Record<string, unknown>) => {
-    const { id } = await addOwnCard(user.id, { domainId, front: `F ${Math.random()}`, back: "B" }, new Date(now.getTime() - 30 * 24 * HOUR));
-    await db.reviewCard.update({ where: { id }, data: { state: 2, reps: 3, stability: 5, difficulty: 5, scheduledDays: 5, lastReview: new Date(now.getTime() - 6 * 24 * HOUR), ...data } });
+    const { id } = await addOwnCard(
+      user.id,
+      { domainId, front: `F ${Math.random()}`, back: "B" },
+      new Date(now.getTime() - 30 * 24 * HOUR),
+    );
+    await db.reviewCard.update({
+      where: { id },
+      data: {
+        state: 2,
+        reps: 3,
+        stability: 5,
+        difficulty: 5,
+        scheduledDays: 5,
+        lastReview: new Date(now.getTime() - 6 * 24 * HOUR),
+        ...data,
+      },
+    });
     return id;
   };
   const lawDue = [];
   for (let i = 0; i < 5; i++) lawDue.push(await card("LAW", { due: new Date(now.getTime() - (10 - i) * HOUR) }));
   const comDue = await card("COM", { due: new Date(now.getTime() - 2 * HOUR) });
-  const buried = await card("LAW", { due: new Date(now.getTime() - 20 * HOUR), buriedUntil: new Date("2026-06-11T08:00:00Z") });
+  const buried = await card("LAW", {
+    due: new Date(now.getTime() - 20 * HOUR),
+    buriedUntil: new Date("2026-06-11T08:00:00Z"),
+  });
   const suspended = await card("LAW", { due: new Date(now.getTime() - 20 * HOUR), suspended: true });
   const dueLaterToday = await card("LAW", { due: new Date("2026-06-11T07:00:00Z") }); // 3 a.m.: still today's study day
   const tomorrow = await card("LAW", { due: new Date("2026-06-11T09:00:00Z") }); // 5 a.m.: tomorrow
@@ -50,7 +71,13 @@ describe("the queue's counts", () => {
     // The card read by hand-written SQL gives the same previews as the stored row through the ORM.
     const stored = await db.reviewCard.findUniqueOrThrow({ where: { id: lawDue[0] } });
     expect(law.current?.intervals).toEqual(previewIntervals(stored, now, { desiredRetention: 0.9, fuzz: true }));
-    expect(law.current).toMatchObject({ front: stored.front, back: stored.back, domainId: "LAW", source: "own", isNew: false });
+    expect(law.current).toMatchObject({
+      front: stored.front,
+      back: stored.back,
+      domainId: "LAW",
+      source: "own",
+      isNew: false,
+    });
     expect((await studyQueue(user.id, "COM", now)).counts).toMatchObject({ due: 1, new: 1 });
     expect((await studyQueue(user.id, null, now)).counts).toMatchObject({ due: 7, new: 2 });
   });
@@ -63,7 +90,13 @@ describe("the queue's counts", () => {
       const q = await studyQueue(user.id, "LAW", new Date(now.getTime() + i * 1000));
       expect(q.current?.ref).toBe(`card:${lawDue[i]}`);
       expect(q.counts.due).toBe(3 - i);
-      expect(await rateCard(user.id, { ref: q.current!.ref, grade: Rating.Good, requestId: `limit-${i}` }, new Date(now.getTime() + i * 1000))).toEqual({ ok: true, leech: false });
+      expect(
+        await rateCard(
+          user.id,
+          { ref: q.current!.ref, grade: Rating.Good, requestId: `limit-${i}` },
+          new Date(now.getTime() + i * 1000),
+        ),
+      ).toEqual({ ok: true, leech: false });
     }
     const after = await studyQueue(user.id, "LAW", new Date(now.getTime() + 5000));
     expect(after.counts).toMatchObject({ due: 0, doneToday: 3, reviewLimitReached: true });
@@ -74,7 +107,10 @@ describe("the queue's counts", () => {
 
   it("shows a learning step due soon only when nothing else is left", async () => {
     const { user, lawDue, dueLaterToday, learningSoon } = await learnerWithDeck();
-    await db.reviewCard.updateMany({ where: { id: { in: [...lawDue, dueLaterToday] } }, data: { due: new Date("2026-06-12T12:00:00Z") } });
+    await db.reviewCard.updateMany({
+      where: { id: { in: [...lawDue, dueLaterToday] } },
+      data: { due: new Date("2026-06-12T12:00:00Z") },
+    });
     await db.user.update({ where: { id: user.id }, data: { newCardsPerDay: 0 } });
     const q = await studyQueue(user.id, "LAW", now);
     expect(q.current?.ref).toBe(`card:${learningSoon}`);

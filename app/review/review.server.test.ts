@@ -8,7 +8,11 @@ import { addOwnCard, buryCard, rateCard, reviewStats, studyQueue, undoLastRating
 import { fromFsrs } from "./scheduler.ts";
 
 beforeAll(async () => {
-  await syncCards(Array.from({ length: 12 }, (_, i) => makeCard(`LAW-C${String(i + 1).padStart(4, "0")}`, { front: `Law front ${i + 1}`, back: `Law back ${i + 1}` })));
+  await syncCards(
+    Array.from({ length: 12 }, (_, i) =>
+      makeCard(`LAW-C${String(i + 1).padStart(4, "0")}`, { front: `Law front ${i + 1}`, back: `Law back ${i + 1}` }),
+    ),
+  );
 });
 
 async function learner(over: { newCardsPerDay?: number; reviewsPerDay?: number } = {}) {
@@ -17,7 +21,18 @@ async function learner(over: { newCardsPerDay?: number; reviewsPerDay?: number }
   return user;
 }
 
-const CARD_COLUMNS = ["due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"] as const;
+const CARD_COLUMNS = [
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "state",
+  "lastReview",
+] as const;
 const pick = (card: Record<string, unknown>) => Object.fromEntries(CARD_COLUMNS.map((k) => [k, card[k]]));
 
 describe("rating", () => {
@@ -38,11 +53,21 @@ describe("rating", () => {
       const now = new Date(at);
       const step = direct.next(expected, now, grade);
       expected = step.card;
-      expect(await rateCard(user.id, { ref: `card:${own.id}`, grade, requestId: `req-${at}` }, now)).toEqual({ ok: true, leech: false });
+      expect(await rateCard(user.id, { ref: `card:${own.id}`, grade, requestId: `req-${at}` }, now)).toEqual({
+        ok: true,
+        leech: false,
+      });
       const stored = await db.reviewCard.findUniqueOrThrow({ where: { id: own.id } });
       expect(pick(stored)).toEqual({ ...fromFsrs(expected), lastReview: expected.last_review });
       const log = await db.reviewLog.findUniqueOrThrow({ where: { requestId: `req-${at}` } });
-      expect(log).toMatchObject({ rating: step.log.rating, state: step.log.state, due: step.log.due, stability: step.log.stability, scheduledDays: step.log.scheduled_days, review: now });
+      expect(log).toMatchObject({
+        rating: step.log.rating,
+        state: step.log.state,
+        due: step.log.due,
+        stability: step.log.stability,
+        scheduledDays: step.log.scheduled_days,
+        review: now,
+      });
     }
   });
 
@@ -62,10 +87,22 @@ describe("rating", () => {
   it("undo restores the exact previous state", async () => {
     const user = await learner();
     const own = await addOwnCard(user.id, { domainId: "LAW", front: "Q", back: "A" }, new Date("2026-03-01T23:00:00Z"));
-    await rateCard(user.id, { ref: `card:${own.id}`, grade: Rating.Good, requestId: "u1" }, new Date("2026-03-01T23:00:00Z"));
-    await rateCard(user.id, { ref: `card:${own.id}`, grade: Rating.Good, requestId: "u2" }, new Date("2026-03-01T23:12:00Z"));
+    await rateCard(
+      user.id,
+      { ref: `card:${own.id}`, grade: Rating.Good, requestId: "u1" },
+      new Date("2026-03-01T23:00:00Z"),
+    );
+    await rateCard(
+      user.id,
+      { ref: `card:${own.id}`, grade: Rating.Good, requestId: "u2" },
+      new Date("2026-03-01T23:12:00Z"),
+    );
     const before = await db.reviewCard.findUniqueOrThrow({ where: { id: own.id } });
-    await rateCard(user.id, { ref: `card:${own.id}`, grade: Rating.Again, requestId: "u3" }, new Date("2026-03-01T23:30:00Z"));
+    await rateCard(
+      user.id,
+      { ref: `card:${own.id}`, grade: Rating.Again, requestId: "u3" },
+      new Date("2026-03-01T23:30:00Z"),
+    );
     expect(await undoLastRating(user.id, new Date("2026-03-01T23:31:00Z"))).toBe(true);
     const after = await db.reviewCard.findUniqueOrThrow({ where: { id: own.id } });
     expect(pick(after)).toEqual(pick(before));
@@ -76,8 +113,26 @@ describe("rating", () => {
   it("suspends a leech at 8 lapses and says so", async () => {
     const user = await learner();
     const own = await addOwnCard(user.id, { domainId: "LAW", front: "Leech", back: "A" });
-    await db.reviewCard.update({ where: { id: own.id }, data: { state: 2, lapses: 7, reps: 20, stability: 3, difficulty: 8, due: new Date("2026-04-01T12:00:00Z"), lastReview: new Date("2026-03-29T12:00:00Z"), scheduledDays: 3 } });
-    expect(await rateCard(user.id, { ref: `card:${own.id}`, grade: Rating.Again, requestId: "leech" }, new Date("2026-04-01T13:00:00Z"))).toEqual({ ok: true, leech: true });
+    await db.reviewCard.update({
+      where: { id: own.id },
+      data: {
+        state: 2,
+        lapses: 7,
+        reps: 20,
+        stability: 3,
+        difficulty: 8,
+        due: new Date("2026-04-01T12:00:00Z"),
+        lastReview: new Date("2026-03-29T12:00:00Z"),
+        scheduledDays: 3,
+      },
+    });
+    expect(
+      await rateCard(
+        user.id,
+        { ref: `card:${own.id}`, grade: Rating.Again, requestId: "leech" },
+        new Date("2026-04-01T13:00:00Z"),
+      ),
+    ).toEqual({ ok: true, leech: true });
     expect((await db.reviewCard.findUniqueOrThrow({ where: { id: own.id } })).suspended).toBe(true);
   });
 
@@ -85,7 +140,10 @@ describe("rating", () => {
     const owner = await learner();
     const other = await learner();
     const own = await addOwnCard(owner.id, { domainId: "LAW", front: "Mine", back: "A" });
-    expect(await rateCard(other.id, { ref: `card:${own.id}`, grade: Rating.Good, requestId: "x" })).toEqual({ ok: false, message: "That card is not in your deck." });
+    expect(await rateCard(other.id, { ref: `card:${own.id}`, grade: Rating.Good, requestId: "x" })).toEqual({
+      ok: false,
+      message: "That card is not in your deck.",
+    });
   });
 });
 

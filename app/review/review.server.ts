@@ -4,8 +4,17 @@ import { randomUUID } from "node:crypto";
 import { addDays } from "date-fns";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as store from "~/models/review.server.ts";
-import { applyGrade, LEECH_LAPSES, newCardFields, previewIntervals, type CardFields, type Grade, type SchedulerPrefs } from "./scheduler.ts";
-import { studyDay } from "./study-day.ts";
+import {
+  applyGrade,
+  LEECH_LAPSES,
+  newCardFields,
+  previewIntervals,
+  type CardFields,
+  type Grade,
+  type SchedulerPrefs,
+} from "./scheduler.ts";
+import { studyDay, studyDays } from "./study-day.ts";
+import * as progressStore from "~/models/progress.server.ts";
 
 /** Learning cards due within this window are shown now rather than making the learner wait. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -17,7 +26,11 @@ export function parseWeights(json: string | null): number[] | null {
   if (!json) return null;
   try {
     const weights = JSON.parse(json) as unknown;
-    return Array.isArray(weights) && weights.length > 0 && weights.every((w) => typeof w === "number" && Number.isFinite(w)) ? weights : null;
+    return Array.isArray(weights) &&
+      weights.length > 0 &&
+      weights.every((w) => typeof w === "number" && Number.isFinite(w))
+      ? weights
+      : null;
   } catch {
     return null;
   }
@@ -73,7 +86,14 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
   const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
   // One due card is enough to know the review limit was reached with cards still waiting.
-  const counted = await store.queueCounts({ userId, domain: deck, now, dayEnd: day.end, dueUpTo: Math.max(1, reviewsLeft), newUpTo: newLeft });
+  const counted = await store.queueCounts({
+    userId,
+    domain: deck,
+    now,
+    dayEnd: day.end,
+    dueUpTo: Math.max(1, reviewsLeft),
+    newUpTo: newLeft,
+  });
   const dueCount = counted.due;
   const deckNewCount = counted.deckNew;
   const unstarted = counted.unstarted;
@@ -129,7 +149,12 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   }
   return {
     day: day.label,
-    counts: { due: Math.max(dueShown, Math.min(learningSoon, reviewsLeft)), new: newShown, doneToday: today.reviews + today.newIntroduced, reviewLimitReached: reviewsLeft === 0 && dueCount > 0 },
+    counts: {
+      due: Math.max(dueShown, Math.min(learningSoon, reviewsLeft)),
+      new: newShown,
+      doneToday: today.reviews + today.newIntroduced,
+      reviewLimitReached: reviewsLeft === 0 && dueCount > 0,
+    },
     current,
     // Undo works on today's ratings; any rating today means there is one to undo.
     canUndo: today.reviews + today.newIntroduced > 0,
@@ -139,10 +164,18 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
 export type RateResult = { ok: true; leech: boolean } | { ok: false; message: string };
 
 /** Applies a rating once. `ref` is "card:<id>" or "content:<id>" from the queue. */
-export async function rateCard(userId: string, input: { ref: string; grade: Grade; requestId: string }, now = new Date(), prefs?: Prefs): Promise<RateResult> {
+export async function rateCard(
+  userId: string,
+  input: { ref: string; grade: Grade; requestId: string },
+  now = new Date(),
+  prefs?: Prefs,
+): Promise<RateResult> {
   const [kind, id] = input.ref.split(":");
   const lookup = await store.ratingLookup(input.requestId, kind === "card" ? id : null);
-  if (lookup.seenBy) return lookup.seenBy === userId ? { ok: true, leech: false } : { ok: false, message: "That rating could not be saved." };
+  if (lookup.seenBy)
+    return lookup.seenBy === userId
+      ? { ok: true, leech: false }
+      : { ok: false, message: "That rating could not be saved." };
   let card: store.RatingCard | null = lookup.card;
   if (kind === "content") {
     const content = await store.findContentCard(id);
@@ -172,7 +205,9 @@ export async function undoLastRating(userId: string, now = new Date()) {
   const prefs = await store.reviewPrefs(userId);
   const log = await store.lastLog(userId, studyDay(now, prefs.timeZone).start);
   if (!log) return false;
-  const previous = JSON.parse(log.previousCard, (key, value) => (["due", "lastReview"].includes(key) && value ? new Date(value) : value)) as CardFields & { suspended?: boolean };
+  const previous = JSON.parse(log.previousCard, (key, value) =>
+    ["due", "lastReview"].includes(key) && value ? new Date(value) : value,
+  ) as CardFields & { suspended?: boolean };
   await store.restoreFromLog(log.id, log.cardId, previous);
   return true;
 }
@@ -194,11 +229,10 @@ export function addOwnCard(userId: string, input: { domainId: string; front: str
 export async function deckSummaries(userId: string, now = new Date()) {
   const prefs = await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
-  const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
   return Promise.all(
     getContentIndex().domains.map(async (d) => {
       const [due, unstarted, deckNew] = await Promise.all([
-        store.countDue(userId, [d.id], now, learnAhead, day.end),
+        store.countDueToday(userId, [d.id], day.end),
         store.countUnstartedContentCards(userId, [d.id]),
         store.countNewDeckCards(userId, [d.id], now),
       ]);
@@ -210,23 +244,26 @@ export async function deckSummaries(userId: string, now = new Date()) {
 export async function reviewStats(userId: string, now = new Date()) {
   const prefs = await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
-  const [states, overdue, upcoming, logs] = await Promise.all([
+  // Forecast: day 0 is today (overdue included), each day ending at its own 4 a.m. rollover (so
+  // daylight-saving days are 23 or 25 hours), counted by the same rule as every other page.
+  const days = studyDays(now, prefs.timeZone, 30);
+  const [states, dueByDay, logs] = await Promise.all([
     store.cardsByState(userId),
-    store.countOverdue(userId, day.end),
-    store.dueDates(userId, day.end, addDays(day.end, 29)),
+    progressStore.dueCounts(
+      userId,
+      days.map((d) => d.end),
+    ),
     store.reviewStateLogs(userId, addDays(day.start, -7 * 12)),
   ]);
-  // Forecast: day 0 is today (everything due before tomorrow's rollover, overdue included).
-  const forecast = Array.from({ length: 30 }, (_, i) => ({ day: studyDay(addDays(day.start, i), prefs.timeZone).label, count: 0 }));
-  forecast[0].count = overdue;
-  for (const { due } of upcoming) {
-    const offset = Math.floor((due.getTime() - day.end.getTime()) / 86_400_000) + 1;
-    if (offset >= 1 && offset < 30) forecast[offset].count += 1;
-  }
+  const forecast = days.map((d, i) => ({ day: d.label, count: dueByDay[i] }));
   const weeks = new Map<string, { week: string; reviews: number; recalled: number }>();
   for (const log of logs) {
-    const weekStart = studyDay(addDays(log.review, -((new Date(log.review).getUTCDay() + 6) % 7)), prefs.timeZone).label;
-    const w = weeks.get(weekStart) ?? weeks.set(weekStart, { week: weekStart, reviews: 0, recalled: 0 }).get(weekStart)!;
+    const weekStart = studyDay(
+      addDays(log.review, -((new Date(log.review).getUTCDay() + 6) % 7)),
+      prefs.timeZone,
+    ).label;
+    const w =
+      weeks.get(weekStart) ?? weeks.set(weekStart, { week: weekStart, reviews: 0, recalled: 0 }).get(weekStart)!;
     w.reviews += 1;
     if (log.rating > 1) w.recalled += 1;
   }
@@ -239,7 +276,9 @@ export async function reviewStats(userId: string, now = new Date()) {
     suspended: states.filter((s) => s.suspended).reduce((n, s) => n + s.count, 0),
     notStarted: await store.countUnstartedContentCards(userId, null),
     forecast,
-    retention: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)).map((w) => ({ ...w, percent: Math.round((w.recalled / w.reviews) * 100) })),
+    retention: [...weeks.values()]
+      .sort((a, b) => a.week.localeCompare(b.week))
+      .map((w) => ({ ...w, percent: Math.round((w.recalled / w.reviews) * 100) })),
     desiredRetention: prefs.desiredRetention,
   };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from "ts-fsrs";
-import { applyGrade, formatInterval, fromFsrs, newCardFields, previewIntervals, Rating, type CardFields } from "./scheduler.ts";
+import {
+  applyGrade,
+  formatInterval,
+  fromFsrs,
+  newCardFields,
+  previewIntervals,
+  Rating,
+  type CardFields,
+} from "./scheduler.ts";
 import { studyDay } from "./study-day.ts";
 
 const prefs = { desiredRetention: 0.9, fuzz: false };

@@ -1,6 +1,15 @@
 // Thin wrappers around ts-fsrs: the learner's parameters, conversion between our rows and
 // ts-fsrs cards, and interval previews for the rating buttons.
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade, type ReviewLog } from "ts-fsrs";
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating,
+  State,
+  type Card,
+  type Grade,
+  type ReviewLog,
+} from "ts-fsrs";
 
 export { Rating, State };
 export type { Grade };

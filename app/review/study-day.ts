@@ -5,7 +5,11 @@ import { addDays } from "date-fns";
 
 export const ROLLOVER_HOUR = 4;
 
-export function studyDay(now: Date, timeZone: string, rolloverHour = ROLLOVER_HOUR): { start: Date; end: Date; label: string } {
+export function studyDay(
+  now: Date,
+  timeZone: string,
+  rolloverHour = ROLLOVER_HOUR,
+): { start: Date; end: Date; label: string } {
   const local = new TZDate(now.getTime(), timeZone);
   let start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), rolloverHour, 0, 0, timeZone);
   if (local.getTime() < start.getTime()) start = new TZDate(addDays(start, -1).getTime(), timeZone);
@@ -13,4 +17,12 @@ export function studyDay(now: Date, timeZone: string, rolloverHour = ROLLOVER_HO
   const end = addDays(start, 1);
   const label = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, "0")}-${String(start.getDate()).padStart(2, "0")}`;
   return { start: new Date(start.getTime()), end: new Date(end.getTime()), label };
+}
+
+/** `count` consecutive study days from the one holding `now`, each 4 a.m. to 4 a.m. local (23 or
+ * 25 hours across daylight-saving changes). */
+export function studyDays(now: Date, timeZone: string, count: number): { start: Date; end: Date; label: string }[] {
+  const days = [studyDay(now, timeZone)];
+  while (days.length < count) days.push(studyDay(days.at(-1)!.end, timeZone));
+  return days;
 }

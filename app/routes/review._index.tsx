@@ -8,7 +8,9 @@ export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [decks, all] = await Promise.all([deckSummaries(user.id), studyQueue(user.id, null, new Date(), user)]);
-  return { decks, today: all.counts };
+  // "Due" counts every card due today by the one rule the statistics page uses too (the study
+  // screen then serves them as they come due, within the daily limit).
+  return { decks, today: { ...all.counts, due: decks.reduce((n, d) => n + d.due, 0) } };
 }
 
 export default function ReviewHome() {
@@ -21,8 +23,8 @@ export default function ReviewHome() {
           Today
         </h2>
         <p className="mb-4">
-          {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS so you see it
-          just before you would forget it. Your study day starts at 4 a.m.
+          {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS
+          so you see it just before you would forget it. Your study day starts at 4 a.m.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link to="/review/study" className="btn-primary">
@@ -61,7 +63,9 @@ export default function ReviewHome() {
             </li>
           ))}
         </ul>
-        <p className="mt-3 text-sm text-muted">Questions you miss in practice join their domain&apos;s deck automatically.</p>
+        <p className="mt-3 text-sm text-muted">
+          Questions you miss in practice join their domain&apos;s deck automatically.
+        </p>
       </section>
     </div>
   );

@@ -19,6 +19,20 @@ describe("sessions", () => {
     expect((await requireUser(requestWith(cookie))).id).toBe(user.id);
   });
 
+  it("stores only a hash of the session token: a copied database opens no session", async () => {
+    const user = await makeUser();
+    const cookie = await startSession(user.id);
+    const token = cookie.split(";")[0].split("=")[1];
+    const [row] = await db.session.findMany({ where: { userId: user.id } });
+    expect(row.id).not.toBe(token);
+    expect(row.id).not.toContain(token);
+    expect(await db.session.count({ where: { id: token } })).toBe(0);
+    // Someone holding the stored id (a copy of the table) cannot use it as a cookie...
+    await expect(requireUser(requestWith(`charted_session=${row.id}`))).rejects.toBeInstanceOf(Response);
+    // ...while the browser's token still works, and a refreshed cookie still carries the token.
+    expect((await requireUser(requestWith(cookie))).id).toBe(user.id);
+  });
+
   it("redirects anonymous visitors to log in, remembering where they were going", async () => {
     const thrown = await requireUser(requestWith(null)).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
@@ -48,7 +62,9 @@ describe("sessions", () => {
 describe("requireRole", () => {
   it("gives a student 403 on an instructor page", async () => {
     const student = await makeUser({ role: "student" });
-    const thrown = await requireRole(requestWith(await startSession(student.id)), "instructor").catch((e: unknown) => e);
+    const thrown = await requireRole(requestWith(await startSession(student.id)), "instructor").catch(
+      (e: unknown) => e,
+    );
     expect((thrown as Response).status).toBe(403);
   });
 

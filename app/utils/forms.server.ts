@@ -1,6 +1,7 @@
 // Server-side form parsing with zod: field errors keyed by field name for the form to show
 // next to each input, and the submitted values (minus secrets) to refill it.
 import type { z } from "zod";
+import "./zod-messages.ts";
 
 export interface FormFailure {
   ok: false;
@@ -39,6 +40,10 @@ export function parseInput<S extends z.ZodType>(raw: unknown, schema: S, formDat
   return { ok: false, fieldErrors, formError, values: formValues(formData) };
 }
 
-export function formFailure(formData: FormData, formError: string, fieldErrors: Record<string, string[]> = {}): FormFailure {
+export function formFailure(
+  formData: FormData,
+  formError: string,
+  fieldErrors: Record<string, string[]> = {},
+): FormFailure {
   return { ok: false, fieldErrors, formError, values: formValues(formData) };
 }

@@ -1,11 +1,12 @@
-// lucia sessions: an opaque id in an httpOnly cookie, the session row in the database (so any
-// app process can validate it). Sessions last 30 days and slide: lucia extends a session that
+// lucia sessions: an opaque token in an httpOnly cookie, the session row (keyed by the token's
+// SHA-256) in the database, so any app process can validate it and a copied database opens none. Sessions last 30 days and slide: lucia extends a session that
 // is past half its life, and we resend the cookie then.
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "./db.server.ts";
+import { withHashedSessionIds } from "./hashed-sessions.server.ts";
 
-const adapter = new PrismaAdapter(db.session as never, db.user as never);
+const adapter = withHashedSessionIds(new PrismaAdapter(db.session as never, db.user as never));
 
 // Secure by default in production; COOKIE_SECURE=false allows plain-HTTP deployments on a LAN.
 const secureCookie = process.env.COOKIE_SECURE
