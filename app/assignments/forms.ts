@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
 import { REVEAL_POLICIES, SOURCES } from "./rules.ts";
-import { decimalNumber, wholeNumber } from "~/utils/numbers.ts";
+import { wholeNumber } from "~/utils/numbers.ts";
 
 export const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
 const QUESTION_ID = /^[A-Za-z0-9-]{3,64}$/;
@@ -21,8 +21,8 @@ const questionIdList = listField(
   MAX_PICKED,
   `Choose at most ${MAX_PICKED} questions.`,
 );
-const optionalNumber = (schema: z.ZodNumber) =>
-  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), decimalNumber().pipe(schema).optional());
+const optionalWholeNumber = (rules: (n: z.ZodNumber) => z.ZodNumber, message: string) =>
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), wholeNumber(rules, message).optional());
 
 /** "2026-12-01T09:00" (a datetime-local value) as an instant in `timeZone`; null if impossible. */
 export function localToInstant(value: string, timeZone: string): Date | null {
@@ -67,16 +67,14 @@ export function assignmentFormSchema(timeZone: string) {
       source: z.enum(SOURCES, { error: "Choose where the questions come from." }),
       domains: domainList,
       questionIds: questionIdList,
-      itemCount: optionalNumber(
-        z
-          .number()
-          .int("Use a whole number of questions.")
-          .min(5, "Choose at least 5 questions.")
-          .max(135, "Choose at most 135 questions."),
+      itemCount: optionalWholeNumber(
+        (n) => n.min(5, "Choose at least 5 questions.").max(135, "Choose at most 135 questions."),
+        "Use a whole number of questions.",
       ),
       timed: checkbox.default(false),
-      minutes: optionalNumber(
-        z.number().int("Use whole minutes.").min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes."),
+      minutes: optionalWholeNumber(
+        (n) => n.min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes."),
+        "Use whole minutes.",
       ),
       opensAt: localDateTime("opening date", timeZone),
       dueAt: localDateTime("due date", timeZone),

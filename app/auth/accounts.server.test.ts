@@ -62,7 +62,7 @@ describe("register", () => {
 describe("logIn", () => {
   it("accepts the right password", async () => {
     const user = await makeUser();
-    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.1" })).toEqual({
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.1" })).toMatchObject({
       ok: true,
       userId: user.id,
     });
@@ -101,7 +101,7 @@ describe("logIn", () => {
       ip: "10.9.9.9",
       now: new Date(start.getTime() + 16 * 60_000),
     });
-    expect(later).toEqual({ ok: true, userId: user.id });
+    expect(later).toMatchObject({ ok: true, userId: user.id });
     expect(await db.loginFailure.count({ where: { email: user.email } })).toBe(0);
   });
 });
@@ -189,5 +189,38 @@ describe("throttles under concurrency (the try is counted before the check)", ()
       message: expect.stringMatching(/^Too many new accounts from your network\. Try again in \d+ minutes?\.$/),
     });
     expect(await db.user.count({ where: { email: { startsWith: "burst-" } } })).toBe(limit);
+  });
+});
+
+describe("device cookies (the owner is never locked out by strangers)", () => {
+  it("after strangers lock an account, the owner's browser that signed in before still gets in", async () => {
+    const user = await makeUser();
+    const first = await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.80.0.1" });
+    if (!first.ok) throw new Error(first.message);
+    const device = first.deviceToken;
+    // A stranger's parallel burst of wrong passwords locks the account for untrusted clients.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => logIn({ email: user.email, password: `guess ${i}`, ip: "198.51.100.7" })),
+    );
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.80.0.2" })).toMatchObject({
+      reason: "rate-limited",
+    });
+    // The owner's own browser is not blocked...
+    expect(
+      await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.80.0.1", deviceToken: device }),
+    ).toMatchObject({ ok: true, deviceToken: device });
+    // ...but a device cookie is only good for its own account, and has its own small allowance.
+    const other = await makeUser();
+    expect(
+      await logIn({ email: other.email, password: TEST_PASSWORD, ip: "10.80.0.3", deviceToken: device }),
+    ).toMatchObject({ ok: true });
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        logIn({ email: user.email, password: `mine ${i}`, ip: "10.80.0.1", deviceToken: device }),
+      ),
+    );
+    expect(guesses.filter((g) => !g.ok && g.reason === "invalid").length).toBeLessThanOrEqual(
+      THROTTLES.loginPerTrustedDevice.limit,
+    );
   });
 });

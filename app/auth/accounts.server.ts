@@ -1,5 +1,6 @@
 // Account use cases: register, log in (with rate limit), change password.
 import { clearLoginFailures, pruneLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
+import { deviceOwner, trustDevice } from "~/models/trusted-device.server.ts";
 import { createUser, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
 import { hashPassword, isCommonPassword, verifyDummyPassword, verifyPassword } from "./password.server.ts";
 import { THROTTLES, waitMessage } from "./rate-limit.ts";
@@ -9,19 +10,32 @@ export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const COMMON_PASSWORD = "This password is too common: people guess it easily. Choose another.";
 
 export type LoginResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; deviceToken: string }
   | { ok: false; reason: "invalid"; message: string }
   | { ok: false; reason: "rate-limited"; message: string; minutes: number };
 
-export async function logIn(input: { email: string; password: string; ip: string; now?: Date }): Promise<LoginResult> {
+export async function logIn(input: {
+  email: string;
+  password: string;
+  ip: string;
+  deviceToken?: string | null;
+  now?: Date;
+}): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const email = input.email.toLowerCase();
+  const user = await findUserByEmail(input.email);
+  // A browser that signed in to this account before (OWASP device cookies) has its own allowance:
+  // strangers guessing this account's password cannot lock its owner out.
+  const device =
+    user && input.deviceToken && (await deviceOwner(input.deviceToken, now)) === user.id ? input.deviceToken : null;
   // The try is counted before the password is checked: parallel guesses cannot all slip in.
   const reservation = await reserve(
-    [
-      { throttle: "loginPerEmail", subject: email },
-      { throttle: "loginPerAddress", subject: input.ip },
-    ],
+    device
+      ? [{ throttle: "loginPerTrustedDevice", subject: device }]
+      : [
+          { throttle: "loginPerEmail", subject: email },
+          { throttle: "loginPerAddress", subject: input.ip },
+        ],
     now,
   );
   if (!reservation.ok) {
@@ -32,7 +46,6 @@ export async function logIn(input: { email: string; password: string; ip: string
       message: waitMessage("failed sign-in attempts", reservation.minutes),
     };
   }
-  const user = await findUserByEmail(input.email);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyDummyPassword(input.password);
@@ -40,14 +53,13 @@ export async function logIn(input: { email: string; password: string; ip: string
     await recordLoginFailure(input.email, input.ip, now);
     return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS };
   }
-  // The owner is in: their email's slate is wiped, and a success costs the address nothing.
-  await Promise.all([
-    forget("loginPerEmail", email),
-    giveBack("loginPerAddress", input.ip),
-    clearLoginFailures(input.email),
-  ]);
+  // The owner is in: their slate is wiped, and a success costs a shared address nothing.
+  if (device) await forget("loginPerTrustedDevice", device);
+  else await Promise.all([forget("loginPerEmail", email), giveBack("loginPerAddress", input.ip)]);
+  await clearLoginFailures(input.email);
   await pruneLoginFailures(new Date(now.getTime() - THROTTLES.loginPerEmail.windowMs));
-  return { ok: true, userId: user.id };
+  // This browser is trusted for the account from now on (a new token unless it had one).
+  return { ok: true, userId: user.id, deviceToken: device ?? (await trustDevice(user.id)) };
 }
 
 export type RegisterResult =

@@ -11,6 +11,9 @@ export interface ThrottleRule {
 export const THROTTLES = {
   /** Failed sign-ins for one email, from anywhere. */
   loginPerEmail: { limit: 10, windowMs: 15 * MINUTE },
+  /** Failed sign-ins from a browser that signed in to the account before (its own allowance:
+   * strangers' failures never lock it out). */
+  loginPerTrustedDevice: { limit: 10, windowMs: 15 * MINUTE },
   /** Sign-in tries from one network address: a classroom of 30 behind one address, a few typos each. */
   loginPerAddress: { limit: 100, windowMs: 15 * MINUTE },
   /** "Confirm with your current password" on the account page, per account. */

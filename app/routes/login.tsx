@@ -6,6 +6,7 @@ import { loginSchema } from "~/auth/schemas.ts";
 import { Field, FormError } from "~/components/field.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Charted" }];
@@ -19,11 +20,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFormData(formData, loginSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await logIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp });
+  const result = await logIn({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: context.clientIp,
+    deviceToken: await readDeviceToken(request),
+  });
   if (!result.ok) {
     return data(formFailure(formData, result.message), { status: result.reason === "rate-limited" ? 429 : 400 });
   }
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(result.userId));
+  headers.append("Set-Cookie", await deviceTokenCookie(result.deviceToken));
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
 }
 
 export default function LoginPage() {

@@ -9,7 +9,7 @@ import { withHashedSessionIds } from "./hashed-sessions.server.ts";
 const adapter = withHashedSessionIds(new PrismaAdapter(db.session as never, db.user as never));
 
 // Secure by default in production; COOKIE_SECURE=false allows plain-HTTP deployments on a LAN.
-const secureCookie = process.env.COOKIE_SECURE
+export const secureCookie = process.env.COOKIE_SECURE
   ? process.env.COOKIE_SECURE === "true"
   : process.env.NODE_ENV === "production";
 

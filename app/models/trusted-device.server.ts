@@ -1,0 +1,20 @@
+// Browsers that have signed in to an account (device cookies): stored by the token's SHA-256.
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "~/utils/db.server.ts";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The account this device token was issued to (and marks it used), or null. */
+export async function deviceOwner(token: string, now: Date): Promise<string | null> {
+  const row = await db.trustedDevice.findUnique({ where: { tokenHash: hash(token) }, select: { userId: true } });
+  if (!row) return null;
+  await db.trustedDevice.update({ where: { tokenHash: hash(token) }, data: { lastUsedAt: now } });
+  return row.userId;
+}
+
+/** A new token for this browser and account. */
+export async function trustDevice(userId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.trustedDevice.create({ data: { tokenHash: hash(token), userId } });
+  return token;
+}
