@@ -345,6 +345,8 @@ describe("answers released at the due date", () => {
     const afterDue = new Date(DUE.getTime() + 60_000);
     const results = await attemptResults(early.id, done, afterDue);
     expect(results?.assignment?.answersVisible).toBe(true);
+    // Under this policy no review cards were made, and the results page must not say otherwise.
+    expect(results?.assignment?.cardsMade).toBe(false);
     // ...by which time the open attempt is closed: submitted at the due date, saves refused.
     const closed = await db.examAttempt.findUniqueOrThrow({ where: { id: open } });
     expect(closed.status).toBe("submitted");

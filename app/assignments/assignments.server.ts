@@ -372,6 +372,8 @@ export async function assignmentReveal(
     title: assignment.title,
     late: isLate(assignment, attempt.submittedAt),
     answersVisible: answers,
+    // Wrong answers become review cards (which carry the key) only under "after submitting".
+    cardsMade: cardsAllowedBy(assignment.revealPolicy),
     message: answers ? "" : revealMessage(assignment, (d) => formatInZone(d, timeZone)),
   };
 }

@@ -229,7 +229,7 @@ describe("submitting", () => {
     );
     expect(again).toMatchObject({
       ok: false,
-      message: expect.stringContaining("Only 1 questions you missed last time"),
+      message: expect.stringContaining("Only 1 question you missed last time matches your choice"),
     });
   });
 

@@ -185,7 +185,7 @@ export async function startPractice(
     return {
       ok: false,
       reason: "unavailable",
-      message: `Only ${pool.length} questions${describe} match your choice. Choose ${pool.length} or fewer, or widen it.`,
+      message: `Only ${pool.length} question${pool.length === 1 ? "" : "s"}${describe} match${pool.length === 1 ? "es" : ""} your choice. Choose ${pool.length} or fewer, or widen it.`,
     };
   }
   const chosen = drawByDomain(

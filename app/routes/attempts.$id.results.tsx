@@ -132,7 +132,7 @@ export default function ResultsPage() {
             </tbody>
           </table>
         </div>
-        {wrong.length ? (
+        {wrong.length && (!assignment || assignment.cardsMade) ? (
           <p className="mt-3">
             {wrong.length} question{wrong.length === 1 ? "" : "s"} you answered wrong{" "}
             {wrong.length === 1 ? "was" : "were"} added to your review deck. <Link to="/practice">Practise again</Link>
