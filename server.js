@@ -86,6 +86,11 @@ async function startServer() {
       console.log(`Charted is running at http://${shown}:${port} (${production ? "production" : "development"})`);
   });
 
+  // Idle keep-alive connections outlive the client's and a load balancer's (60 s is common), so a
+  // client never reuses a connection the server is closing at that moment ("other side closed").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   // Finish in-flight requests on shutdown (deploys, Ctrl-C).
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.once(signal, () => {
