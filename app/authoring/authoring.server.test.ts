@@ -10,10 +10,15 @@ import { db } from "~/utils/db.server.ts";
 import { createAuthored, ownAuthored, retireAuthored, updateAuthored } from "./authoring.server.ts";
 import { authoredQuestionSchema, parseAuthoredQuestion, type AuthoredQuestion } from "./forms.ts";
 
-const BANK_STEM = "A patient at the front desk asks who may see the visit notes from last week and how to request a copy";
+const BANK_STEM =
+  "A patient at the front desk asks who may see the visit notes from last week and how to request a copy";
 
 beforeAll(async () => {
-  await syncQuestions(Array.from({ length: 6 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, i === 0 ? { stem: BANK_STEM } : {})));
+  await syncQuestions(
+    Array.from({ length: 6 }, (_, i) =>
+      makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, i === 0 ? { stem: BANK_STEM } : {}),
+    ),
+  );
 });
 
 const draft = (over: Partial<AuthoredQuestion> = {}): AuthoredQuestion =>
@@ -23,13 +28,20 @@ const draft = (over: Partial<AuthoredQuestion> = {}): AuthoredQuestion =>
     difficulty: 2,
     cognitive: "application",
     options: [
-      { text: "Decline and explain that the patient must authorize it", rationale: "An employer is not entitled to PHI without the patient's authorization." },
+      {
+        text: "Decline and explain that the patient must authorize it",
+        rationale: "An employer is not entitled to PHI without the patient's authorization.",
+      },
       { text: "Read the diagnosis from the chart", rationale: "That would be an impermissible disclosure." },
       { text: "Ask the physician to call back", rationale: "The physician is not allowed to disclose it either." },
       { text: "Fax the record to the employer", rationale: "Faxing does not make the disclosure permissible." },
     ],
     answer: "A",
-    reference: { title: "Summary of the HIPAA Privacy Rule", publisher: "HHS", url: "https://www.hhs.gov/hipaa/for-professionals/privacy/laws-regulations/index.html" },
+    reference: {
+      title: "Summary of the HIPAA Privacy Rule",
+      publisher: "HHS",
+      url: "https://www.hhs.gov/hipaa/for-professionals/privacy/laws-regulations/index.html",
+    },
     ...over,
   });
 
@@ -37,11 +49,20 @@ describe("instructors' own questions", () => {
   it("are checked like bank questions", async () => {
     const author = await makeUser({ role: "instructor" });
     const copy = await createAuthored(author, draft({ stem: BANK_STEM }));
-    expect(copy).toMatchObject({ ok: false, fieldErrors: { stem: [expect.stringMatching(/too close to an existing question \(LAW-K01-001\)/)] } });
+    expect(copy).toMatchObject({
+      ok: false,
+      fieldErrors: { stem: [expect.stringMatching(/too close to an existing question \(LAW-K01-001\)/)] },
+    });
     const sameOptions = draft();
     sameOptions.options[1].text = sameOptions.options[0].text;
-    expect(await createAuthored(author, sameOptions)).toMatchObject({ ok: false, fieldErrors: { optionA: expect.any(Array) } });
-    expect(await createAuthored(author, draft({ knowledgeArea: "LAW.K99" }))).toMatchObject({ ok: false, fieldErrors: { knowledgeArea: expect.any(Array) } });
+    expect(await createAuthored(author, sameOptions)).toMatchObject({
+      ok: false,
+      fieldErrors: { optionA: expect.any(Array) },
+    });
+    expect(await createAuthored(author, draft({ knowledgeArea: "LAW.K99" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { knowledgeArea: expect.any(Array) },
+    });
     expect(await db.question.count({ where: { authorId: author.id } })).toBe(0);
 
     // The form parser names the flat fields that failed.
@@ -52,7 +73,18 @@ describe("instructors' own questions", () => {
     form.set("referenceUrl", "http://insecure.example");
     const parsed = parseAuthoredQuestion(form);
     if (parsed.ok) throw new Error("expected errors");
-    expect(Object.keys(parsed.fieldErrors)).toEqual(expect.arrayContaining(["stem", "rationaleA", "rationaleB", "optionB", "answer", "knowledgeArea", "referenceUrl", "referenceTitle"]));
+    expect(Object.keys(parsed.fieldErrors)).toEqual(
+      expect.arrayContaining([
+        "stem",
+        "rationaleA",
+        "rationaleB",
+        "optionB",
+        "answer",
+        "knowledgeArea",
+        "referenceUrl",
+        "referenceTitle",
+      ]),
+    );
   });
 
   it("stay private to their author, version on edit, and can be used in that instructor's assignments", async () => {
@@ -65,9 +97,19 @@ describe("instructors' own questions", () => {
 
     // Not in the shared bank: learners' practice never draws it.
     const learner = await makeUser();
-    const practice = await startPractice(learner.id, { domains: ["LAW"], weakest: false, count: 6, timed: false, mode: "exam", only: "all" });
+    const practice = await startPractice(learner.id, {
+      domains: ["LAW"],
+      weakest: false,
+      count: 6,
+      timed: false,
+      mode: "exam",
+      only: "all",
+    });
     if (!practice.ok) throw new Error(practice.message);
-    const drawn = await db.attemptItem.findMany({ where: { attemptId: practice.attemptId }, include: { questionVersion: true } });
+    const drawn = await db.attemptItem.findMany({
+      where: { attemptId: practice.attemptId },
+      include: { questionVersion: true },
+    });
     expect(drawn.map((d) => d.questionVersion.questionId)).not.toContain(saved.id);
 
     // Only the author sees it, in their list and when picking.
@@ -129,7 +171,9 @@ describe("instructors' own questions", () => {
 describe("stems", () => {
   it("render inline markdown and nothing else", () => {
     expect(renderStem("A **bold** claim with `code`")).toBe("A <strong>bold</strong> claim with <code>code</code>");
-    const hostile = renderStem('<script>alert(1)</script><img src=x onerror="alert(1)"> [x](javascript:alert(1)) <a href="https://evil.test">y</a>');
+    const hostile = renderStem(
+      '<script>alert(1)</script><img src=x onerror="alert(1)"> [x](javascript:alert(1)) <a href="https://evil.test">y</a>',
+    );
     // No element survives: tags show as text, and the unsafe link keeps only its label.
     expect(hostile).not.toMatch(/<(script|img|a)\b/);
     expect(hostile).not.toContain("javascript:");

@@ -389,4 +389,3 @@ export function deleteAttempt(id: string) {
 export function assignmentPolicy(assignmentId: string) {
   return db.assignment.findUnique({ where: { id: assignmentId }, select: { revealPolicy: true } });
 }
-
