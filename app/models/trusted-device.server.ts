@@ -1,8 +1,7 @@
 // Browsers that have signed in to an account (device cookies): stored by the token's SHA-256.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "~/utils/db.server.ts";
-
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+import { hashSessionToken as hash } from "~/utils/hashed-sessions.server.ts";
 
 /** The account this device token was issued to (and marks it used), or null. */
 export async function deviceOwner(token: string, now: Date): Promise<string | null> {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession } from "lucia";
 
+/** SHA-256 (hex) of a bearer token: what is stored for session and device tokens alike. */
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
