@@ -4,6 +4,7 @@ import { makeUser } from "../../tests/factories/users.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
 import {
+  checkAnswer,
   examScreen,
   history,
   reviewScreen,
@@ -171,22 +172,68 @@ describe("taking an attempt", () => {
     ).toBe(404);
   });
 
-  it("in tutor mode shows feedback once an item is answered and locks that answer", async () => {
+  it("in tutor mode lets a choice change until it is checked, then shows feedback and locks it", async () => {
     const user = await makeUser();
     const r = await startPractice(user.id, practice({ mode: "tutor", timed: false }));
     if (!r.ok) throw new Error();
-    const before = await examScreen(user.id, r.attemptId, 1);
-    expect(before.state === "open" && before.item.feedback).toBeNull();
-    await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 0 });
-    const after = await examScreen(user.id, r.attemptId, 1);
-    if (after.state !== "open") throw new Error();
-    expect(after.item.feedback?.rationales[0]).toContain(RATIONALE_MARK);
+    const screen = async (n: number) => {
+      const s = await examScreen(user.id, r.attemptId, n);
+      if (s.state !== "open") throw new Error(s.state);
+      return s;
+    };
+    expect((await screen(1)).item.feedback).toBeNull();
+    // Choosing saves the answer but is not checking it: no key, and a mis-tap can be changed.
+    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 0 })).toEqual({ ok: true });
+    expect(JSON.stringify(await screen(1))).not.toContain(RATIONALE_MARK);
+    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 2 })).toEqual({ ok: true });
+    expect((await screen(1)).item).toMatchObject({ selectedIndex: 2, checked: false, feedback: null });
+
+    // Checking with no answer chosen says so and changes nothing.
+    expect(await checkAnswer(user.id, r.attemptId, 2, undefined)).toMatchObject({ ok: false, reason: "no-answer" });
+    expect((await screen(2)).item).toMatchObject({ selectedIndex: null, checked: false });
+
+    // Check answer with the saved choice (Enter without a new choice), then the key shows and it locks.
+    expect(await checkAnswer(user.id, r.attemptId, 1, undefined)).toEqual({ ok: true });
+    const checked = await screen(1);
+    expect(checked.item).toMatchObject({ selectedIndex: 2, checked: true });
+    expect(checked.item.feedback?.rationales[0]).toContain(RATIONALE_MARK);
     expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 1 })).toMatchObject({
       ok: false,
       reason: "locked",
     });
-    const other = await examScreen(user.id, r.attemptId, 2);
-    expect(JSON.stringify(other)).not.toContain(RATIONALE_MARK);
+    expect(await checkAnswer(user.id, r.attemptId, 1, 1)).toMatchObject({ ok: false, reason: "locked" });
+    // Sending the same answer again (a no-JS form does) or flagging it is fine.
+    expect(await saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 2, flagged: true })).toEqual({ ok: true });
+    expect(await checkAnswer(user.id, r.attemptId, 1, 2)).toEqual({ ok: true });
+    expect((await screen(1)).item).toMatchObject({ selectedIndex: 2, flagged: true, checked: true });
+    // Other items stay hidden.
+    expect(JSON.stringify(await screen(2))).not.toContain(RATIONALE_MARK);
+  });
+
+  it("checks a tutor answer once when two checks race", async () => {
+    const user = await makeUser();
+    const r = await startPractice(user.id, practice({ mode: "tutor", timed: false }));
+    if (!r.ok) throw new Error();
+    const results = await Promise.all([
+      checkAnswer(user.id, r.attemptId, 1, 0),
+      checkAnswer(user.id, r.attemptId, 1, 3),
+      saveAnswer(user.id, r.attemptId, 1, { selectedIndex: 1 }),
+    ]);
+    const item = await db.attemptItem.findFirstOrThrow({ where: { attemptId: r.attemptId, position: 0 } });
+    expect(item.checkedAt).not.toBeNull();
+    // Exactly one check won, and the stored answer is the one it checked.
+    const wins = results.slice(0, 2).filter((x) => x.ok);
+    expect(wins).toHaveLength(1);
+    expect([0, 3]).toContain(item.selectedIndex);
+  });
+
+  it("checks answers only in tutor mode", async () => {
+    const user = await makeUser();
+    const r = await startPractice(user.id, practice({ mode: "exam", timed: false }));
+    if (!r.ok) throw new Error();
+    expect(await checkAnswer(user.id, r.attemptId, 1, 0)).toMatchObject({ ok: false, reason: "not-tutor" });
+    const s = await examScreen(user.id, r.attemptId, 1);
+    expect(JSON.stringify(s)).not.toContain(RATIONALE_MARK);
   });
 });
 

@@ -250,7 +250,8 @@ export async function examScreen(userId: string, attemptId: string, position: nu
   if (position < 1 || position > navigator.length)
     throw new Response("That question number is not in this attempt.", { status: 404 });
   const item = (await attempts.examItem(attemptId, position - 1))!;
-  const tutorReveal = attempt.mode === "tutor" && item.selectedIndex !== null;
+  // Tutor mode shows the key only once the learner has checked this answer.
+  const tutorReveal = attempt.mode === "tutor" && item.checkedAt !== null;
   return {
     state: "open" as const,
     attempt: {
@@ -269,7 +270,8 @@ export async function examScreen(userId: string, attemptId: string, position: nu
       options: item.options,
       selectedIndex: item.selectedIndex,
       flagged: item.flagged,
-      // Tutor mode only, and only once this item is answered: the learner asked for feedback.
+      checked: tutorReveal,
+      // Tutor mode only, and only once this item is checked: the learner asked for feedback.
       feedback: tutorReveal
         ? {
             answerIndex: item.secret.answerIndex,
@@ -311,20 +313,67 @@ export async function saveAnswer(
       reason: "submitted",
       message: "This attempt has already been submitted, so answers can no longer change.",
     };
+  // Tutor mode: a choice may change until the learner checks it (a phone mis-tap is not final);
+  // once checked, the key has been seen and the answer is locked.
+  let onlyUnchecked = false;
   if (attempt.mode === "tutor" && change.selectedIndex !== undefined) {
     const item = await attempts.examItem(attemptId, position - 1);
-    if (!item) return { ok: false, reason: "not-found", message: "That question number is not in this attempt." };
-    if (item.selectedIndex !== null && item.selectedIndex !== change.selectedIndex) {
-      return {
-        ok: false,
-        reason: "locked",
-        message: "In tutor mode your first answer to a question is final, because you have seen its explanation.",
-      };
-    }
+    if (!item) return NOT_IN_ATTEMPT;
+    if (item.checkedAt !== null) {
+      if (item.selectedIndex !== change.selectedIndex) return LOCKED;
+      delete change.selectedIndex; // the same answer again (a no-JS form resends it): nothing to save
+    } else onlyUnchecked = true;
   }
-  const saved = await attempts.saveItem(attemptId, position - 1, change, now);
-  if (!saved) return { ok: false, reason: "not-found", message: "That question number is not in this attempt." };
+  if (!Object.keys(change).length) return { ok: true };
+  const saved = await attempts.saveItem(attemptId, position - 1, change, now, { onlyUnchecked });
+  // A check that landed between the read above and this write wins.
+  if (!saved) return onlyUnchecked && (await attempts.examItem(attemptId, position - 1)) ? LOCKED : NOT_IN_ATTEMPT;
   return { ok: true };
+}
+
+const NOT_IN_ATTEMPT = {
+  ok: false,
+  reason: "not-found",
+  message: "That question number is not in this attempt.",
+} as const;
+const LOCKED = {
+  ok: false,
+  reason: "locked",
+  message: "You have already checked this answer and seen its explanation, so it can no longer change.",
+} as const;
+
+export type CheckResult = SaveResult | { ok: false; reason: "no-answer" | "not-tutor"; message: string };
+
+/** Tutor mode's *Check answer*: records the chosen option (or the one already saved), locks it
+ * and lets the exam screen show the key and explanations. Checking twice is harmless. */
+export async function checkAnswer(
+  userId: string,
+  attemptId: string,
+  position: number,
+  choice: number | undefined,
+  now = new Date(),
+): Promise<CheckResult> {
+  const attempt = await ownAttempt(userId, attemptId);
+  if (await finalizeIfExpired(userId, attempt, now)) {
+    return { ok: false, reason: "time-up", message: "Time is up: your attempt was submitted at the deadline." };
+  }
+  if (attempt.status !== "in_progress")
+    return { ok: false, reason: "submitted", message: "This attempt has already been submitted." };
+  if (attempt.mode !== "tutor")
+    return {
+      ok: false,
+      reason: "not-tutor",
+      message: "Answers are checked only in tutor mode; this attempt shows them after you submit.",
+    };
+  const item = await attempts.examItem(attemptId, position - 1);
+  if (!item) return NOT_IN_ATTEMPT;
+  const selected = choice ?? item.selectedIndex;
+  if (selected === null) return { ok: false, reason: "no-answer", message: "Choose an answer first, then check it." };
+  if (item.checkedAt !== null) return item.selectedIndex === selected ? { ok: true } : LOCKED;
+  if (await attempts.checkItem(attemptId, position - 1, selected, now)) return { ok: true };
+  // Checked by a request that raced this one: fine if it checked the same answer.
+  const current = await attempts.examItem(attemptId, position - 1);
+  return current?.selectedIndex === selected ? { ok: true } : LOCKED;
 }
 
 function lessonUrl(slug: string | null) {

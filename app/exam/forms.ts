@@ -54,7 +54,7 @@ export const practiceFormSchema = z
 export type PracticeForm = z.infer<typeof practiceFormSchema>;
 
 export const answerFormSchema = z.object({
-  intent: z.enum(["answer", "flag", "unflag", "next", "previous", "review", "goto"]).default("answer"),
+  intent: z.enum(["answer", "check", "flag", "unflag", "next", "previous", "review", "goto"]).default("answer"),
   choice: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(0).max(3)).optional()),
   goto: wholeNumber((n) => n.min(1).max(200)).optional(),
 });

@@ -169,6 +169,7 @@ export async function examItem(attemptId: string, position: number) {
       position: true,
       selectedIndex: true,
       flagged: true,
+      checkedAt: true,
       questionVersion: {
         select: {
           stem: true,
@@ -186,10 +187,11 @@ export async function examItem(attemptId: string, position: number) {
     position: item.position,
     selectedIndex: item.selectedIndex,
     flagged: item.flagged,
+    checkedAt: item.checkedAt,
     domainId: item.questionVersion.question.domainId,
     stem: item.questionVersion.stem,
     options: options.map((o) => o.text),
-    // Kept server-side: the route decides whether they may be shown (tutor mode, answered).
+    // Kept server-side: the route decides whether they may be shown (tutor mode, checked).
     secret: {
       answerIndex: item.questionVersion.answerIndex,
       rationales: options.map((o) => o.rationale),
@@ -204,15 +206,31 @@ export async function saveItem(
   position: number,
   data: { selectedIndex?: number | null; flagged?: boolean },
   at: Date,
+  opts: { onlyUnchecked?: boolean } = {},
 ) {
   const { count } = await db.attemptItem.updateMany({
-    where: { attemptId, position, attempt: { status: "in_progress" } },
+    where: {
+      attemptId,
+      position,
+      attempt: { status: "in_progress" },
+      ...(opts.onlyUnchecked ? { checkedAt: null } : {}),
+    },
     data: {
       ...(data.selectedIndex !== undefined
         ? { selectedIndex: data.selectedIndex, answeredAt: data.selectedIndex === null ? null : at }
         : {}),
       ...(data.flagged !== undefined ? { flagged: data.flagged } : {}),
     },
+  });
+  return count === 1;
+}
+
+/** Tutor mode: records the answer and locks it as checked, unless it was checked already
+ * (the condition makes a double submit or a race check it once). */
+export async function checkItem(attemptId: string, position: number, selectedIndex: number, at: Date) {
+  const { count } = await db.attemptItem.updateMany({
+    where: { attemptId, position, checkedAt: null, attempt: { status: "in_progress" } },
+    data: { selectedIndex, answeredAt: at, checkedAt: at },
   });
   return count === 1;
 }

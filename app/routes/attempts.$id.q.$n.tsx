@@ -4,7 +4,7 @@ import { Form, Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/r
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ExamTimer } from "~/components/exam-timer.tsx";
 import { QuestionNavigator } from "~/components/question-navigator.tsx";
-import { examScreen, saveAnswer } from "~/exam/attempts.server.ts";
+import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
 import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 
@@ -32,8 +32,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { attemptId, position } = parseParams(params);
   const form = answerFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ ok: false as const, message: "That answer could not be read. Choose one of the four options." }, { status: 400 });
+  if (!form.success)
+    return data(
+      { ok: false as const, message: "That answer could not be read. Choose one of the four options." },
+      { status: 400 },
+    );
   const { intent, choice, goto } = form.data;
+  const resultsUrl = (reason: string) => `/attempts/${attemptId}/results${reason === "time-up" ? "?timeup=1" : ""}`;
+  if (intent === "check") {
+    const checked = await checkAnswer(user.id, attemptId, position, choice);
+    if (checked.ok) return { ok: true as const };
+    if (checked.reason === "time-up" || checked.reason === "submitted")
+      return data(
+        { ok: false as const, message: checked.message, redirectTo: resultsUrl(checked.reason) },
+        { status: 409 },
+      );
+    const status = checked.reason === "not-found" ? 404 : checked.reason === "no-answer" ? 400 : 409;
+    return data({ ok: false as const, message: checked.message }, { status });
+  }
   const change: { selectedIndex?: number; flagged?: boolean } = {};
   if (choice !== undefined) change.selectedIndex = choice;
   if (intent === "flag" || intent === "unflag") change.flagged = intent === "flag";
@@ -41,8 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveAnswer(user.id, attemptId, position, change);
     if (!saved.ok) {
       if (saved.reason === "time-up" || saved.reason === "submitted") {
-        const to = `/attempts/${attemptId}/results${saved.reason === "time-up" ? "?timeup=1" : ""}`;
-        if (intent === "answer" || intent === "flag" || intent === "unflag") return data({ ok: false as const, message: saved.message, redirectTo: to }, { status: 409 });
+        const to = resultsUrl(saved.reason);
+        if (intent === "answer" || intent === "flag" || intent === "unflag")
+          return data({ ok: false as const, message: saved.message, redirectTo: to }, { status: 409 });
         return redirect(to);
       }
       return data({ ok: false as const, message: saved.message }, { status: saved.reason === "not-found" ? 404 : 409 });
@@ -60,11 +77,15 @@ export default function ExamItemPage() {
   const { attempt, item, navigator } = useLoaderData<typeof loader>();
   const answer = useFetcher<typeof action>({ key: `answer-${attempt.id}` });
   const flag = useFetcher<typeof action>({ key: `flag-${attempt.id}` });
+  const check = useFetcher<typeof action>({ key: `check-${attempt.id}-${item.number}` });
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const base = `/attempts/${attempt.id}`;
   const isLast = item.number === attempt.total;
-  const locked = attempt.mode === "tutor" && item.selectedIndex !== null;
+  const tutor = attempt.mode === "tutor";
+  // Tutor mode: a choice can change until it is checked; then the key shows and it locks.
+  const locked = tutor && item.checked;
+  const canCheck = tutor && !item.checked;
 
   // Optimistic: what the learner just chose or flagged shows at once (the radio is controlled,
   // so the choice is held locally until the server's copy comes back).
@@ -72,9 +93,7 @@ export default function ExamItemPage() {
   useEffect(() => setSelected(item.selectedIndex), [item.number, item.selectedIndex]);
   const pendingFlag = flag.formData?.get("intent");
   const flagged = pendingFlag ? pendingFlag === "flag" : item.flagged;
-  const nav = navigator.map((n) =>
-    n.number === item.number ? { ...n, answered: selected !== null, flagged } : n,
-  );
+  const nav = navigator.map((n) => (n.number === item.number ? { ...n, answered: selected !== null, flagged } : n));
 
   const choose = useCallback(
     (index: number) => {
@@ -84,7 +103,14 @@ export default function ExamItemPage() {
     },
     [answer, locked],
   );
-  const toggleFlag = useCallback(() => flag.submit({ intent: flagged ? "unflag" : "flag" }, { method: "post" }), [flag, flagged]);
+  const toggleFlag = useCallback(
+    () => flag.submit({ intent: flagged ? "unflag" : "flag" }, { method: "post" }),
+    [flag, flagged],
+  );
+  const checkChoice = useCallback(() => {
+    if (!canCheck || check.state !== "idle") return;
+    check.submit({ intent: "check", choice: selected === null ? "" : String(selected) }, { method: "post" });
+  }, [canCheck, check, selected]);
 
   // Keyboard: 1-4 or A-D answer, N/P move, F flags. Ignored while typing or with modifiers.
   useEffect(() => {
@@ -92,6 +118,11 @@ export default function ExamItemPage() {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement;
       if (target.closest("textarea, select, input[type=text], input[type=number], input[type=search]")) return;
+      if (event.key === "Enter" && canCheck && !target.closest("a, button, textarea, select, summary")) {
+        event.preventDefault();
+        checkChoice();
+        return;
+      }
       const key = event.key.toLowerCase();
       const index = "1234".indexOf(key) >= 0 ? "1234".indexOf(key) : "abcd".indexOf(key);
       if (index >= 0 && key.length === 1) {
@@ -111,9 +142,16 @@ export default function ExamItemPage() {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [base, choose, isLast, item.number, navigate, toggleFlag]);
+  }, [base, canCheck, checkChoice, choose, isLast, item.number, navigate, toggleFlag]);
 
-  const failure = answer.data && !answer.data.ok ? answer.data : flag.data && !flag.data.ok ? flag.data : null;
+  const failure =
+    check.data && !check.data.ok && check.state === "idle"
+      ? check.data
+      : answer.data && !answer.data.ok
+        ? answer.data
+        : flag.data && !flag.data.ok
+          ? flag.data
+          : null;
   useEffect(() => {
     if (failure && "redirectTo" in failure && failure.redirectTo) navigate(failure.redirectTo);
   }, [failure, navigate]);
@@ -128,10 +166,23 @@ export default function ExamItemPage() {
       <div>
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <p className="font-semibold">
-            <span className="text-muted">{attempt.kind === "simulation" ? "Full simulation" : attempt.kind === "assignment" ? "Assignment" : attempt.mode === "tutor" ? "Tutor practice" : "Practice"} · </span>
+            <span className="text-muted">
+              {attempt.kind === "simulation"
+                ? "Full simulation"
+                : attempt.kind === "assignment"
+                  ? "Assignment"
+                  : attempt.mode === "tutor"
+                    ? "Tutor practice"
+                    : "Practice"}{" "}
+              ·{" "}
+            </span>
             Question {item.number} of {attempt.total}
           </p>
-          {attempt.secondsLeft !== null ? <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} /> : <p className="text-sm text-muted">Untimed</p>}
+          {attempt.secondsLeft !== null ? (
+            <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} />
+          ) : (
+            <p className="text-sm text-muted">Untimed</p>
+          )}
         </div>
 
         {failure ? (
@@ -141,8 +192,22 @@ export default function ExamItemPage() {
         ) : null}
 
         <Form method="post" ref={formRef} className="card">
+          {/* The default button: Enter on an option checks it (tutor) or moves on, also without JS. */}
+          <button
+            type="submit"
+            name="intent"
+            value={canCheck ? "check" : isLast ? "review" : "next"}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+          >
+            {canCheck ? "Check answer" : isLast ? "Review and submit" : "Next"}
+          </button>
           <fieldset>
-            <legend className="mb-4 text-lg font-semibold sm:text-xl" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
+            <legend
+              className="mb-4 text-lg font-semibold sm:text-xl"
+              dangerouslySetInnerHTML={{ __html: item.stemHtml }}
+            />
             <div className="space-y-2">
               {item.options.map((text, i) => {
                 const feedback = item.feedback;
@@ -152,7 +217,13 @@ export default function ExamItemPage() {
                   <label
                     key={`${item.number}-${i}`}
                     className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md border p-3 ${
-                      isKey ? "border-success bg-success-soft" : isWrongChoice ? "border-danger bg-danger-soft" : selected === i ? "border-brand bg-brand-soft" : "border-line"
+                      isKey
+                        ? "border-success bg-success-soft"
+                        : isWrongChoice
+                          ? "border-danger bg-danger-soft"
+                          : selected === i
+                            ? "border-brand bg-brand-soft"
+                            : "border-line"
                     }`}
                   >
                     <input
@@ -169,7 +240,9 @@ export default function ExamItemPage() {
                       <span className="font-semibold">{LETTERS[i]}.</span> {text}
                       {feedback ? (
                         <span className="mt-1 block text-sm">
-                          <span className="font-semibold">{isKey ? "Correct answer. " : isWrongChoice ? "Your answer. " : ""}</span>
+                          <span className="font-semibold">
+                            {isKey ? "Correct answer. " : isWrongChoice ? "Your answer. " : ""}
+                          </span>
                           {feedback.rationales[i]}
                         </span>
                       ) : null}
@@ -180,8 +253,13 @@ export default function ExamItemPage() {
             </div>
           </fieldset>
           {item.feedback ? (
-            <p role="status" className={`mt-4 font-semibold ${item.feedback.answerIndex === selected ? "text-success" : "text-danger"}`}>
-              {item.feedback.answerIndex === selected ? "Correct." : `Not quite: the answer is ${LETTERS[item.feedback.answerIndex]}.`}
+            <p
+              role="status"
+              className={`mt-4 font-semibold ${item.feedback.answerIndex === selected ? "text-success" : "text-danger"}`}
+            >
+              {item.feedback.answerIndex === selected
+                ? "Correct."
+                : `Not quite: the answer is ${LETTERS[item.feedback.answerIndex]}.`}
               {item.feedback.lessonUrl ? (
                 <>
                   {" "}
@@ -191,7 +269,17 @@ export default function ExamItemPage() {
             </p>
           ) : (
             <p className="mt-3 text-sm text-muted" aria-live="polite">
-              {answer.state !== "idle" ? "Saving…" : item.selectedIndex !== null ? "Answer saved." : "Your answer is saved as soon as you choose it."}
+              {check.state !== "idle"
+                ? "Checking…"
+                : answer.state !== "idle"
+                  ? "Saving…"
+                  : tutor
+                    ? item.selectedIndex !== null
+                      ? "Answer saved. You can still change it; choose Check answer (or press Enter) to see if it is right."
+                      : "Choose an answer, then Check answer (or press Enter) to see the explanation."
+                    : item.selectedIndex !== null
+                      ? "Answer saved."
+                      : "Your answer is saved as soon as you choose it."}
             </p>
           )}
           <div className="mt-4 flex flex-wrap gap-2">
@@ -200,8 +288,17 @@ export default function ExamItemPage() {
                 <span aria-hidden="true">←</span> Previous
               </button>
             ) : null}
-            {attempt.mode === "tutor" && item.selectedIndex === null ? (
-              <button type="submit" name="intent" value="answer" className="btn-secondary">
+            {canCheck ? (
+              <button
+                type="submit"
+                name="intent"
+                value="check"
+                onClick={(e) => {
+                  e.preventDefault();
+                  checkChoice();
+                }}
+                className="btn-secondary"
+              >
                 Check answer
               </button>
             ) : null}
@@ -230,7 +327,7 @@ export default function ExamItemPage() {
           </div>
         </Form>
         <p className="mt-3 text-sm text-muted">
-          Keyboard: 1–4 or A–D to answer, N next, P previous, F flag.{" "}
+          Keyboard: 1–4 or A–D to answer{tutor ? ", Enter to check" : ""}, N next, P previous, F flag.{" "}
           <Link to={`${base}/review`}>Review all answers and submit</Link>
         </p>
       </div>

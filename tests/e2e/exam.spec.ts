@@ -117,12 +117,49 @@ test("keyboard only: answer with keys, flag, move, review and submit", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
 });
 
-test("tutor mode explains each answer right away", async ({ page }) => {
+test("tutor mode: choosing selects (a mis-tap can change), Check answer or Enter shows the explanation and locks it", async ({
+  page,
+}) => {
   await register(page, "Tom Tutor", uniqueEmail("tutor"));
   await startPractice(page, { count: 5, mode: "tutor", domain: "Foundational Knowledge" });
+  const verdict = page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/);
+
+  // A mis-tap: A, then B. Nothing is revealed, and the change sticks across a reload.
   await option(page, "A").check();
-  await expect(page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/)).toBeVisible();
-  await expect(option(page, "B")).toBeDisabled();
+  await expect(page.getByText(/^Answer saved\. You can still change it/)).toBeVisible();
+  await expect(verdict).toHaveCount(0);
+  await option(page, "B").check();
+  await expect(page.getByText(/^Answer saved\. You can still change it/)).toBeVisible();
+  await page.reload();
+  await expect(option(page, "B")).toBeChecked();
+  await expect(option(page, "A")).toBeEnabled();
+  await expect(verdict).toHaveCount(0);
+
+  // The button checks it: the explanation shows and the other options lock.
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(verdict).toBeVisible();
+  await expect(option(page, "A")).toBeDisabled();
+  await expect(option(page, "B")).toBeChecked();
+  await expect(page.getByRole("button", { name: "Check answer" })).toHaveCount(0);
+
+  // Keyboard only on the next question: 3 selects C, Enter checks it.
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Question 2 of 5")).toBeVisible();
+  await page.keyboard.press("3");
+  await expect(option(page, "C")).toBeChecked();
+  await expect(page.getByText(/^Answer saved\. You can still change it/)).toBeVisible();
+  await expect(verdict).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(verdict).toBeVisible();
+  await expect(option(page, "A")).toBeDisabled();
+
+  // Enter with nothing chosen says what to do.
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Question 3 of 5")).toBeVisible();
+  await page.getByText("Question 3 of 5").click(); // focus on the page, not a button
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toHaveText("Choose an answer first, then check it.");
+  await expectAccessible(page);
 });
 
 test("exam screens have no serious accessibility violations", async ({ page }) => {
@@ -141,6 +178,32 @@ test("exam screens have no serious accessibility violations", async ({ page }) =
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+  test("tutor mode: choose, then Check answer, with plain form posts", async ({ page }) => {
+    await logIn(page, DEMO.student, DEMO.password);
+    await startPractice(page, { count: 5, mode: "tutor", domain: "Foundational Knowledge" });
+    const verdict = page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/);
+    // Choosing and moving on saves the choice without checking it.
+    await option(page, "D").check();
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("Question 2 of 5")).toBeVisible();
+    await page.getByRole("button", { name: "Previous" }).click();
+    await expect(option(page, "D")).toBeChecked();
+    await expect(verdict).toHaveCount(0);
+    // Change it, then check it.
+    await option(page, "A").check();
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await expect(verdict).toBeVisible();
+    await expect(option(page, "A")).toBeChecked();
+    await expect(option(page, "D")).toBeDisabled();
+    // Enter on an option is the form's default action: Check answer.
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("Question 2 of 5")).toBeVisible();
+    await option(page, "B").check();
+    await option(page, "B").press("Enter");
+    await expect(verdict).toBeVisible();
+    await expect(option(page, "B")).toBeChecked();
+  });
+
   test("answers save with plain form posts", async ({ page }) => {
     await logIn(page, DEMO.student, DEMO.password);
     await startPractice(page, { count: 5 });

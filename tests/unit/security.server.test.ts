@@ -196,10 +196,15 @@ describe.skipIf(!built)("HTTP security", () => {
       `/attempts/${exam.attemptId}`,
     );
 
-    // Tutor mode: nothing before the learner answers; the explanation once they have.
+    // Tutor mode: nothing before the learner checks an answer (choosing one is not checking);
+    // the explanation once they have.
     for (const path of ["/q/1", "/q/1.data"])
       expect(leaks(await (await get(`/attempts/${tutor.attemptId}${path}`)).text())).toBe(false);
-    expect((await post(`/attempts/${tutor.attemptId}/q/1.data`, { intent: "answer", choice: "0" })).status).toBe(200);
+    const chosen = await post(`/attempts/${tutor.attemptId}/q/1.data`, { intent: "answer", choice: "0" });
+    expect(chosen.status).toBe(200);
+    expect(leaks(await chosen.text())).toBe(false);
+    expect(leaks(await (await get(`/attempts/${tutor.attemptId}/q/1`)).text())).toBe(false);
+    expect((await post(`/attempts/${tutor.attemptId}/q/1.data`, { intent: "check", choice: "1" })).status).toBe(200);
     expect(leaks(await (await get(`/attempts/${tutor.attemptId}/q/1`)).text())).toBe(true);
 
     // After submitting, the results page shows every explanation.
