@@ -7,6 +7,8 @@ import { THROTTLES } from "./rate-limit.ts";
 
 const MAX_FAILURES_PER_EMAIL = THROTTLES.loginPerEmail.limit;
 
+const noWait = async () => {};
+
 describe("register", () => {
   it("creates a student with an argon2id hash and the browser's time zone", async () => {
     const result = await register({
@@ -85,6 +87,7 @@ describe("logIn", () => {
         password: "wrong guess",
         ip: `10.1.0.${i}`,
         now: new Date(start.getTime() + i * 1000),
+        wait: noWait,
       });
     }
     const blocked = await logIn({
@@ -128,7 +131,12 @@ describe("throttles under concurrency (the try is counted before the check)", ()
     const user = await makeUser();
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        logIn({ email: user.email, password: `wrong guess ${i}`, ip: `10.40.${Math.floor(i / 250)}.${i % 250}` }),
+        logIn({
+          email: user.email,
+          password: `wrong guess ${i}`,
+          ip: `10.40.${Math.floor(i / 250)}.${i % 250}`,
+          wait: noWait,
+        }),
       ),
     );
     // Every checked wrong password is recorded as a failure: no more than the limit were checked.
@@ -147,11 +155,11 @@ describe("throttles under concurrency (the try is counted before the check)", ()
   it("a classroom of 30 behind one address, each mistyping twice, still signs in", async () => {
     const students = await Promise.all(Array.from({ length: 30 }, () => makeUser()));
     for (const s of students) {
-      await logIn({ email: s.email, password: "typo one", ip: "10.50.0.1" });
-      await logIn({ email: s.email, password: "typo two", ip: "10.50.0.1" });
+      await logIn({ email: s.email, password: "typo one", ip: "10.50.0.1", wait: noWait });
+      await logIn({ email: s.email, password: "typo two", ip: "10.50.0.1", wait: noWait });
     }
     const results = await Promise.all(
-      students.map((s) => logIn({ email: s.email, password: TEST_PASSWORD, ip: "10.50.0.1" })),
+      students.map((s) => logIn({ email: s.email, password: TEST_PASSWORD, ip: "10.50.0.1", wait: noWait })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
   });
@@ -159,7 +167,9 @@ describe("throttles under concurrency (the try is counted before the check)", ()
   it("throttles the current-password check on the account page", async () => {
     const user = await makeUser();
     const guesses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => changePassword(user.id, `guess number ${i}`, "a brand new phrase")),
+      Array.from({ length: 50 }, (_, i) =>
+        changePassword(user.id, `guess number ${i}`, "a brand new phrase", { wait: noWait }),
+      ),
     );
     expect(guesses.filter((g) => !g.ok && /Too many/.test(g.message)).length).toBeGreaterThanOrEqual(
       50 - THROTTLES.passwordCheck.limit,
@@ -192,7 +202,74 @@ describe("throttles under concurrency (the try is counted before the check)", ()
   });
 });
 
+describe("progressive delay (before the password is checked, right or wrong)", () => {
+  it("waits longer after each failure past the first three for an account, and a success wipes the slate", async () => {
+    const user = await makeUser();
+    const waits: number[] = [];
+    const record = async (ms: number) => waits.push(ms);
+    for (let i = 0; i < 6; i++)
+      await logIn({ email: user.email, password: `wrong ${i}`, ip: `10.90.0.${i}`, wait: record });
+    expect(waits).toEqual([250, 500, 1000]);
+    // The right password waits too (an early answer would tell a guesser it was wrong)...
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.90.1.1", wait: record })).toMatchObject({
+      ok: true,
+    });
+    expect(waits).toEqual([250, 500, 1000, 2000]);
+    // ...and then the account starts afresh.
+    await logIn({ email: user.email, password: "one typo", ip: "10.90.1.1", wait: record });
+    expect(waits).toHaveLength(4);
+  });
+
+  it("the current-password check slows down the same way", async () => {
+    const user = await makeUser();
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++)
+      await changePassword(user.id, `guess ${i}`, "a brand new phrase", { wait: async (ms) => waits.push(ms) });
+    expect(waits).toEqual([250, 500]);
+  });
+});
+
 describe("device cookies (the owner is never locked out by strangers)", () => {
+  it("changing the password keeps this browser trusted and forgets the others", async () => {
+    const user = await makeUser();
+    const signIn = async (ip: string) => {
+      const r = await logIn({ email: user.email, password: TEST_PASSWORD, ip });
+      if (!r.ok) throw new Error(r.message);
+      return r.deviceToken;
+    };
+    const mine = await signIn("10.95.0.1");
+    const theirs = await signIn("10.95.0.2");
+    expect(await db.trustedDevice.count({ where: { userId: user.id } })).toBe(2);
+    expect(await changePassword(user.id, TEST_PASSWORD, "a brand new phrase", { deviceToken: mine })).toEqual({
+      ok: true,
+    });
+    expect(await db.trustedDevice.count({ where: { userId: user.id } })).toBe(1);
+    // The forgotten browser is a stranger again: strangers' lockout applies to it.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        logIn({ email: user.email, password: `x ${i}`, ip: "198.51.100.9", wait: noWait }),
+      ),
+    );
+    expect(
+      await logIn({
+        email: user.email,
+        password: "a brand new phrase",
+        ip: "10.95.0.2",
+        deviceToken: theirs,
+        wait: noWait,
+      }),
+    ).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(
+      await logIn({
+        email: user.email,
+        password: "a brand new phrase",
+        ip: "10.95.0.1",
+        deviceToken: mine,
+        wait: noWait,
+      }),
+    ).toMatchObject({ ok: true, deviceToken: mine });
+  });
+
   it("after strangers lock an account, the owner's browser that signed in before still gets in", async () => {
     const user = await makeUser();
     const first = await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.80.0.1" });
@@ -200,7 +277,9 @@ describe("device cookies (the owner is never locked out by strangers)", () => {
     const device = first.deviceToken;
     // A stranger's parallel burst of wrong passwords locks the account for untrusted clients.
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => logIn({ email: user.email, password: `guess ${i}`, ip: "198.51.100.7" })),
+      Array.from({ length: 40 }, (_, i) =>
+        logIn({ email: user.email, password: `guess ${i}`, ip: "198.51.100.7", wait: noWait }),
+      ),
     );
     expect(await logIn({ email: user.email, password: TEST_PASSWORD, ip: "10.80.0.2" })).toMatchObject({
       reason: "rate-limited",
@@ -216,7 +295,7 @@ describe("device cookies (the owner is never locked out by strangers)", () => {
     ).toMatchObject({ ok: true });
     const guesses = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        logIn({ email: user.email, password: `mine ${i}`, ip: "10.80.0.1", deviceToken: device }),
+        logIn({ email: user.email, password: `mine ${i}`, ip: "10.80.0.1", deviceToken: device, wait: noWait }),
       ),
     );
     expect(guesses.filter((g) => !g.ok && g.reason === "invalid").length).toBeLessThanOrEqual(

@@ -1,10 +1,10 @@
 // Account use cases: register, log in (with rate limit), change password.
 import { clearLoginFailures, pruneLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
-import { deviceOwner, trustDevice } from "~/models/trusted-device.server.ts";
+import { deviceOwner, revokeOtherDevices, trustDevice } from "~/models/trusted-device.server.ts";
 import { createUser, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
 import { hashPassword, isCommonPassword, verifyDummyPassword, verifyPassword } from "./password.server.ts";
 import { THROTTLES, waitMessage } from "./rate-limit.ts";
-import { forget, giveBack, reserve } from "./throttle.server.ts";
+import { forget, giveBack, reserve, waitOut } from "./throttle.server.ts";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const COMMON_PASSWORD = "This password is too common: people guess it easily. Choose another.";
@@ -20,6 +20,8 @@ export async function logIn(input: {
   ip: string;
   deviceToken?: string | null;
   now?: Date;
+  /** How the progressive delay is waited out (tests record it instead). */
+  wait?: (ms: number) => Promise<unknown>;
 }): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const email = input.email.toLowerCase();
@@ -46,6 +48,8 @@ export async function logIn(input: {
       message: waitMessage("failed sign-in attempts", reservation.minutes),
     };
   }
+  // Past a few failures, each try waits longer before it is checked (per account and address).
+  await waitOut(reservation, input.wait);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyDummyPassword(input.password);
@@ -104,8 +108,9 @@ export async function changePassword(
   userId: string,
   currentPassword: string,
   newPassword: string,
-  now = new Date(),
+  opts: { now?: Date; deviceToken?: string | null; wait?: (ms: number) => Promise<unknown> } = {},
 ): Promise<ChangePasswordResult> {
+  const now = opts.now ?? new Date();
   // Counted before the check, like sign-in: a stolen session cannot guess the password quickly.
   const reservation = await reserve([{ throttle: "passwordCheck", subject: userId }], now);
   if (!reservation.ok) {
@@ -115,6 +120,7 @@ export async function changePassword(
       message: waitMessage("wrong current passwords", reservation.minutes),
     };
   }
+  await waitOut(reservation, opts.wait);
   const user = await findUserById(userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", message: "Your current password is not right." };
@@ -122,6 +128,8 @@ export async function changePassword(
   await forget("passwordCheck", userId);
   if (isCommonPassword(newPassword)) return { ok: false, field: "newPassword", message: COMMON_PASSWORD };
   await setPasswordHash(userId, await hashPassword(newPassword));
+  // Other browsers lose their trusted standing (they are signed out too); this one keeps it.
+  await revokeOtherDevices(userId, opts.deviceToken ?? null);
   return { ok: true };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minutesUntilWindowEnds, THROTTLES, waitMessage } from "./rate-limit.ts";
+import { MAX_DELAY_MS, minutesUntilWindowEnds, progressiveDelayMs, THROTTLES, waitMessage } from "./rate-limit.ts";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -22,6 +22,15 @@ describe("throttle windows", () => {
   it("lets a classroom of 30 behind one address mistype a few times each", () => {
     expect(THROTTLES.loginPerAddress.limit).toBeGreaterThanOrEqual(30 * 3);
     expect(THROTTLES.signupPerAddress.limit).toBeGreaterThanOrEqual(30);
+  });
+
+  it("delays each try past the free ones twice as long as the last, up to a cap", () => {
+    const delays = Array.from({ length: 10 }, (_, i) => progressiveDelayMs(THROTTLES.loginPerEmail, i + 1));
+    expect(delays).toEqual([0, 0, 0, 250, 500, 1000, 2000, 4000, 4000, 4000]);
+    expect(progressiveDelayMs(THROTTLES.loginPerEmail, 1000)).toBe(MAX_DELAY_MS);
+    // A classroom's two typos each cost nobody a wait; throttles without free tries never delay.
+    expect(progressiveDelayMs(THROTTLES.loginPerAddress, 60)).toBe(0);
+    expect(progressiveDelayMs(THROTTLES.joinPerUser, 20)).toBe(0);
   });
 
   it("words the wait in plain language", () => {

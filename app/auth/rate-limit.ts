@@ -6,18 +6,25 @@ const MINUTE = 60_000;
 export interface ThrottleRule {
   limit: number;
   windowMs: number;
+  /** Tries in the window answered at once; each try past them waits longer (doubling from
+   * FIRST_DELAY_MS up to MAX_DELAY_MS) before its secret is checked. */
+  freeTries?: number;
 }
+
+export const FIRST_DELAY_MS = 250;
+export const MAX_DELAY_MS = 4_000;
 
 export const THROTTLES = {
   /** Failed sign-ins for one email, from anywhere. */
-  loginPerEmail: { limit: 10, windowMs: 15 * MINUTE },
+  loginPerEmail: { limit: 10, windowMs: 15 * MINUTE, freeTries: 3 },
   /** Failed sign-ins from a browser that signed in to the account before (its own allowance:
    * strangers' failures never lock it out). */
-  loginPerTrustedDevice: { limit: 10, windowMs: 15 * MINUTE },
-  /** Sign-in tries from one network address: a classroom of 30 behind one address, a few typos each. */
-  loginPerAddress: { limit: 100, windowMs: 15 * MINUTE },
+  loginPerTrustedDevice: { limit: 10, windowMs: 15 * MINUTE, freeTries: 5 },
+  /** Sign-in tries from one network address: a classroom of 30 behind one address, a few typos
+   * each (two typos each are answered without delay). */
+  loginPerAddress: { limit: 100, windowMs: 15 * MINUTE, freeTries: 60 },
   /** "Confirm with your current password" on the account page, per account. */
-  passwordCheck: { limit: 10, windowMs: 15 * MINUTE },
+  passwordCheck: { limit: 10, windowMs: 15 * MINUTE, freeTries: 3 },
   /** New accounts from one network address (a class signing up together fits). */
   signupPerAddress: { limit: 60, windowMs: 60 * MINUTE },
   /** Join-code tries per learner, and per address: codes must not be guessable by brute force. */
@@ -26,6 +33,12 @@ export const THROTTLES = {
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleName = keyof typeof THROTTLES;
+
+/** How long the `tries`-th try in a window waits before it is checked (0 while free). */
+export function progressiveDelayMs(rule: ThrottleRule, tries: number): number {
+  const over = tries - (rule.freeTries ?? Infinity);
+  return over <= 0 ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (over - 1));
+}
 
 /** Whole minutes until the window that started at `windowStart` ends (at least 1). */
 export function minutesUntilWindowEnds(windowStart: Date, rule: ThrottleRule, now: Date): number {

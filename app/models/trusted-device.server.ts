@@ -17,3 +17,8 @@ export async function trustDevice(userId: string): Promise<string> {
   await db.trustedDevice.create({ data: { tokenHash: hash(token), userId } });
   return token;
 }
+
+/** Forgets every browser trusted for this account except the one holding `keep` (if any). */
+export function revokeOtherDevices(userId: string, keep: string | null) {
+  return db.trustedDevice.deleteMany({ where: { userId, ...(keep ? { tokenHash: { not: hash(keep) } } : {}) } });
+}

@@ -5,6 +5,7 @@ import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
 import { Field, FormError } from "~/components/field.tsx";
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
+import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Account · Charted" }];
@@ -20,7 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFormData(formData, changePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, {
+    deviceToken: await readDeviceToken(request),
+  });
   if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
   // Other devices are signed out; this one gets a fresh session. A redirect, so that without
   // JavaScript the page is loaded again with the new cookie (loaders run in the same request as
