@@ -6,10 +6,11 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle } from "~/exam/selection.ts";
 import { scoreItems } from "~/exam/scoring.ts";
-import { deadlineFor, NETWORK_GRACE_MS, secondsUsed } from "~/exam/timing.ts";
+import { deadlineFor, secondsUsed } from "~/exam/timing.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/assignment.server.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
+import { applyKeyHolds, withheldKeys } from "./key-holds.server.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import {
@@ -18,6 +19,8 @@ import {
   formatInZone,
   missedCardsAllowed as cardsAllowedBy,
   isLate,
+  parseConfig,
+  type AssignmentConfig,
   revealMessage,
   startDecision,
   STATUS_LABELS,
@@ -26,27 +29,7 @@ import {
   type StudentStatus,
 } from "./rules.ts";
 
-/** What an assignment is built from, stored as JSON: the items are fixed when it is created. */
-export interface AssignmentConfig {
-  source: AssignmentSource;
-  domains?: string[];
-  /** Scored items, in the order chosen or drawn. */
-  questionIds: string[];
-  /** Unscored pretest items (full simulations only). */
-  pretestIds?: string[];
-  itemCount: number;
-}
-
-export function parseConfig(json: string): AssignmentConfig {
-  const c = JSON.parse(json) as Partial<AssignmentConfig>;
-  return {
-    source: c.source ?? "items",
-    domains: c.domains ?? [],
-    questionIds: c.questionIds ?? [],
-    pretestIds: c.pretestIds ?? [],
-    itemCount: c.itemCount ?? 0,
-  };
-}
+export { parseConfig, type AssignmentConfig } from "./rules.ts";
 
 const SOURCE_LABELS: Record<AssignmentSource, string> = {
   blueprint: "Full blueprint simulation",
@@ -81,6 +64,7 @@ export async function createAssignment(
   instructor: { id: string; role: string },
   classId: string,
   form: AssignmentForm,
+  now = new Date(),
 ): Promise<CreateResult> {
   const klass = await ownedClass(instructor, classId);
   const blueprint = getContentIndex().blueprint;
@@ -149,6 +133,8 @@ export async function createAssignment(
     attemptsAllowed: form.attemptsAllowed,
     revealPolicy: form.revealPolicy,
   });
+  // Members' existing missed-question cards for these questions stop showing their keys.
+  if (!cardsAllowedBy(form.revealPolicy)) await applyKeyHolds(await store.memberIds(klass.id), now);
   return { ok: true, id: created.id };
 }
 
@@ -331,26 +317,28 @@ export async function startAssignment(
       message: "This assignment has no questions left in the bank. Tell your instructor.",
     };
   const factor = accommodation(member);
-  const created = await attemptStore.createAttempt({
-    userId,
-    kind: "assignment",
-    mode: "exam",
-    config: { assignmentId, minutes: assignment.timeLimitMinutes, count: items.length, accommodationFactor: factor },
-    startedAt: now,
-    deadline: attemptDeadline(assignment, deadlineFor(now, assignment.timeLimitMinutes, factor)),
-    items: shuffle(items),
-    assignmentId,
-  });
-  // Two racing starts could both pass the check above: keep the first `attemptsAllowed` attempts
-  // by (start, id) and drop this one if it is not among them. Both racers agree on the order.
-  const after = await store.attemptsOf(assignmentId, userId);
-  if (!after.slice(0, assignment.attemptsAllowed).some((t) => t.id === created.id)) {
-    await store.deleteAttempt(created.id);
-    const open = after.find((t) => t.status === "in_progress" && t.id !== created.id);
+  try {
+    const created = await attemptStore.createAttempt({
+      userId,
+      kind: "assignment",
+      mode: "exam",
+      config: { assignmentId, minutes: assignment.timeLimitMinutes, count: items.length, accommodationFactor: factor },
+      startedAt: now,
+      deadline: attemptDeadline(assignment, deadlineFor(now, assignment.timeLimitMinutes, factor)),
+      items: shuffle(items),
+      assignmentId,
+      // Numbered: of two racing starts only one gets this number, on every database.
+      assignmentSlot: Math.max(0, ...attempts.map((t) => t.assignmentSlot ?? 0)) + 1,
+    });
+    return { ok: true, attemptId: created.id };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // The racing start won: offer its attempt.
+    const after = await store.attemptsOf(assignmentId, userId);
+    const open = after.find((t) => t.status === "in_progress");
     if (open) return { ok: true, attemptId: open.id };
     return { ok: false, status: 409, message: "You have used all your attempts at this assignment." };
   }
-  return { ok: true, attemptId: created.id };
 }
 
 /** For the exam engine: the assignment behind an attempt, and whether its key may be shown yet. */
@@ -380,17 +368,11 @@ export async function assignmentReveal(
 
 /**
  * Questions whose keys a class of this learner still withholds: they are left out of the learner's
- * practice and simulations (tutor mode and results would show the key) until the policy allows.
+ * practice and simulations, and their keys out of results, tutor feedback and the review deck,
+ * until the policy allows.
  */
 export async function withheldQuestionIds(userId: string, now = new Date()): Promise<Set<string>> {
-  // Keys of "after the due date" assignments appear once the network grace has passed too.
-  const rows = await store.withheldAssignments(userId, new Date(now.getTime() - NETWORK_GRACE_MS));
-  const ids = new Set<string>();
-  for (const row of rows) {
-    const config = parseConfig(row.config);
-    for (const id of [...config.questionIds, ...(config.pretestIds ?? [])]) ids.add(id);
-  }
-  return ids;
+  return new Set((await withheldKeys(userId, now)).keys());
 }
 
 /** Missed items become review cards (with the key) only when the policy shows the key at submit. */

@@ -150,3 +150,44 @@ export function safeZone(timeZone: string): string {
     return "UTC";
   }
 }
+
+/** What an assignment is built from, stored as JSON: the items are fixed when it is created. */
+export interface AssignmentConfig {
+  source: AssignmentSource;
+  domains?: string[];
+  /** Scored items, in the order chosen or drawn. */
+  questionIds: string[];
+  /** Unscored pretest items (full simulations only). */
+  pretestIds?: string[];
+  itemCount: number;
+}
+
+export function parseConfig(json: string): AssignmentConfig {
+  const c = JSON.parse(json) as Partial<AssignmentConfig>;
+  return {
+    source: c.source ?? "items",
+    domains: c.domains ?? [],
+    questionIds: c.questionIds ?? [],
+    pretestIds: c.pretestIds ?? [],
+    itemCount: c.itemCount ?? 0,
+  };
+}
+
+/** A key no due date releases (policy "never"): held until the class stops withholding it. */
+export const KEY_NEVER_RELEASED = new Date("9999-12-31T00:00:00.000Z");
+
+/** When each withheld question's key comes out: the latest release among the assignments
+ * withholding it (the due date plus the network grace, or never). */
+export function keyHolds(
+  withholding: readonly { revealPolicy: string; dueAt: Date; config: AssignmentConfig }[],
+): Map<string, Date> {
+  const holds = new Map<string, Date>();
+  for (const a of withholding) {
+    const release = a.revealPolicy === "never" ? KEY_NEVER_RELEASED : new Date(a.dueAt.getTime() + NETWORK_GRACE_MS);
+    for (const id of [...a.config.questionIds, ...(a.config.pretestIds ?? [])]) {
+      const held = holds.get(id);
+      if (!held || held < release) holds.set(id, release);
+    }
+  }
+  return holds;
+}

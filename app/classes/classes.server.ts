@@ -6,6 +6,7 @@ import * as assignmentStore from "~/models/assignment.server.ts";
 import * as store from "~/models/class.server.ts";
 import { waitMessage } from "~/auth/rate-limit.ts";
 import { giveBack, reserve } from "~/auth/throttle.server.ts";
+import { applyKeyHolds } from "~/assignments/key-holds.server.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -85,6 +86,7 @@ export async function joinWithCode(userId: string, code: string, ip: string, now
     };
   }
   await store.joinClass(found.id, userId);
+  await applyKeyHolds([userId], now);
   // A right code costs nothing: only wrong guesses add up.
   await Promise.all([giveBack("joinPerUser", userId), giveBack("joinPerAddress", ip)]);
   return { ok: true, className: found.name };
@@ -120,6 +122,7 @@ export async function removeStudent(
   for (const attempt of await attemptStore.openAssignmentAttempts(userId, classId)) {
     if (await gradeAttempt(attempt, now)) closed += 1;
   }
+  await applyKeyHolds([userId], now);
   return { ok: true, closed };
 }
 
@@ -133,4 +136,10 @@ export async function removedFromClass(classId: string) {
   }));
 }
 
-export { allowRejoin, classesJoinedBy, classesTaughtBy, leaveClass } from "~/models/class.server.ts";
+export { allowRejoin, classesJoinedBy, classesTaughtBy } from "~/models/class.server.ts";
+
+/** A student leaves a class: its withheld keys no longer hold their review cards. */
+export async function leaveClass(classId: string, userId: string, now = new Date()) {
+  await store.leaveClass(classId, userId);
+  await applyKeyHolds([userId], now);
+}

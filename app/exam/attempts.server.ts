@@ -250,8 +250,10 @@ export async function examScreen(userId: string, attemptId: string, position: nu
   if (position < 1 || position > navigator.length)
     throw new Response("That question number is not in this attempt.", { status: 404 });
   const item = (await attempts.examItem(attemptId, position - 1))!;
-  // Tutor mode shows the key only once the learner has checked this answer.
-  const tutorReveal = attempt.mode === "tutor" && item.checkedAt !== null;
+  // Tutor mode shows the key only once the learner has checked this answer, and never while a
+  // class of theirs withholds it (an attempt started before that assignment existed).
+  const keyWithheld = attempt.mode === "tutor" && (await withheldQuestionIds(userId, now)).has(item.questionId);
+  const tutorReveal = attempt.mode === "tutor" && item.checkedAt !== null && !keyWithheld;
   return {
     state: "open" as const,
     attempt: {
@@ -271,6 +273,7 @@ export async function examScreen(userId: string, attemptId: string, position: nu
       selectedIndex: item.selectedIndex,
       flagged: item.flagged,
       checked: tutorReveal,
+      keyWithheld,
       // Tutor mode only, and only once this item is checked: the learner asked for feedback.
       feedback: tutorReveal
         ? {
@@ -342,7 +345,14 @@ const LOCKED = {
   message: "You have already checked this answer and seen its explanation, so it can no longer change.",
 } as const;
 
-export type CheckResult = SaveResult | { ok: false; reason: "no-answer" | "not-tutor"; message: string };
+const KEY_WITHHELD = {
+  ok: false,
+  reason: "withheld",
+  message:
+    "Your class has an assignment with this question whose answers are not out yet, so it cannot be checked here. Your answer is saved.",
+} as const;
+
+export type CheckResult = SaveResult | { ok: false; reason: "no-answer" | "not-tutor" | "withheld"; message: string };
 
 /** Tutor mode's *Check answer*: records the chosen option (or the one already saved), locks it
  * and lets the exam screen show the key and explanations. Checking twice is harmless. */
@@ -369,6 +379,7 @@ export async function checkAnswer(
   if (!item) return NOT_IN_ATTEMPT;
   const selected = choice ?? item.selectedIndex;
   if (selected === null) return { ok: false, reason: "no-answer", message: "Choose an answer first, then check it." };
+  if ((await withheldQuestionIds(userId, now)).has(item.questionId)) return KEY_WITHHELD;
   if (item.checkedAt !== null) return item.selectedIndex === selected ? { ok: true } : LOCKED;
   if (await attempts.checkItem(attemptId, position - 1, selected, now)) return { ok: true };
   // Checked by a request that raced this one: fine if it checked the same answer.
@@ -416,7 +427,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
   const showAnswers = assignment?.answersVisible ?? true;
   const domains = blueprintDomains();
   const names = Object.fromEntries(domains.map((d) => [d.id, d.name]));
-  const items = await attempts.gradedItems(attemptId);
+  const [items, withheld] = await Promise.all([attempts.gradedItems(attemptId), withheldQuestionIds(userId, now)]);
   const score = scoreItems(
     items.map((i) => ({
       domainId: i.questionVersion.question.domainId,
@@ -454,6 +465,24 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
     // Not yet (or never) for this assignment: no item, key or rationale leaves the server.
     items: (showAnswers ? items : []).map((i) => {
       const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+      // A question another assignment of the learner's class still withholds: the learner's own
+      // choice only (an attempt from before that assignment existed).
+      if (withheld.has(i.questionVersion.questionId))
+        return {
+          number: i.position + 1,
+          scored: i.scored,
+          flagged: i.flagged,
+          domainName: names[i.questionVersion.question.domainId],
+          stem: i.questionVersion.stem,
+          stemHtml: renderStem(i.questionVersion.stem),
+          options: options.map((o) => ({ text: o.text, rationale: "" })),
+          selectedIndex: i.selectedIndex,
+          answerIndex: null,
+          correct: null,
+          keyWithheld: true as const,
+          reference: null,
+          lessonUrl: null,
+        };
       return {
         number: i.position + 1,
         scored: i.scored,
@@ -465,6 +494,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
         selectedIndex: i.selectedIndex,
         answerIndex: i.questionVersion.answerIndex,
         correct: i.selectedIndex === i.questionVersion.answerIndex,
+        keyWithheld: false as const,
         reference: JSON.parse(i.questionVersion.reference) as { title: string; publisher: string; url?: string },
         lessonUrl: lessonUrl(i.questionVersion.lessonSlug),
       };

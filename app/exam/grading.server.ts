@@ -3,6 +3,7 @@
 // page load, yielding in between, so no request waits on a learner's backlog), and when a
 // student is removed from a class. Depends on models and pure rules only, so any feature may use it.
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { applyKeyHolds } from "~/assignments/key-holds.server.ts";
 import { missedCardsAllowed } from "~/assignments/rules.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
@@ -65,14 +66,20 @@ export async function gradeAttempt(attempt: GradableAttempt, submittedAt: Date):
         };
       }),
     });
+  let graded: boolean;
   try {
-    return await finalize();
+    graded = await finalize();
   } catch (error) {
     // Two of the learner's attempts graded at once may both add the same missed card: the
     // loser's transaction rolled back; once more, it finds the card and only refreshes it.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    return finalize();
+    graded = await finalize();
   }
+  // New cards for questions a class of the learner withholds keep their keys out of the deck
+  // (an attempt graded late is held by what is withheld now, not at its deadline).
+  if (graded && missed.length)
+    await applyKeyHolds([attempt.userId], new Date(Math.max(Date.now(), submittedAt.getTime())));
+  return graded;
 }
 
 /**

@@ -77,6 +77,7 @@ export function attemptsOf(assignmentId: string, userId: string) {
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      assignmentSlot: true,
       status: true,
       startedAt: true,
       submittedAt: true,
@@ -85,10 +86,6 @@ export function attemptsOf(assignmentId: string, userId: string) {
       scoredTotal: true,
     },
   });
-}
-
-export function deleteAttempt(id: string) {
-  return db.examAttempt.delete({ where: { id } });
 }
 
 /** Current versions of live bank items (and, given an author, that instructor's own), by question id. */
@@ -232,6 +229,12 @@ export function withheldAssignments(userId: string, keysFrom: Date) {
       class: { memberships: { some: { userId } } },
       OR: [{ revealPolicy: "never" }, { revealPolicy: "after_due", dueAt: { gt: keysFrom } }],
     },
-    select: { config: true },
+    select: { config: true, revealPolicy: true, dueAt: true },
   });
+}
+
+/** The learners in a class. */
+export async function memberIds(classId: string): Promise<string[]> {
+  const rows = await db.classMembership.findMany({ where: { classId }, select: { userId: true } });
+  return rows.map((r) => r.userId);
 }

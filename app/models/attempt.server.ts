@@ -106,6 +106,8 @@ export async function createAttempt(input: {
   deadline: Date | null;
   items: { versionId: string; scored: boolean }[];
   assignmentId?: string;
+  /** The learner's attempt number at the assignment (unique: a racing start fails with P2002). */
+  assignmentSlot?: number;
 }) {
   return db.examAttempt.create({
     data: {
@@ -116,6 +118,7 @@ export async function createAttempt(input: {
       startedAt: input.startedAt,
       deadline: input.deadline,
       assignmentId: input.assignmentId,
+      assignmentSlot: input.assignmentSlot,
       // One INSERT for all items (a nested `create` list inserts them one by one).
       items: {
         createMany: {
@@ -172,6 +175,7 @@ export async function examItem(attemptId: string, position: number) {
       checkedAt: true,
       questionVersion: {
         select: {
+          questionId: true,
           stem: true,
           options: true,
           answerIndex: true,
@@ -188,6 +192,7 @@ export async function examItem(attemptId: string, position: number) {
     selectedIndex: item.selectedIndex,
     flagged: item.flagged,
     checkedAt: item.checkedAt,
+    questionId: item.questionVersion.questionId,
     domainId: item.questionVersion.question.domainId,
     stem: item.questionVersion.stem,
     options: options.map((o) => o.text),

@@ -28,6 +28,7 @@ export const REVIEW_CARD_SELECT = {
   back: true,
   suspended: true,
   buriedUntil: true,
+  keyHeld: true,
   ...CARD_FIELDS,
   contentCard: { select: { front: true, back: true, kind: true, lessonSlug: true } },
 } as const;
@@ -432,7 +433,8 @@ export async function browseCards(
         await db.$queryRaw<{ id: string }[]>`
           SELECT rc."id" FROM "ReviewCard" rc LEFT JOIN "ContentCard" cc ON cc."id" = rc."contentCardId"
           WHERE rc."userId" = ${userId} AND (
-            ${containsLiteral(Prisma.sql`rc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`rc."back"`, filter.q)}
+            ${containsLiteral(Prisma.sql`rc."front"`, filter.q)}
+            OR (rc."keyHeld" = ${false} AND ${containsLiteral(Prisma.sql`rc."back"`, filter.q)})
             OR ${containsLiteral(Prisma.sql`cc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`cc."back"`, filter.q)})`
       ).map((r) => r.id)
     : null;
@@ -446,6 +448,29 @@ export async function browseCards(
   return Promise.all([
     db.reviewCard.findMany({ where, orderBy: [{ due: "asc" }, { id: "asc" }], take, skip, select: REVIEW_CARD_SELECT }),
     db.reviewCard.count({ where }),
+  ]);
+}
+
+/** Missed-question cards whose keys the learner's classes withhold (question id → release) are
+ * buried until then and marked held; held cards no longer in `holds` go back to the queue. */
+export async function syncKeyHolds(userId: string, holds: ReadonlyMap<string, Date>) {
+  const byRelease = new Map<number, string[]>();
+  for (const [questionId, release] of holds) {
+    const ids = byRelease.get(release.getTime()) ?? [];
+    ids.push(questionId);
+    byRelease.set(release.getTime(), ids);
+  }
+  await db.$transaction([
+    db.reviewCard.updateMany({
+      where: { userId, keyHeld: true, ...(holds.size ? { questionId: { notIn: [...holds.keys()] } } : {}) },
+      data: { keyHeld: false, buriedUntil: null },
+    }),
+    ...[...byRelease].map(([release, ids]) =>
+      db.reviewCard.updateMany({
+        where: { userId, source: "missed", questionId: { in: ids } },
+        data: { keyHeld: true, buriedUntil: new Date(release) },
+      }),
+    ),
   ]);
 }
 

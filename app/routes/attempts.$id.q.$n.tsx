@@ -85,7 +85,7 @@ export default function ExamItemPage() {
   const tutor = attempt.mode === "tutor";
   // Tutor mode: a choice can change until it is checked; then the key shows and it locks.
   const locked = tutor && item.checked;
-  const canCheck = tutor && !item.checked;
+  const canCheck = tutor && !item.checked && !item.keyWithheld;
 
   // Optimistic: what the learner just chose or flagged shows at once (the radio is controlled,
   // so the choice is held locally until the server's copy comes back).
@@ -273,13 +273,15 @@ export default function ExamItemPage() {
                 ? "Checking…"
                 : answer.state !== "idle"
                   ? "Saving…"
-                  : tutor
-                    ? item.selectedIndex !== null
-                      ? "Answer saved. You can still change it; choose Check answer (or press Enter) to see if it is right."
-                      : "Choose an answer, then Check answer (or press Enter) to see the explanation."
-                    : item.selectedIndex !== null
-                      ? "Answer saved."
-                      : "Your answer is saved as soon as you choose it."}
+                  : tutor && item.keyWithheld
+                    ? "Your class has an assignment with this question whose answers are not out yet, so it cannot be checked here. Your answer is saved as soon as you choose it."
+                    : tutor
+                      ? item.selectedIndex !== null
+                        ? "Answer saved. You can still change it; choose Check answer (or press Enter) to see if it is right."
+                        : "Choose an answer, then Check answer (or press Enter) to see the explanation."
+                      : item.selectedIndex !== null
+                        ? "Answer saved."
+                        : "Your answer is saved as soon as you choose it."}
             </p>
           )}
           <div className="mt-4 flex flex-wrap gap-2">

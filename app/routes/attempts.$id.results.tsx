@@ -26,7 +26,8 @@ export default function ResultsPage() {
   const [params] = useSearchParams();
   const onlyMissed = params.get("show") === "missed";
   // Not answered is not a miss: it earns no points but is not a wrong answer (nor a review card).
-  const missed = items.filter((i) => !i.correct);
+  // A withheld question's verdict is hidden too (it would narrow down the key).
+  const missed = items.filter((i) => !i.keyWithheld && !i.correct);
   const wrong = missed.filter((i) => i.selectedIndex !== null);
   const unanswered = missed.length - wrong.length;
   const shown = onlyMissed ? missed : items;
@@ -178,11 +179,17 @@ export default function ResultsPage() {
                   {item.scored ? "" : " · unscored (pretest)"}
                   {item.flagged ? " · you flagged it" : ""}
                 </p>
-                <p
-                  className={`mb-2 font-semibold ${item.correct ? "text-success" : item.selectedIndex === null ? "text-muted" : "text-danger"}`}
-                >
-                  {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
-                </p>
+                {item.keyWithheld ? (
+                  <p className="mb-2 font-semibold text-muted">
+                    Answer hidden: your class has an assignment with this question whose answers are not out yet.
+                  </p>
+                ) : (
+                  <p
+                    className={`mb-2 font-semibold ${item.correct ? "text-success" : item.selectedIndex === null ? "text-muted" : "text-danger"}`}
+                  >
+                    {item.correct ? "Correct" : item.selectedIndex === null ? "Not answered" : "Incorrect"}
+                  </p>
+                )}
                 <h3 className="mb-3 text-lg font-semibold" dangerouslySetInnerHTML={{ __html: item.stemHtml }} />
                 <ul className="space-y-2">
                   {item.options.map((o, i) => (
@@ -195,25 +202,27 @@ export default function ResultsPage() {
                         {i === item.answerIndex ? <span className="font-semibold"> — correct answer</span> : null}
                         {i === item.selectedIndex ? <span className="font-semibold"> — your answer</span> : null}
                       </p>
-                      <p className="mt-1 text-sm">{o.rationale}</p>
+                      {o.rationale ? <p className="mt-1 text-sm">{o.rationale}</p> : null}
                     </li>
                   ))}
                 </ul>
-                <p className="mt-3 text-sm">
-                  {item.lessonUrl ? (
-                    <>
-                      <Link to={item.lessonUrl}>Read the lesson</Link> ·{" "}
-                    </>
-                  ) : null}
-                  Source: {item.reference.publisher},{" "}
-                  {item.reference.url ? (
-                    <a href={item.reference.url} rel="noopener noreferrer external">
-                      {item.reference.title}
-                    </a>
-                  ) : (
-                    item.reference.title
-                  )}
-                </p>
+                {item.reference ? (
+                  <p className="mt-3 text-sm">
+                    {item.lessonUrl ? (
+                      <>
+                        <Link to={item.lessonUrl}>Read the lesson</Link> ·{" "}
+                      </>
+                    ) : null}
+                    Source: {item.reference.publisher},{" "}
+                    {item.reference.url ? (
+                      <a href={item.reference.url} rel="noopener noreferrer external">
+                        {item.reference.title}
+                      </a>
+                    ) : (
+                      item.reference.title
+                    )}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -36,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cards: cards.map((c) => ({
       id: c.id,
       front: c.contentCard?.front ?? c.front ?? "",
-      back: c.contentCard?.back ?? c.back ?? "",
+      // A missed question whose key a class of the learner withholds: not until it is out.
+      back: c.keyHeld
+        ? "Hidden until your class's assignment with this question shows its answers."
+        : (c.contentCard?.back ?? c.back ?? ""),
       domainId: c.domainId,
       source: c.source,
       state: STATE_NAMES[c.state],
@@ -76,16 +79,22 @@ export default function BrowseCards() {
       <p>Cards you have started, missed questions and your own cards. Content cards join once you study them.</p>
       <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="deck" className="field-label">Deck</label>
+          <label htmlFor="deck" className="field-label">
+            Deck
+          </label>
           <select id="deck" name="deck" defaultValue={query.deck ?? ""} className="field-input">
             <option value="">All decks</option>
             {domains.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="state" className="field-label">State</label>
+          <label htmlFor="state" className="field-label">
+            State
+          </label>
           <select id="state" name="state" defaultValue={query.state ?? ""} className="field-input">
             <option value="">Any</option>
             <option value="new">New</option>
@@ -96,12 +105,18 @@ export default function BrowseCards() {
           </select>
         </div>
         <div className="min-w-0 flex-1">
-          <label htmlFor="q" className="field-label">Search text</label>
+          <label htmlFor="q" className="field-label">
+            Search text
+          </label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="field-input" />
         </div>
-        <button type="submit" className="btn-primary">Show cards</button>
+        <button type="submit" className="btn-primary">
+          Show cards
+        </button>
       </Form>
-      <p aria-live="polite">{total} card{total === 1 ? "" : "s"}</p>
+      <p aria-live="polite">
+        {total} card{total === 1 ? "" : "s"}
+      </p>
       <ul className="space-y-2">
         {cards.map((c) => (
           <li key={c.id} className="card flex flex-wrap items-start justify-between gap-3">
@@ -110,22 +125,35 @@ export default function BrowseCards() {
               <p className="text-sm whitespace-pre-line text-muted">{c.back}</p>
               <p className="mt-1 text-sm">
                 {c.domainId} · {c.state}
-                {c.suspended ? " · suspended" : ""} · {c.lapses} lapses · due {new Date(c.due).toLocaleDateString("en-US", { dateStyle: "medium" })}
+                {c.suspended ? " · suspended" : ""} · {c.lapses} lapses · due{" "}
+                {new Date(c.due).toLocaleDateString("en-US", { dateStyle: "medium" })}
               </p>
             </div>
             <Form method="post">
               <input type="hidden" name="cardId" value={c.id} />
               <input type="hidden" name="suspended" value={c.suspended ? "false" : "true"} />
-              <button type="submit" className="btn-secondary">{c.suspended ? "Unsuspend" : "Suspend"}</button>
+              <button type="submit" className="btn-secondary">
+                {c.suspended ? "Unsuspend" : "Suspend"}
+              </button>
             </Form>
           </li>
         ))}
       </ul>
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex gap-2">
-          {query.page > 1 ? <Link to={pageLink(query.page - 1)} className="btn-secondary">Previous page</Link> : null}
-          <span className="self-center">Page {query.page} of {pages}</span>
-          {query.page < pages ? <Link to={pageLink(query.page + 1)} className="btn-secondary">Next page</Link> : null}
+          {query.page > 1 ? (
+            <Link to={pageLink(query.page - 1)} className="btn-secondary">
+              Previous page
+            </Link>
+          ) : null}
+          <span className="self-center">
+            Page {query.page} of {pages}
+          </span>
+          {query.page < pages ? (
+            <Link to={pageLink(query.page + 1)} className="btn-secondary">
+              Next page
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>
