@@ -8,7 +8,13 @@ export function findUserById(id: string) {
   return db.user.findUnique({ where: { id } });
 }
 
-export function createUser(input: { email: string; name: string; passwordHash: string; role?: string; timeZone?: string }) {
+export function createUser(input: {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role?: string;
+  timeZone?: string;
+}) {
   return db.user.create({ data: input });
 }
 

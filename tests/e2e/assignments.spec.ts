@@ -11,7 +11,9 @@ async function createClass(teacher: Page, name: string) {
   return (await teacher.locator("span.font-mono").first().textContent())!.trim();
 }
 
-test("an instructor sets an assignment, a student takes it, the instructor sees results and item analysis", async ({ browser }) => {
+test("an instructor sets an assignment, a student takes it, the instructor sees results and item analysis", async ({
+  browser,
+}) => {
   const teacher = await (await browser.newContext()).newPage();
   await logIn(teacher, DEMO.instructor, DEMO.password);
   const className = `Assignments ${Date.now()}`;
@@ -22,7 +24,9 @@ test("an instructor sets an assignment, a student takes it, the instructor sees 
   await expectAccessible(teacher);
   // Bad input is explained and nothing is created.
   await teacher.getByRole("button", { name: "Create assignment" }).click();
-  await expect(teacher.getByText("Give the assignment a title.").or(teacher.getByText("Use at least 2 characters."))).toBeVisible();
+  await expect(
+    teacher.getByText("Give the assignment a title.").or(teacher.getByText("Use at least 2 characters.")),
+  ).toBeVisible();
   const title = `Law quiz ${Date.now()}`;
   await teacher.getByLabel("Title").fill(title);
   await teacher.getByLabel("Drawn from the domains ticked below").check();
@@ -120,7 +124,9 @@ test("without JavaScript: hand-pick questions across pages, hide answers until t
 });
 
 test("assignments work on a phone @phone", async ({ browser }) => {
-  const teacher = await (await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })).newPage();
+  const teacher = await (
+    await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })
+  ).newPage();
   await logIn(teacher, DEMO.instructor, DEMO.password);
   const code = await createClass(teacher, `Phone class ${Date.now()}`);
   await teacher.getByRole("link", { name: "New assignment" }).click();
@@ -133,7 +139,9 @@ test("assignments work on a phone @phone", async ({ browser }) => {
   await expect(teacher.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectAccessible(teacher);
 
-  const student = await (await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })).newPage();
+  const student = await (
+    await browser.newContext({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })
+  ).newPage();
   await register(student, "Pia Phone", uniqueEmail("phone"));
   await student.goto(`/join?code=${code}`);
   await student.getByRole("button", { name: "Join class" }).click();
