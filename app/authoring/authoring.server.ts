@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { NEAR_DUPLICATE_STEM } from "~/content/check.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import { renderStem } from "~/content/markdown.server.ts";
-import { LETTERS } from "~/content/schemas.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { jaccard, stemTokens } from "~/content/text.ts";
 import * as store from "~/models/authored-question.server.ts";
 import type { AuthoredQuestion } from "./forms.ts";

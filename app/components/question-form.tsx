@@ -1,8 +1,7 @@
 // The instructor's question form (new and edit). Plain form post: works without JavaScript.
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field.tsx";
-
-const LETTERS = ["A", "B", "C", "D"] as const;
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export function QuestionForm({
   values,
