@@ -8,8 +8,9 @@ import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { jaccard, stemTokens } from "~/content/text.ts";
 import * as store from "~/models/authored-question.server.ts";
 import type { AuthoredQuestion } from "./forms.ts";
+import type { Role } from "~/utils/roles.ts";
 
-type Author = { id: string; role: string };
+type Author = { id: string; role: Role };
 export type SaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
 
 function knowledgeAreas() {

@@ -1,10 +1,11 @@
 import { Form, Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
+import type { Role } from "~/utils/roles.ts";
 
 type Theme = "system" | "light" | "dark";
 interface HeaderUser {
   name: string;
   email: string;
-  role: string;
+  role: Role;
 }
 
 // Sections of the app; `instructor` items show for instructors and admins only.

@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server.ts";
+import type { Role } from "~/utils/roles.ts";
 
 export function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email } });
@@ -12,7 +13,7 @@ export function createUser(input: {
   email: string;
   name: string;
   passwordHash: string;
-  role?: string;
+  role?: Role;
   timeZone?: string;
 }) {
   return db.user.create({ data: input });
