@@ -14,6 +14,7 @@ import { applyKeyHolds, withheldKeys } from "./key-holds.server.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import type { Role } from "~/utils/roles.ts";
+import { decodeOptions } from "~/models/json-columns.ts";
 import {
   answersVisible,
   attemptDeadline,
@@ -581,7 +582,7 @@ export async function studentWork(
       total: a.scoredTotal,
       secondsUsed: a.submittedAt ? secondsUsed(a.startedAt, a.submittedAt, a.deadline) : null,
       items: a.items.map((i) => {
-        const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+        const options = decodeOptions(i.questionVersion.options);
         return {
           number: i.position + 1,
           questionId: i.questionVersion.questionId,

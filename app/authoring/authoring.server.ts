@@ -9,6 +9,7 @@ import { jaccard, stemTokens } from "~/content/text.ts";
 import * as store from "~/models/authored-question.server.ts";
 import type { AuthoredQuestion } from "./forms.ts";
 import type { Role } from "~/utils/roles.ts";
+import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
 
 type Author = { id: string; role: Role };
 export type SaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -122,8 +123,8 @@ export async function authoredList(author: Author) {
 /** The stored question as form values (for editing). */
 export function asFormValues(q: Awaited<ReturnType<typeof ownAuthored>>): Record<string, string> {
   const v = q.versions[0];
-  const options = JSON.parse(v.options) as { text: string; rationale: string }[];
-  const reference = JSON.parse(v.reference) as { title: string; publisher: string; url?: string };
+  const options = decodeOptions(v.options);
+  const reference = decodeReference(v.reference);
   return {
     stem: v.stem,
     knowledgeArea: q.knowledgeArea,
