@@ -19,7 +19,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const pgUrl = [process.env.BENCH_DATABASE_URL, process.env.DATABASE_URL].find((u) => u?.trim() && databaseKind(u.trim()) === "postgres")?.trim();
+const pgUrl = [process.env.BENCH_DATABASE_URL, process.env.DATABASE_URL]
+  .find((u) => u?.trim() && databaseKind(u.trim()) === "postgres")
+  ?.trim();
 
 // 1. Database: fresh, migrated.
 let url: string;
@@ -29,7 +31,11 @@ if (pgUrl) {
   u.searchParams.set("schema", `bench_${Date.now()}`);
   url = u.toString();
   await migratePostgres(url);
-  database = { kind: "postgres", version: await postgresVersion(url), location: `${u.host}${u.pathname} (schema ${u.searchParams.get("schema")})` };
+  database = {
+    kind: "postgres",
+    version: await postgresVersion(url),
+    location: `${u.host}${u.pathname} (schema ${u.searchParams.get("schema")})`,
+  };
 } else {
   mkdirSync("data", { recursive: true });
   const file = path.resolve("data/bench.db");
@@ -38,7 +44,11 @@ if (pgUrl) {
   url = `file:${file}`;
   const { default: Database } = await import("better-sqlite3");
   const sqlite = new Database(file, { readonly: true });
-  database = { kind: "sqlite", version: `SQLite ${(sqlite.prepare("select sqlite_version() as v").get() as { v: string }).v}`, location: file };
+  database = {
+    kind: "sqlite",
+    version: `SQLite ${(sqlite.prepare("select sqlite_version() as v").get() as { v: string }).v}`,
+    location: file,
+  };
   sqlite.close();
 }
 
@@ -53,7 +63,10 @@ async function withPg<T>(pgUrlWithSchema: string, run: (client: pg.Client, schem
   }
 }
 function postgresVersion(pgUrlWithSchema: string) {
-  return withPg(pgUrlWithSchema, async (client) => (await client.query<{ v: string }>("select version() as v")).rows[0].v.split(" on ")[0]);
+  return withPg(
+    pgUrlWithSchema,
+    async (client) => (await client.query<{ v: string }>("select version() as v")).rows[0].v.split(" on ")[0],
+  );
 }
 process.env.DATABASE_URL = url;
 const { db } = await import("../app/utils/db.server.ts");
@@ -71,15 +84,32 @@ await syncContent();
 const passwordHash = await hashPassword(randomUUID());
 const LEARNERS = 1000;
 await db.user.createMany({
-  data: Array.from({ length: LEARNERS }, (_, i) => ({ email: `learner${i}@bench.test`, name: `Learner ${i}`, passwordHash, timeZone: "America/New_York" })),
+  data: Array.from({ length: LEARNERS }, (_, i) => ({
+    email: `learner${i}@bench.test`,
+    name: `Learner ${i}`,
+    passwordHash,
+    timeZone: "America/New_York",
+  })),
 });
-const learners = await db.user.findMany({ where: { email: { endsWith: "@bench.test" } }, select: { id: true }, orderBy: { email: "asc" } });
+const learners = await db.user.findMany({
+  where: { email: { endsWith: "@bench.test" } },
+  select: { id: true },
+  orderBy: { email: "asc" },
+});
 
 // 50 active learners, each in the middle of a 40-question timed practice.
 const active = learners.slice(0, CONNECTIONS);
 const activeSessions: { cookie: string; attemptId: string }[] = [];
 for (const user of active) {
-  const started = await startPractice(user.id, { domains: ["LAW", "COM", "ENC"], weakest: false, count: 40, timed: true, minutes: 135, mode: "exam", only: "all" });
+  const started = await startPractice(user.id, {
+    domains: ["LAW", "COM", "ENC"],
+    weakest: false,
+    count: 40,
+    timed: true,
+    minutes: 135,
+    mode: "exam",
+    only: "all",
+  });
   if (!started.ok) throw new Error(started.message);
   activeSessions.push({ cookie: (await startSession(user.id)).split(";")[0], attemptId: started.attemptId });
 }
@@ -144,20 +174,29 @@ for (let i = 0; i < LOGS; i += LOG_BATCH) {
 await seedHeavyAttempts(heavy.id, 300);
 await rollUpActivity(heavy.id, "America/New_York");
 const heavyCookie = (await startSession(heavy.id)).split(";")[0];
-console.log(`Seeded ${LEARNERS} learners, ${cards.length} cards, ${LOGS} review logs in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+console.log(
+  `Seeded ${LEARNERS} learners, ${cards.length} cards, ${LOGS} review logs in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+);
 const lessonSlug = [...getContentIndex().lessons.values()][0];
 await db.$disconnect();
 
 // 2. Production server.
-if (!existsSync("build/server/index.js") || process.argv.includes("--build")) execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
-const server = spawn("node", ["server.js"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+if (!existsSync("build/server/index.js") || process.argv.includes("--build"))
+  execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+const server = spawn("node", ["server.js"], {
+  env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
 server.stdout!.resume();
 server.on("exit", (code) => code && console.error(`server exited (${code})`));
 // If the bench itself fails, do not leave the server running on BENCH_PORT.
 process.on("exit", () => server.exitCode === null && server.kill("SIGKILL"));
 // Ready when /healthz answers (with WEB_CONCURRENCY > 1, when a worker listens).
 for (let i = 0; ; i++) {
-  const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${BASE}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   if (i > 100) throw new Error("the server did not start");
   await new Promise((r) => setTimeout(r, 200));
@@ -180,7 +219,10 @@ const childrenOf = (pid: number) => {
 };
 const sampler = setInterval(() => {
   const pids = [server.pid!, ...childrenOf(server.pid!)];
-  peakRss = Math.max(peakRss, pids.reduce((n, pid) => n + rssOf(pid), 0));
+  peakRss = Math.max(
+    peakRss,
+    pids.reduce((n, pid) => n + rssOf(pid), 0),
+  );
 }, 250);
 
 // 3. Scenarios. Each connection plays one learner.
@@ -203,7 +245,11 @@ const ratingRequest = () => ({
   body: `intent=rate&ref=card:${cards[Math.floor(Math.random() * cards.length)].id}&grade=${1 + Math.floor(Math.random() * 4)}&requestId=${randomUUID()}`,
 });
 const scenarios: Scenario[] = [
-  { name: "baseline (/healthz)", setup: () => [{ method: "GET", path: "/healthz" }], request: () => ({ method: "GET", path: "/healthz" }) },
+  {
+    name: "baseline (/healthz)",
+    setup: () => [{ method: "GET", path: "/healthz" }],
+    request: () => ({ method: "GET", path: "/healthz" }),
+  },
   {
     name: "lesson page",
     setup: () => [{ method: "GET", path: `/learn/${lessonSlug.domainSlug}/${lessonSlug.slug}` }],
@@ -218,13 +264,21 @@ const scenarios: Scenario[] = [
         setupRequest: (req, context) => {
           const ctx = context as { learner?: number };
           const s = activeSessions[(ctx.learner ??= answerCounter++ % activeSessions.length)];
-          return { ...req, path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`, headers: { cookie: s.cookie } };
+          return {
+            ...req,
+            path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`,
+            headers: { cookie: s.cookie },
+          };
         },
       },
     ],
     request: (vu) => {
       const s = activeSessions[vu % activeSessions.length];
-      return { method: "GET", path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`, headers: { cookie: s.cookie } };
+      return {
+        method: "GET",
+        path: `/attempts/${s.attemptId}/q/${1 + Math.floor(Math.random() * 40)}`,
+        headers: { cookie: s.cookie },
+      };
     },
   },
   {
@@ -309,7 +363,12 @@ async function virtualUsers(scenario: Scenario) {
       while (Date.now() < end) {
         const req = scenario.request(vu);
         const start = performance.now();
-        const res = await fetch(`${BASE}${req.path}`, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
+        const res = await fetch(`${BASE}${req.path}`, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          redirect: "manual",
+        });
         await res.arrayBuffer();
         times.push(performance.now() - start);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -320,24 +379,33 @@ async function virtualUsers(scenario: Scenario) {
   return { times, statuses };
 }
 function runScenario(scenario: Scenario) {
-  return new Promise<{ result: autocannon.Result; times: number[]; statuses: Map<number, number> }>((resolve, reject) => {
-    const times: number[] = [];
-    const statuses = new Map<number, number>();
-    const instance = autocannon({ url: BASE, connections: scenario.connections ?? CONNECTIONS, duration: DURATION, requests: scenario.setup() }, (error, result) =>
-      error ? reject(error) : resolve({ result, times, statuses }),
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      times.push(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-    });
-  });
+  return new Promise<{ result: autocannon.Result; times: number[]; statuses: Map<number, number> }>(
+    (resolve, reject) => {
+      const times: number[] = [];
+      const statuses = new Map<number, number>();
+      const instance = autocannon(
+        { url: BASE, connections: scenario.connections ?? CONNECTIONS, duration: DURATION, requests: scenario.setup() },
+        (error, result) => (error ? reject(error) : resolve({ result, times, statuses })),
+      );
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        times.push(responseTime);
+        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      });
+    },
+  );
 }
 
 // --only <words> (or BENCH_ONLY): run the baseline plus the routes whose name contains one of the
 // comma-separated words, e.g. `npm run bench -- --only review,dashboard`.
 const onlyArg = process.argv.indexOf("--only");
-const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)?.toLowerCase().split(",").map((w) => w.trim()).filter(Boolean);
-const selected = scenarios.filter((s, i) => i === 0 || !only?.length || only.some((w) => s.name.toLowerCase().includes(w)));
+const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)
+  ?.toLowerCase()
+  .split(",")
+  .map((w) => w.trim())
+  .filter(Boolean);
+const selected = scenarios.filter(
+  (s, i) => i === 0 || !only?.length || only.some((w) => s.name.toLowerCase().includes(w)),
+);
 const results: Record<string, unknown>[] = [];
 let baseline = 0;
 for (const scenario of selected) {
@@ -346,13 +414,17 @@ for (const scenario of selected) {
   const sorted = paced.times.sort((a, b) => a - b);
   const reqPerSec = Math.round(saturated.result.requests.average);
   if (!baseline) baseline = reqPerSec;
-  const bad = (statuses: Map<number, number>) => [...statuses].filter(([code]) => code >= 400).reduce((n, [, c]) => n + c, 0);
+  const bad = (statuses: Map<number, number>) =>
+    [...statuses].filter(([code]) => code >= 400).reduce((n, [, c]) => n + c, 0);
   results.push({
     route: scenario.name,
     users: scenario.connections ?? CONNECTIONS,
     "max req/s": reqPerSec,
     "vs baseline": `${Math.round((reqPerSec / baseline) * 100)}%`,
-    "sat. p95": +percentile(saturated.times.sort((a, b) => a - b), 95).toFixed(1),
+    "sat. p95": +percentile(
+      saturated.times.sort((a, b) => a - b),
+      95,
+    ).toFixed(1),
     "VU req/s": Math.round(paced.times.length / DURATION),
     "VU p50": +percentile(sorted, 50).toFixed(1),
     "VU p95": +percentile(sorted, 95).toFixed(1),
@@ -366,11 +438,34 @@ server.kill("SIGTERM");
 // The PostgreSQL scratch schema holds 200,000+ rows: drop it (SQLite's data/bench.db is reused).
 if (pgUrl) await withPg(url, (client, schema) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
-console.log(`\n${CONNECTIONS} connections / virtual users (think time ${THINK_MS} ms), ${DURATION} s per run, ${database.version}, ${new Date().toISOString()}. Latencies in ms.`);
+console.log(
+  `\n${CONNECTIONS} connections / virtual users (think time ${THINK_MS} ms), ${DURATION} s per run, ${database.version}, ${new Date().toISOString()}. Latencies in ms.`,
+);
 console.table(results);
-console.log(`Peak server memory (RSS, all processes): ${(peakRss / 1024 / 1024).toFixed(0)} MiB; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 1}`);
+console.log(
+  `Peak server memory (RSS, all processes): ${(peakRss / 1024 / 1024).toFixed(0)} MiB; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 1}`,
+);
 mkdirSync("bench/results", { recursive: true });
 const out = `bench/results/${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}-${pgUrl ? "pg" : "sqlite"}.json`;
 const webConcurrency = Number(process.env.WEB_CONCURRENCY ?? 1);
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), database: database.kind, databaseVersion: database.version, databaseLocation: database.location, webConcurrency, cpus: os.cpus().length, connections: CONNECTIONS, thinkMs: THINK_MS, seconds: DURATION, peakRssBytes: peakRss, results }, null, 2));
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      database: database.kind,
+      databaseVersion: database.version,
+      databaseLocation: database.location,
+      webConcurrency,
+      cpus: os.cpus().length,
+      connections: CONNECTIONS,
+      thinkMs: THINK_MS,
+      seconds: DURATION,
+      peakRssBytes: peakRss,
+      results,
+    },
+    null,
+    2,
+  ),
+);
 console.log(`Wrote ${out}`);

@@ -10,8 +10,13 @@ const content = loadContent();
 // Domains still being written (content/in-progress.yaml): their completeness gaps are listed
 // as warnings; every other rule applies to them as to the rest.
 const inProgressFile = path.join(content.root, "in-progress.yaml");
-const inProgress: string[] = existsSync(inProgressFile) ? ((parse(readFileSync(inProgressFile, "utf8")) as { domains?: string[] })?.domains ?? []) : [];
-const { problems, warnings, questionTable } = checkContent(content, { volume: !process.argv.includes("--no-volume"), inProgress });
+const inProgress: string[] = existsSync(inProgressFile)
+  ? ((parse(readFileSync(inProgressFile, "utf8")) as { domains?: string[] })?.domains ?? [])
+  : [];
+const { problems, warnings, questionTable } = checkContent(content, {
+  volume: !process.argv.includes("--no-volume"),
+  inProgress,
+});
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 console.log("Question bank by domain (target = 7 x scored items):");

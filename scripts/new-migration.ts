@@ -20,7 +20,11 @@ try {
   const file = path.join(scratch, "prev.db");
   migrateSqlite(file);
   const env = { ...process.env, DATABASE_URL: `file:${file}` };
-  const pulled = execFileSync("npx", ["prisma", "db", "pull", "--print"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const pulled = execFileSync("npx", ["prisma", "db", "pull", "--print"], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   // The CLI prints an adapter WARNING block before the schema; keep from the generator on.
   const datamodel = pulled.slice(pulled.search(/^(generator|datasource) /m));
   const current = readFileSync("prisma/schema.prisma", "utf8");
@@ -37,8 +41,23 @@ try {
   const diff = (config: string, from: string, to: string, out: string) => {
     const sql = execFileSync(
       "npx",
-      ["prisma", "migrate", "diff", "--config", config, "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
-      { env: { ...process.env, DATABASE_URL: config.includes("pg") ? pgDiffUrl : `file:${file}` }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--config",
+        config,
+        "--from-schema-datamodel",
+        from,
+        "--to-schema-datamodel",
+        to,
+        "--script",
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: config.includes("pg") ? pgDiffUrl : `file:${file}` },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      },
     );
     if (/^-- This is an empty migration\.\s*$/m.test(sql) || !sql.trim()) return false;
     mkdirSync(path.dirname(out), { recursive: true });
@@ -46,11 +65,23 @@ try {
     console.log(`wrote ${out}`);
     return true;
   };
-  const wrote = diff("prisma.config.ts", prevSqlite, "prisma/schema.prisma", `prisma/migrations/${stamp}_${name}/migration.sql`);
+  const wrote = diff(
+    "prisma.config.ts",
+    prevSqlite,
+    "prisma/schema.prisma",
+    `prisma/migrations/${stamp}_${name}/migration.sql`,
+  );
   try {
-    diff("prisma.pg.config.ts", prevPg, "prisma/schema.pg.prisma", `prisma/migrations-pg/${stamp}_${name}/migration.sql`);
+    diff(
+      "prisma.pg.config.ts",
+      prevPg,
+      "prisma/schema.pg.prisma",
+      `prisma/migrations-pg/${stamp}_${name}/migration.sql`,
+    );
   } catch {
-    console.error(`The PostgreSQL migration needs a reachable PostgreSQL server: set PG_DIFF_URL (now ${pgDiffUrl}) and run again.`);
+    console.error(
+      `The PostgreSQL migration needs a reachable PostgreSQL server: set PG_DIFF_URL (now ${pgDiffUrl}) and run again.`,
+    );
     process.exitCode = 1;
   }
   if (!wrote) console.log("The schema matches the migrations: nothing to write.");

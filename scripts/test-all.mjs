@@ -45,8 +45,15 @@ if (build.status !== 0) {
   console.error("✗ The production build failed, so the server and browser tests cannot run.");
   process.exit(1);
 }
-const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"], { stdio: "inherit" });
-const playwright = spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser } });
+const vitest = spawnSync(
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"],
+  { stdio: "inherit" },
+);
+const playwright = spawnSync("npx", ["playwright", "test"], {
+  stdio: "inherit",
+  env: { ...process.env, CHROMIUM_PATH: browser },
+});
 
 // One closing line for everything, in the plain form CI tools read.
 const read = (file) => {
@@ -62,6 +69,8 @@ const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
 const broken = content.status !== 0 || vitest.status !== 0 || playwright.status !== 0 || !v || !p;
-console.log(`\ncontent:check: exit ${content.status}; vitest: exit ${vitest.status}; playwright: exit ${playwright.status}`);
+console.log(
+  `\ncontent:check: exit ${content.status}; vitest: exit ${vitest.status}; playwright: exit ${playwright.status}`,
+);
 console.log(`${passed} passed, ${Math.max(failed, broken && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
 process.exit(broken ? 1 : 0);

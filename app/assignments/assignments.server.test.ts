@@ -27,6 +27,7 @@ import {
 } from "./assignments.server.ts";
 import type { PracticeForm } from "~/exam/forms.ts";
 import type { AssignmentForm } from "./forms.ts";
+import type { Role } from "~/utils/roles.ts";
 
 const SECRET = "RATIONALE-SECRET";
 const OPENS = new Date("2026-12-01T14:00:00Z");
@@ -78,7 +79,7 @@ async function classWithStudents(n: number) {
   return { instructor, klass, students };
 }
 
-async function create(instructor: { id: string; role: string }, classId: string, over: Partial<AssignmentForm> = {}) {
+async function create(instructor: { id: string; role: Role }, classId: string, over: Partial<AssignmentForm> = {}) {
   const created = await createAssignment(instructor, classId, form(over));
   if (!created.ok) throw new Error(created.message);
   return created.id;

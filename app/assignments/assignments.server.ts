@@ -13,6 +13,8 @@ import type { AssignmentForm, BankFilter } from "./forms.ts";
 import { applyKeyHolds, withheldKeys } from "./key-holds.server.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
+import type { Role } from "~/utils/roles.ts";
+import { decodeOptions } from "~/models/json-columns.ts";
 import {
   answersVisible,
   attemptDeadline,
@@ -61,7 +63,7 @@ export type CreateResult =
 
 /** Fixes the assignment's items now, so every student gets the same questions (in their own order). */
 export async function createAssignment(
-  instructor: { id: string; role: string },
+  instructor: { id: string; role: Role },
   classId: string,
   form: AssignmentForm,
   now = new Date(),
@@ -139,7 +141,7 @@ export async function createAssignment(
 }
 
 /** The assignment if it belongs to this instructor's class (or the user is an admin); 404 otherwise. */
-export async function ownedAssignment(user: { id: string; role: string }, classId: string, assignmentId: string) {
+export async function ownedAssignment(user: { id: string; role: Role }, classId: string, assignmentId: string) {
   const klass = await ownedClass(user, classId);
   const assignment = await store.findAssignment(assignmentId);
   if (!assignment || assignment.classId !== klass.id)
@@ -398,7 +400,7 @@ function countedAttempt(attempts: GradedAttempt[]) {
 
 /** Results, weakest knowledge areas and item analysis for one assignment (instructor only). */
 export async function assignmentResults(
-  user: { id: string; role: string; timeZone: string },
+  user: { id: string; role: Role; timeZone: string },
   classId: string,
   assignmentId: string,
   now = new Date(),
@@ -550,7 +552,7 @@ export async function assignmentResults(
 
 /** One student's attempts at the assignment, every item with their choice and the key (instructor only). */
 export async function studentWork(
-  user: { id: string; role: string; timeZone: string },
+  user: { id: string; role: Role; timeZone: string },
   classId: string,
   assignmentId: string,
   studentId: string,
@@ -580,7 +582,7 @@ export async function studentWork(
       total: a.scoredTotal,
       secondsUsed: a.submittedAt ? secondsUsed(a.startedAt, a.submittedAt, a.deadline) : null,
       items: a.items.map((i) => {
-        const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+        const options = decodeOptions(i.questionVersion.options);
         return {
           number: i.position + 1,
           questionId: i.questionVersion.questionId,
@@ -600,7 +602,7 @@ export async function studentWork(
 
 /** The results table as a CSV gradebook (one row per student; numbers as numbers). */
 export async function gradebookCsv(
-  user: { id: string; role: string; timeZone: string },
+  user: { id: string; role: Role; timeZone: string },
   classId: string,
   assignmentId: string,
   now = new Date(),

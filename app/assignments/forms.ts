@@ -5,8 +5,9 @@ import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
 import { REVEAL_POLICIES, SOURCES } from "./rules.ts";
 import { wholeNumber } from "~/utils/numbers.ts";
+import { AREA_ID_PATTERN, DOMAIN_IDS } from "~/content/exam-ids.ts";
 
-export const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
+export { DOMAIN_IDS };
 const QUESTION_ID = /^[A-Za-z0-9-]{3,64}$/;
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 /** The most items an assignment (a full simulation's length) can hand-pick. */
@@ -122,7 +123,7 @@ export const bankFilterSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   ka: z
     .string()
-    .regex(/^[A-Z]{3}\.K\d{2}$/)
+    .regex(AREA_ID_PATTERN)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   difficulty: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(1).max(3)).optional()),

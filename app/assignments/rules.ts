@@ -5,6 +5,7 @@
 // answers were released at the due date (policy "after_due"): then the assignment is closed,
 // because classmates' answers are already out.
 
+import { z } from "zod";
 import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
 
 export const REVEAL_POLICIES = ["after_submit", "after_due", "never"] as const;
@@ -151,27 +152,22 @@ export function safeZone(timeZone: string): string {
   }
 }
 
-/** What an assignment is built from, stored as JSON: the items are fixed when it is created. */
-export interface AssignmentConfig {
-  source: AssignmentSource;
-  domains?: string[];
+/** What an assignment is built from, stored as JSON in Assignment.config: the items are fixed
+ * when it is created. One decoder; older rows without the optional lists read as empty. */
+const assignmentConfigSchema = z.object({
+  source: z.enum(SOURCES).default("items"),
+  domains: z.array(z.string()).default([]),
   /** Scored items, in the order chosen or drawn. */
-  questionIds: string[];
+  questionIds: z.array(z.string()).default([]),
   /** Unscored pretest items (full simulations only). */
-  pretestIds?: string[];
-  itemCount: number;
-}
+  pretestIds: z.array(z.string()).default([]),
+  itemCount: z.number().int().default(0),
+});
+/** As written (optional lists may be left out) and as read back (every list present). */
+export type AssignmentConfig = z.input<typeof assignmentConfigSchema>;
+export type StoredAssignmentConfig = z.output<typeof assignmentConfigSchema>;
 
-export function parseConfig(json: string): AssignmentConfig {
-  const c = JSON.parse(json) as Partial<AssignmentConfig>;
-  return {
-    source: c.source ?? "items",
-    domains: c.domains ?? [],
-    questionIds: c.questionIds ?? [],
-    pretestIds: c.pretestIds ?? [],
-    itemCount: c.itemCount ?? 0,
-  };
-}
+export const parseConfig = (json: string) => assignmentConfigSchema.parse(JSON.parse(json));
 
 /** A key no due date releases (policy "never"): held until the class stops withholding it. */
 export const KEY_NEVER_RELEASED = new Date("9999-12-31T00:00:00.000Z");
@@ -179,12 +175,12 @@ export const KEY_NEVER_RELEASED = new Date("9999-12-31T00:00:00.000Z");
 /** When each withheld question's key comes out: the latest release among the assignments
  * withholding it (the due date plus the network grace, or never). */
 export function keyHolds(
-  withholding: readonly { revealPolicy: string; dueAt: Date; config: AssignmentConfig }[],
+  withholding: readonly { revealPolicy: string; dueAt: Date; config: StoredAssignmentConfig }[],
 ): Map<string, Date> {
   const holds = new Map<string, Date>();
   for (const a of withholding) {
     const release = a.revealPolicy === "never" ? KEY_NEVER_RELEASED : new Date(a.dueAt.getTime() + NETWORK_GRACE_MS);
-    for (const id of [...a.config.questionIds, ...(a.config.pretestIds ?? [])]) {
+    for (const id of [...a.config.questionIds, ...a.config.pretestIds]) {
       const held = holds.get(id);
       if (!held || held < release) holds.set(id, release);
     }

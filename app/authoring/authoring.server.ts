@@ -4,26 +4,37 @@ import { createHash, randomBytes } from "node:crypto";
 import { NEAR_DUPLICATE_STEM } from "~/content/check.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import { renderStem } from "~/content/markdown.server.ts";
-import { LETTERS } from "~/content/schemas.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { jaccard, stemTokens } from "~/content/text.ts";
 import * as store from "~/models/authored-question.server.ts";
 import type { AuthoredQuestion } from "./forms.ts";
+import type { Role } from "~/utils/roles.ts";
+import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
 
-type Author = { id: string; role: string };
+type Author = { id: string; role: Role };
 export type SaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
 
 function knowledgeAreas() {
-  return new Map(getContentIndex().domains.flatMap((d) => d.knowledgeAreas.filter((k) => !k.retired).map((k) => [k.id, { domainId: d.id, title: k.title }] as const)));
+  return new Map(
+    getContentIndex().domains.flatMap((d) =>
+      d.knowledgeAreas.filter((k) => !k.retired).map((k) => [k.id, { domainId: d.id, title: k.title }] as const),
+    ),
+  );
 }
 
 export function knowledgeAreaChoices() {
-  return getContentIndex().domains.map((d) => ({ domain: d.name, areas: d.knowledgeAreas.filter((k) => !k.retired).map((k) => ({ id: k.id, title: k.title })) }));
+  return getContentIndex().domains.map((d) => ({
+    domain: d.name,
+    areas: d.knowledgeAreas.filter((k) => !k.retired).map((k) => ({ id: k.id, title: k.title })),
+  }));
 }
 
 function versionData(q: AuthoredQuestion): store.AuthoredVersionData {
   const options = q.options.map((o) => ({ text: o.text, rationale: o.rationale }));
   return {
-    contentHash: createHash("sha256").update(JSON.stringify([q.knowledgeArea, q.difficulty, q.cognitive, q.stem, options, q.answer, q.reference])).digest("hex"),
+    contentHash: createHash("sha256")
+      .update(JSON.stringify([q.knowledgeArea, q.difficulty, q.cognitive, q.stem, options, q.answer, q.reference]))
+      .digest("hex"),
     difficulty: q.difficulty,
     cognitive: q.cognitive,
     stem: q.stem,
@@ -33,13 +44,19 @@ function versionData(q: AuthoredQuestion): store.AuthoredVersionData {
   };
 }
 
-async function checkAgainstBank(author: Author, q: AuthoredQuestion, excludeId?: string): Promise<Record<string, string[]> | null> {
+async function checkAgainstBank(
+  author: Author,
+  q: AuthoredQuestion,
+  excludeId?: string,
+): Promise<Record<string, string[]> | null> {
   const area = knowledgeAreas().get(q.knowledgeArea);
   if (!area) return { knowledgeArea: ["Choose a knowledge area from the list."] };
   const tokens = stemTokens(q.stem);
   for (const other of await store.stemsInArea(q.knowledgeArea, author.id, excludeId)) {
     if (jaccard(tokens, stemTokens(other.stem)) >= NEAR_DUPLICATE_STEM) {
-      return { stem: [`This is too close to an existing question (${other.id}). Write a new scenario, or use that one.`] };
+      return {
+        stem: [`This is too close to an existing question (${other.id}). Write a new scenario, or use that one.`],
+      };
     }
   }
   const texts = q.options.map((o) => o.text.toLowerCase());
@@ -51,14 +68,21 @@ export async function createAuthored(author: Author, q: AuthoredQuestion): Promi
   const problems = await checkAgainstBank(author, q);
   if (problems) return { ok: false, fieldErrors: problems };
   const id = `own-${randomBytes(12).toString("hex")}`;
-  await store.createAuthoredQuestion({ id, authorId: author.id, domainId: q.knowledgeArea.slice(0, 3), knowledgeArea: q.knowledgeArea, version: versionData(q) });
+  await store.createAuthoredQuestion({
+    id,
+    authorId: author.id,
+    domainId: q.knowledgeArea.slice(0, 3),
+    knowledgeArea: q.knowledgeArea,
+    version: versionData(q),
+  });
   return { ok: true, id };
 }
 
 /** The question if this instructor wrote it (admins may see any); 404 otherwise. */
 export async function ownAuthored(author: Author, id: string) {
   const q = await store.findAuthoredQuestion(id);
-  if (!q || !q.authorId || q.retiredAt || (q.authorId !== author.id && author.role !== "admin")) throw new Response("We could not find that question.", { status: 404 });
+  if (!q || !q.authorId || q.retiredAt || (q.authorId !== author.id && author.role !== "admin"))
+    throw new Response("We could not find that question.", { status: 404 });
   return q;
 }
 
@@ -69,7 +93,13 @@ export async function updateAuthored(author: Author, id: string, q: AuthoredQues
   if (problems) return { ok: false, fieldErrors: problems };
   const data = versionData(q);
   if (existing.versions[0]?.contentHash === data.contentHash) return { ok: true, id };
-  await store.addAuthoredVersion({ id, domainId: q.knowledgeArea.slice(0, 3), knowledgeArea: q.knowledgeArea, version: existing.currentVersion + 1, data });
+  await store.addAuthoredVersion({
+    id,
+    domainId: q.knowledgeArea.slice(0, 3),
+    knowledgeArea: q.knowledgeArea,
+    version: existing.currentVersion + 1,
+    data,
+  });
   return { ok: true, id };
 }
 
@@ -93,8 +123,8 @@ export async function authoredList(author: Author) {
 /** The stored question as form values (for editing). */
 export function asFormValues(q: Awaited<ReturnType<typeof ownAuthored>>): Record<string, string> {
   const v = q.versions[0];
-  const options = JSON.parse(v.options) as { text: string; rationale: string }[];
-  const reference = JSON.parse(v.reference) as { title: string; publisher: string; url?: string };
+  const options = decodeOptions(v.options);
+  const reference = decodeReference(v.reference);
   return {
     stem: v.stem,
     knowledgeArea: q.knowledgeArea,
@@ -104,6 +134,11 @@ export function asFormValues(q: Awaited<ReturnType<typeof ownAuthored>>): Record
     referenceTitle: reference.title,
     referencePublisher: reference.publisher,
     referenceUrl: reference.url ?? "",
-    ...Object.fromEntries(options.flatMap((o, i) => [[`option${LETTERS[i]}`, o.text], [`rationale${LETTERS[i]}`, o.rationale]])),
+    ...Object.fromEntries(
+      options.flatMap((o, i) => [
+        [`option${LETTERS[i]}`, o.text],
+        [`rationale${LETTERS[i]}`, o.rationale],
+      ]),
+    ),
   };
 }

@@ -2,7 +2,8 @@
 // options each with a rationale, one key, a knowledge area, difficulty, cognitive level and a
 // reference. Stems are inline markdown, rendered sanitized.
 import { z } from "zod";
-import { LETTERS, referenceSchema } from "~/content/schemas.ts";
+import { AREA_ID_PATTERN, OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
+import { referenceSchema } from "~/content/schemas.ts";
 import { wholeNumber } from "~/utils/numbers.ts";
 
 const text = (label: string, min: number, max: number) =>
@@ -17,7 +18,7 @@ const text = (label: string, min: number, max: number) =>
 
 export const authoredQuestionSchema = z.object({
   stem: text("the question", 15, 2000),
-  knowledgeArea: z.string().regex(/^[A-Z]{3}\.K\d{2}$/, "Choose a knowledge area from the list."),
+  knowledgeArea: z.string().regex(AREA_ID_PATTERN, "Choose a knowledge area from the list."),
   difficulty: wholeNumber((n) => n.min(1, "Choose a difficulty.").max(3, "Choose a difficulty.")),
   cognitive: z.enum(["recall", "application"], { error: "Choose recall or application." }),
   options: z.array(z.object({ text: text("the option", 1, 500), rationale: text("a rationale", 10, 1000) })).length(4),

@@ -7,6 +7,7 @@ import * as store from "~/models/class.server.ts";
 import { waitMessage } from "~/auth/rate-limit.ts";
 import { giveBack, reserve } from "~/auth/throttle.server.ts";
 import { applyKeyHolds } from "~/assignments/key-holds.server.ts";
+import type { Role } from "~/utils/roles.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -36,7 +37,7 @@ export function rotateJoinCode(classId: string) {
 }
 
 /** The class if this instructor (or an admin) owns it; 404 otherwise, so others learn nothing. */
-export async function ownedClass(user: { id: string; role: string }, classId: string) {
+export async function ownedClass(user: { id: string; role: Role }, classId: string) {
   const found = await store.findClass(classId);
   if (!found || found.archivedAt || (found.instructorId !== user.id && user.role !== "admin")) {
     throw new Response("We could not find that class.", { status: 404 });

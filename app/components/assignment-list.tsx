@@ -37,7 +37,9 @@ export function AssignmentList({ items, showClass = true }: { items: AssignmentL
               {a.overdue ? " · past due" : ""}
             </span>
           </span>
-          <span className={`rounded-full border px-3 py-1 text-sm font-medium ${TONE[a.status] ?? "border-line"}`}>{a.statusLabel}</span>
+          <span className={`rounded-full border px-3 py-1 text-sm font-medium ${TONE[a.status] ?? "border-line"}`}>
+            {a.statusLabel}
+          </span>
         </li>
       ))}
     </ul>

@@ -41,7 +41,11 @@ export function ExamTimer({ secondsLeft, onExpire }: { secondsLeft: number; onEx
     <div className="flex items-center gap-2">
       <p
         className={`rounded-md border px-3 py-1 font-mono text-lg font-semibold tabular-nums ${
-          urgent ? "border-danger bg-danger-soft text-danger" : low ? "border-warn bg-warn-soft text-warn" : "border-line"
+          urgent
+            ? "border-danger bg-danger-soft text-danger"
+            : low
+              ? "border-warn bg-warn-soft text-warn"
+              : "border-line"
         }`}
       >
         <span className="sr-only">{hydrated ? "Time left: " : "Time left when this page loaded: "}</span>

@@ -1,11 +1,38 @@
 // Progress charts (recharts). Recharts 3 draws after hydration: the server sends a box of the
 // chart's final size (no layout shift) plus the table alternative, which carries every number.
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
 
 const axis = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } };
 
-function ChartFigure({ id, title, summary, height, chart, table }: { id: string; title: string; summary: string; height: number; chart: ReactNode; table: ReactNode }) {
+function ChartFigure({
+  id,
+  title,
+  summary,
+  height,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  height: number;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   return (
     <figure className="card" aria-labelledby={`${id}-title`} data-chart={id}>
       <h2 id={`${id}-title`} className="mb-1 text-xl font-semibold">
@@ -68,7 +95,18 @@ export function shortDay(label: string) {
   return `${MONTHS[Number(label.slice(5, 7)) - 1]} ${Number(label.slice(8, 10))}`;
 }
 
-export function MasteryChart({ domains }: { domains: { id: string; name: string; mastery: number | null; weightPercent: number; answers: number; cards: number }[] }) {
+export function MasteryChart({
+  domains,
+}: {
+  domains: {
+    id: string;
+    name: string;
+    mastery: number | null;
+    weightPercent: number;
+    answers: number;
+    cards: number;
+  }[];
+}) {
   const data = domains.map((d) => ({ id: d.id, mastery: d.mastery ?? 0, weight: d.weightPercent }));
   const known = domains.filter((d) => d.mastery !== null);
   const weakest = [...known].sort((a, b) => a.mastery! - b.mastery!)[0];
@@ -82,7 +120,13 @@ export function MasteryChart({ domains }: { domains: { id: string; name: string;
       summary={summary}
       height={260}
       chart={
-        <BarChart responsive style={{ width: "100%", height: 260 }} data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart
+          responsive
+          style={{ width: "100%", height: 260 }}
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        >
           <CartesianGrid stroke="var(--line)" vertical={false} />
           <XAxis dataKey="id" {...axis} />
           <YAxis domain={[0, 100]} {...axis} />
@@ -102,7 +146,13 @@ export function MasteryChart({ domains }: { domains: { id: string; name: string;
   );
 }
 
-export function ScoreTrendChart({ points, pass }: { points: { day: string; scaled: number; percent: number }[]; pass: number }) {
+export function ScoreTrendChart({
+  points,
+  pass,
+}: {
+  points: { day: string; scaled: number; percent: number }[];
+  pass: number;
+}) {
   const data = points.map((p, i) => ({ n: i + 1, label: shortDay(p.day), scaled: p.scaled }));
   const last = points.at(-1);
   const summary = last
@@ -115,21 +165,61 @@ export function ScoreTrendChart({ points, pass }: { points: { day: string; scale
       summary={summary}
       height={220}
       chart={
-        <LineChart responsive style={{ width: "100%", height: 220 }} data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+        <LineChart
+          responsive
+          style={{ width: "100%", height: 220 }}
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 0, left: -8 }}
+        >
           <CartesianGrid stroke="var(--line)" vertical={false} />
           <XAxis dataKey="label" {...axis} />
           <YAxis domain={[200, 500]} ticks={[200, 300, 390, 500]} {...axis} />
-          <ReferenceLine y={pass} stroke="var(--success)" strokeDasharray="6 4" label={{ value: `Pass ${pass}`, fill: "var(--success)", position: "insideTopLeft", fontSize: 12 }} />
-          <Line dataKey="scaled" name="Estimated scaled score" stroke="var(--brand)" strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
+          <ReferenceLine
+            y={pass}
+            stroke="var(--success)"
+            strokeDasharray="6 4"
+            label={{ value: `Pass ${pass}`, fill: "var(--success)", position: "insideTopLeft", fontSize: 12 }}
+          />
+          <Line
+            dataKey="scaled"
+            name="Estimated scaled score"
+            stroke="var(--brand)"
+            strokeWidth={3}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       }
-      table={<Table caption="Mock exam scores" head={["Date", "Estimated scaled score", "Correct"]} rows={points.map((p) => [shortDay(p.day), p.scaled, `${p.percent}%`])} />}
+      table={
+        <Table
+          caption="Mock exam scores"
+          head={["Date", "Estimated scaled score", "Correct"]}
+          rows={points.map((p) => [shortDay(p.day), p.scaled, `${p.percent}%`])}
+        />
+      }
     />
   );
 }
 
 /** A bar per day for a month (forecast, minutes studied): the two charts differ only in words. */
-function DailyBars({ id, title, summary, data, valueName, fill, table }: { id: string; title: string; summary: string; data: { label: string; value: number }[]; valueName: string; fill: string; table: ReactNode }) {
+function DailyBars({
+  id,
+  title,
+  summary,
+  data,
+  valueName,
+  fill,
+  table,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  data: { label: string; value: number }[];
+  valueName: string;
+  fill: string;
+  table: ReactNode;
+}) {
   return (
     <ChartFigure
       id={id}
@@ -137,7 +227,13 @@ function DailyBars({ id, title, summary, data, valueName, fill, table }: { id: s
       summary={summary}
       height={200}
       chart={
-        <BarChart responsive style={{ width: "100%", height: 200 }} data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart
+          responsive
+          style={{ width: "100%", height: 200 }}
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        >
           <CartesianGrid stroke="var(--line)" vertical={false} />
           <XAxis dataKey="label" interval={6} {...axis} />
           <YAxis allowDecimals={false} {...axis} />
@@ -175,20 +271,42 @@ export function MinutesChart({ days }: { days: { day: string; minutes: number }[
       data={days.map((d) => ({ label: shortDay(d.day), value: d.minutes }))}
       valueName="Minutes"
       fill="var(--success)"
-      table={<Table caption="Minutes studied per day" head={["Day", "Minutes"]} rows={days.filter((d) => d.minutes > 0).map((d) => [shortDay(d.day), d.minutes])} />}
+      table={
+        <Table
+          caption="Minutes studied per day"
+          head={["Day", "Minutes"]}
+          rows={days.filter((d) => d.minutes > 0).map((d) => [shortDay(d.day), d.minutes])}
+        />
+      }
     />
   );
 }
 
 const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-export function ActivityCalendar({ days, streak }: { days: { day: string; minutes: number; reviews: number; answers: number; lessons: number }[]; streak: { current: number; longest: number } }) {
+export function ActivityCalendar({
+  days,
+  streak,
+}: {
+  days: { day: string; minutes: number; reviews: number; answers: number; lessons: number }[];
+  streak: { current: number; longest: number };
+}) {
   // Columns are weeks (Monday first), rows weekdays; the last column ends today.
   const firstWeekday = (new Date(`${days[0].day}T12:00:00Z`).getUTCDay() + 6) % 7;
-  const cells = days.map((d, i) => ({ week: Math.floor((i + firstWeekday) / 7), weekday: (i + firstWeekday) % 7, minutes: d.minutes, studied: d.reviews + d.answers + d.lessons > 0 }));
+  const cells = days.map((d, i) => ({
+    week: Math.floor((i + firstWeekday) / 7),
+    weekday: (i + firstWeekday) % 7,
+    minutes: d.minutes,
+    studied: d.reviews + d.answers + d.lessons > 0,
+  }));
   const studied = days.filter((d) => d.reviews + d.answers + d.lessons > 0);
   const level = (m: number, s: boolean) => (!s ? 0 : m < 15 ? 1 : m < 45 ? 2 : 3);
-  const fills = ["var(--raised)", "color-mix(in srgb, var(--brand) 35%, transparent)", "color-mix(in srgb, var(--brand) 65%, transparent)", "var(--brand)"];
+  const fills = [
+    "var(--raised)",
+    "color-mix(in srgb, var(--brand) 35%, transparent)",
+    "color-mix(in srgb, var(--brand) 65%, transparent)",
+    "var(--brand)",
+  ];
   const weeks = Math.ceil((days.length + firstWeekday) / 7);
   return (
     <ChartFigure
@@ -197,15 +315,35 @@ export function ActivityCalendar({ days, streak }: { days: { day: string; minute
       summary={`Days you studied in the last ${weeks} weeks: ${studied.length}. Current streak ${streak.current} day${streak.current === 1 ? "" : "s"}, longest ${streak.longest}. Darker squares mean more minutes.`}
       height={170}
       chart={
-        <ScatterChart responsive style={{ width: "100%", height: 170 }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+        <ScatterChart
+          responsive
+          style={{ width: "100%", height: 170 }}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: -20 }}
+        >
           <XAxis type="number" dataKey="week" domain={[-0.5, weeks - 0.5]} hide />
-          <YAxis type="number" dataKey="weekday" domain={[-0.5, 6.5]} reversed ticks={[0, 2, 4, 6]} tickFormatter={(v: number) => WEEKDAY_NAMES[v]} {...axis} />
+          <YAxis
+            type="number"
+            dataKey="weekday"
+            domain={[-0.5, 6.5]}
+            reversed
+            ticks={[0, 2, 4, 6]}
+            tickFormatter={(v: number) => WEEKDAY_NAMES[v]}
+            {...axis}
+          />
           <ZAxis range={[60, 60]} />
           <Scatter
             data={cells}
             isAnimationActive={false}
             shape={(props: { cx?: number; cy?: number; payload?: (typeof cells)[number] }) => (
-              <rect x={(props.cx ?? 0) - 8} y={(props.cy ?? 0) - 8} width={16} height={16} rx={3} fill={fills[level(props.payload?.minutes ?? 0, props.payload?.studied ?? false)]} />
+              <rect
+                x={(props.cx ?? 0) - 8}
+                y={(props.cy ?? 0) - 8}
+                width={16}
+                height={16}
+                rx={3}
+                fill={fills[level(props.payload?.minutes ?? 0, props.payload?.studied ?? false)]}
+              />
             )}
           />
         </ScatterChart>

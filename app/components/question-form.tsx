@@ -1,8 +1,7 @@
 // The instructor's question form (new and edit). Plain form post: works without JavaScript.
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field.tsx";
-
-const LETTERS = ["A", "B", "C", "D"] as const;
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export function QuestionForm({
   values,
@@ -16,7 +15,8 @@ export function QuestionForm({
   submitLabel: string;
 }) {
   const err = (name: string) => errors[name];
-  const describe = (name: string, hint?: boolean) => [hint ? `${name}-hint` : null, err(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describe = (name: string, hint?: boolean) =>
+    [hint ? `${name}-hint` : null, err(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <Form method="post" className="card space-y-4" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -24,9 +24,18 @@ export function QuestionForm({
         <label htmlFor="stem" className="field-label">
           Question
         </label>
-        <textarea id="stem" name="stem" rows={4} defaultValue={values.stem ?? ""} className="field-input" aria-invalid={err("stem") ? true : undefined} aria-describedby={describe("stem", true)} />
+        <textarea
+          id="stem"
+          name="stem"
+          rows={4}
+          defaultValue={values.stem ?? ""}
+          className="field-input"
+          aria-invalid={err("stem") ? true : undefined}
+          aria-describedby={describe("stem", true)}
+        />
         <p id="stem-hint" className="field-hint">
-          A short scenario and a question, 15–2,000 characters. **Bold**, *italics* and `code` work; anything else shows as typed.
+          A short scenario and a question, 15–2,000 characters. **Bold**, *italics* and `code` work; anything else shows
+          as typed.
         </p>
         {err("stem") ? (
           <p id="stem-error" className="field-error">
@@ -37,8 +46,18 @@ export function QuestionForm({
       {LETTERS.map((l) => (
         <fieldset key={l} className="rounded-md border border-line p-3">
           <legend className="px-1 font-semibold">Option {l}</legend>
-          <Field name={`option${l}`} label={`Option ${l} text`} defaultValue={values[`option${l}`] ?? ""} errors={err(`option${l}`)} />
-          <Field name={`rationale${l}`} label={`Why option ${l} is right or wrong`} defaultValue={values[`rationale${l}`] ?? ""} errors={err(`rationale${l}`)} />
+          <Field
+            name={`option${l}`}
+            label={`Option ${l} text`}
+            defaultValue={values[`option${l}`] ?? ""}
+            errors={err(`option${l}`)}
+          />
+          <Field
+            name={`rationale${l}`}
+            label={`Why option ${l} is right or wrong`}
+            defaultValue={values[`rationale${l}`] ?? ""}
+            errors={err(`rationale${l}`)}
+          />
         </fieldset>
       ))}
       <fieldset aria-describedby={describe("answer")}>
@@ -62,7 +81,14 @@ export function QuestionForm({
           <label htmlFor="knowledgeArea" className="field-label">
             Knowledge area
           </label>
-          <select id="knowledgeArea" name="knowledgeArea" defaultValue={values.knowledgeArea ?? ""} className="field-input" aria-invalid={err("knowledgeArea") ? true : undefined} aria-describedby={describe("knowledgeArea")}>
+          <select
+            id="knowledgeArea"
+            name="knowledgeArea"
+            defaultValue={values.knowledgeArea ?? ""}
+            className="field-input"
+            aria-invalid={err("knowledgeArea") ? true : undefined}
+            aria-describedby={describe("knowledgeArea")}
+          >
             <option value="">Choose…</option>
             {areas.map((d) => (
               <optgroup key={d.domain} label={d.domain}>
@@ -94,7 +120,13 @@ export function QuestionForm({
           <label htmlFor="cognitive" className="field-label">
             Kind of question
           </label>
-          <select id="cognitive" name="cognitive" defaultValue={values.cognitive ?? "application"} className="field-input" aria-describedby={describe("cognitive")}>
+          <select
+            id="cognitive"
+            name="cognitive"
+            defaultValue={values.cognitive ?? "application"}
+            className="field-input"
+            aria-describedby={describe("cognitive")}
+          >
             <option value="recall">Recall (a fact or definition)</option>
             <option value="application">Application (a situation to handle)</option>
           </select>
@@ -107,9 +139,25 @@ export function QuestionForm({
       </div>
       <fieldset className="rounded-md border border-line p-3">
         <legend className="px-1 font-semibold">Source that backs the answer</legend>
-        <Field name="referenceTitle" label="Title" defaultValue={values.referenceTitle ?? ""} errors={err("referenceTitle")} />
-        <Field name="referencePublisher" label="Publisher (e.g. HHS, CMS, AMA)" defaultValue={values.referencePublisher ?? ""} errors={err("referencePublisher")} />
-        <Field name="referenceUrl" label="Web address (https, optional)" type="url" defaultValue={values.referenceUrl ?? ""} errors={err("referenceUrl")} />
+        <Field
+          name="referenceTitle"
+          label="Title"
+          defaultValue={values.referenceTitle ?? ""}
+          errors={err("referenceTitle")}
+        />
+        <Field
+          name="referencePublisher"
+          label="Publisher (e.g. HHS, CMS, AMA)"
+          defaultValue={values.referencePublisher ?? ""}
+          errors={err("referencePublisher")}
+        />
+        <Field
+          name="referenceUrl"
+          label="Web address (https, optional)"
+          type="url"
+          defaultValue={values.referenceUrl ?? ""}
+          errors={err("referenceUrl")}
+        />
       </fieldset>
       <button type="submit" className="btn-primary">
         {submitLabel}

@@ -7,7 +7,15 @@ export interface NavigatorItem {
 }
 
 /** Grid of every question: answered, unanswered, flagged, current. Each state is in words too. */
-export function QuestionNavigator({ attemptId, items, current }: { attemptId: string; items: NavigatorItem[]; current?: number }) {
+export function QuestionNavigator({
+  attemptId,
+  items,
+  current,
+}: {
+  attemptId: string;
+  items: NavigatorItem[];
+  current?: number;
+}) {
   const answered = items.filter((i) => i.answered).length;
   const flagged = items.filter((i) => i.flagged).length;
   return (
@@ -17,7 +25,9 @@ export function QuestionNavigator({ attemptId, items, current }: { attemptId: st
       </p>
       <ol className="grid grid-cols-[repeat(auto-fill,minmax(2.75rem,1fr))] gap-1">
         {items.map((item) => {
-          const status = [item.answered ? "answered" : "not answered", item.flagged ? "flagged" : null].filter(Boolean).join(", ");
+          const status = [item.answered ? "answered" : "not answered", item.flagged ? "flagged" : null]
+            .filter(Boolean)
+            .join(", ");
           return (
             <li key={item.number}>
               <Link
@@ -30,7 +40,10 @@ export function QuestionNavigator({ attemptId, items, current }: { attemptId: st
               >
                 {item.number}
                 {item.flagged ? (
-                  <span aria-hidden="true" className="absolute -top-1 -right-1 rounded-full bg-warn px-1 text-[0.65rem] leading-4 text-page">
+                  <span
+                    aria-hidden="true"
+                    className="absolute -top-1 -right-1 rounded-full bg-warn px-1 text-[0.65rem] leading-4 text-page"
+                  >
                     ⚑
                   </span>
                 ) : null}

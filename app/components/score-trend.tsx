@@ -15,9 +15,29 @@ export function ScoreTrend({ points }: { points: { label: string; percent: numbe
       : `First score: ${last[0].percent}%.`;
   return (
     <figure className="card max-w-md">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} className="h-auto w-full">
-        <line x1={pad} x2={width - pad} y1={y(70)} y2={y(70)} stroke="currentColor" strokeDasharray="4 4" className="text-muted" />
-        <polyline fill="none" stroke="var(--brand)" strokeWidth={3} points={last.map((p, i) => `${x(i)},${y(p.percent)}`).join(" ")} />
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={summary}
+        className="h-auto w-full"
+      >
+        <line
+          x1={pad}
+          x2={width - pad}
+          y1={y(70)}
+          y2={y(70)}
+          stroke="currentColor"
+          strokeDasharray="4 4"
+          className="text-muted"
+        />
+        <polyline
+          fill="none"
+          stroke="var(--brand)"
+          strokeWidth={3}
+          points={last.map((p, i) => `${x(i)},${y(p.percent)}`).join(" ")}
+        />
         {last.map((p, i) => (
           <circle key={i} cx={x(i)} cy={y(p.percent)} r={4} fill="var(--brand)" />
         ))}

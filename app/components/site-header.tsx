@@ -1,10 +1,11 @@
 import { Form, Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
+import type { Role } from "~/utils/roles.ts";
 
 type Theme = "system" | "light" | "dark";
 interface HeaderUser {
   name: string;
   email: string;
-  role: string;
+  role: Role;
 }
 
 // Sections of the app; `instructor` items show for instructors and admins only.
@@ -88,7 +89,9 @@ export function SiteHeader({ user, theme }: { user: HeaderUser | null; theme: Th
               <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-line px-3 font-medium">
                 <span className="sr-only">Account menu for </span>
                 {user.name}
-                <span aria-hidden="true" className="ml-1">▾</span>
+                <span aria-hidden="true" className="ml-1">
+                  ▾
+                </span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-line bg-surface p-3 shadow-lg">
                 <p className="mb-2 text-sm text-muted">

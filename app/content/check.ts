@@ -1,7 +1,7 @@
 // The rules content:check enforces. Each returns problems located at a file and line, so an
 // author can jump straight to the fix. Volume targets are separate so fixtures can stay small.
 import type { LoadedContent, Problem } from "./load.server.ts";
-import { LETTERS } from "./schemas.ts";
+import { OPTION_LETTERS as LETTERS } from "./exam-ids.ts";
 import { countWords, jaccard, stemTokens } from "./text.ts";
 
 export const LESSON_WORDS = { min: 900, max: 2000 };

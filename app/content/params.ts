@@ -1,8 +1,9 @@
 // URL parameter schemas for the lesson, glossary and search pages.
 import { z } from "zod";
+import { DOMAIN_IDS } from "./exam-ids.ts";
 
 export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
-export const domainIdParam = z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"]);
+export const domainIdParam = z.enum(DOMAIN_IDS);
 
 export const glossaryQuery = z.object({
   letter: z

@@ -1,9 +1,10 @@
 // The shapes of authored content (content/README.md explains them to authors).
 import { z } from "zod";
+import { AREA_ID_PATTERN, DOMAIN_IDS, OPTION_LETTERS } from "./exam-ids.ts";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens");
-const kaId = z.string().regex(/^[A-Z]{3}\.K\d{2}$/, "must look like LAW.K01");
-const domainId = z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"]);
+const kaId = z.string().regex(AREA_ID_PATTERN, "must look like LAW.K01");
+const domainId = z.enum(DOMAIN_IDS);
 
 export const referenceSchema = z.object({
   title: z.string().min(3),
@@ -39,7 +40,13 @@ export const blueprintSchema = z.object({
     scaledScore: z.object({ min: z.number(), max: z.number(), pass: z.number() }),
     testPlan: z.string(),
   }),
-  domains: z.array(domainSchema).length(7),
+  // Each of the exam's domains exactly once (the ids the code knows, app/content/exam-ids.ts).
+  domains: z
+    .array(domainSchema)
+    .refine(
+      (ds) => ds.length === DOMAIN_IDS.length && DOMAIN_IDS.every((id) => ds.some((d) => d.id === id)),
+      `must list each exam domain once: ${DOMAIN_IDS.join(", ")}`,
+    ),
 });
 
 export const lessonFrontmatterSchema = z.object({
@@ -85,7 +92,7 @@ export const glossaryEntrySchema = z.object({
   seeAlso: z.array(slug).optional(),
 });
 
-export const LETTERS = ["A", "B", "C", "D"] as const;
+
 
 export const questionSchema = z.object({
   id: z.string().regex(/^[A-Z]{3}-K\d{2}-\d{3}$/, "must look like LAW-K01-001"),
@@ -96,7 +103,7 @@ export const questionSchema = z.object({
   options: z
     .array(z.object({ text: z.string().min(1), rationale: z.string().min(10, "every option needs a rationale") }))
     .length(4, "exactly four options"),
-  answer: z.enum(LETTERS),
+  answer: z.enum(OPTION_LETTERS),
   reference: referenceSchema,
   lesson: slug,
 });

@@ -17,6 +17,7 @@ import {
 } from "./limits.ts";
 import { estimateScaledScore, scoreItems } from "./scoring.ts";
 import { deadlineFor, isPastDeadline, NETWORK_GRACE_MS, secondsLeft, secondsUsed } from "./timing.ts";
+import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
 
 export interface OpenAttempt {
   id: string;
@@ -464,7 +465,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
     assignment,
     // Not yet (or never) for this assignment: no item, key or rationale leaves the server.
     items: (showAnswers ? items : []).map((i) => {
-      const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+      const options = decodeOptions(i.questionVersion.options);
       // A question another assignment of the learner's class still withholds: the learner's own
       // choice only (an attempt from before that assignment existed).
       if (withheld.has(i.questionVersion.questionId))
@@ -495,7 +496,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
         answerIndex: i.questionVersion.answerIndex,
         correct: i.selectedIndex === i.questionVersion.answerIndex,
         keyWithheld: false as const,
-        reference: JSON.parse(i.questionVersion.reference) as { title: string; publisher: string; url?: string },
+        reference: decodeReference(i.questionVersion.reference),
         lessonUrl: lessonUrl(i.questionVersion.lessonSlug),
       };
     }),

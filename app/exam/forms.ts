@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
 import { wholeNumber } from "~/utils/numbers.ts";
+import { AREA_ID_PATTERN, DOMAIN_IDS } from "~/content/exam-ids.ts";
 
-const DOMAIN_IDS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"] as const;
-const AREA_ID = /^[A-Z]{3}\.K\d{2}$/;
+const AREA_ID = AREA_ID_PATTERN;
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const domainList = listField(
   z.enum(DOMAIN_IDS, { error: "Choose exam domains from the list." }),

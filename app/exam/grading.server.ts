@@ -10,6 +10,7 @@ import * as attempts from "~/models/attempt.server.ts";
 import { GRADE_PER_PAGE_LOAD } from "./limits.ts";
 import { estimateScaledScore, scoreItems } from "./scoring.ts";
 import { NETWORK_GRACE_MS } from "./timing.ts";
+import { decodeOptions } from "~/models/json-columns.ts";
 
 export interface GradableAttempt {
   id: string;
@@ -55,7 +56,7 @@ export async function gradeAttempt(attempt: GradableAttempt, submittedAt: Date):
       scoredTotal: score.total,
       scaledScore: attempt.kind === "simulation" ? estimateScaledScore(score.fraction) : null,
       missedCards: missed.map((i) => {
-        const options = JSON.parse(i.questionVersion.options) as { text: string; rationale: string }[];
+        const options = decodeOptions(i.questionVersion.options);
         const key = options[i.questionVersion.answerIndex];
         return {
           questionId: i.questionVersion.questionId,

@@ -1,6 +1,7 @@
 // Data access for exam attempts. Nothing here returns a correct answer or rationale unless
 // the caller asks for a submitted attempt's review (or a tutor-mode item already answered).
 import { db } from "~/utils/db.server.ts";
+import { decodeOptions } from "./json-columns.ts";
 
 export interface PoolFilter {
   domains: string[];
@@ -186,7 +187,7 @@ export async function examItem(attemptId: string, position: number) {
     },
   });
   if (!item) return null;
-  const options = JSON.parse(item.questionVersion.options) as { text: string; rationale: string }[];
+  const options = decodeOptions(item.questionVersion.options);
   return {
     position: item.position,
     selectedIndex: item.selectedIndex,

@@ -12,7 +12,13 @@ export interface AuthoredVersionData {
   reference: string;
 }
 
-export function createAuthoredQuestion(input: { id: string; authorId: string; domainId: string; knowledgeArea: string; version: AuthoredVersionData }) {
+export function createAuthoredQuestion(input: {
+  id: string;
+  authorId: string;
+  domainId: string;
+  knowledgeArea: string;
+  version: AuthoredVersionData;
+}) {
   return db.question.create({
     data: {
       id: input.id,
@@ -27,10 +33,21 @@ export function createAuthoredQuestion(input: { id: string; authorId: string; do
 }
 
 /** Adds a version and makes it current, in one transaction. */
-export function addAuthoredVersion(input: { id: string; domainId: string; knowledgeArea: string; version: number; data: AuthoredVersionData }) {
+export function addAuthoredVersion(input: {
+  id: string;
+  domainId: string;
+  knowledgeArea: string;
+  version: number;
+  data: AuthoredVersionData;
+}) {
   return db.$transaction([
-    db.questionVersion.create({ data: { questionId: input.id, version: input.version, lessonSlug: null, ...input.data } }),
-    db.question.update({ where: { id: input.id }, data: { currentVersion: input.version, domainId: input.domainId, knowledgeArea: input.knowledgeArea } }),
+    db.questionVersion.create({
+      data: { questionId: input.id, version: input.version, lessonSlug: null, ...input.data },
+    }),
+    db.question.update({
+      where: { id: input.id },
+      data: { currentVersion: input.version, domainId: input.domainId, knowledgeArea: input.knowledgeArea },
+    }),
   ]);
 }
 
@@ -44,7 +61,20 @@ export function findAuthoredQuestion(id: string) {
       knowledgeArea: true,
       currentVersion: true,
       retiredAt: true,
-      versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, contentHash: true, difficulty: true, cognitive: true, stem: true, options: true, answerIndex: true, reference: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: {
+          version: true,
+          contentHash: true,
+          difficulty: true,
+          cognitive: true,
+          stem: true,
+          options: true,
+          answerIndex: true,
+          reference: true,
+        },
+      },
     },
   });
 }
@@ -53,7 +83,14 @@ export function authoredQuestions(authorId: string) {
   return db.question.findMany({
     where: { authorId, retiredAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, domainId: true, knowledgeArea: true, currentVersion: true, createdAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } } },
+    select: {
+      id: true,
+      domainId: true,
+      knowledgeArea: true,
+      currentVersion: true,
+      createdAt: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, difficulty: true } },
+    },
   });
 }
 
@@ -64,7 +101,12 @@ export function retireAuthoredQuestion(id: string, at: Date) {
 /** Stems of live questions in a knowledge area that this author can see (bank plus their own). */
 export async function stemsInArea(knowledgeArea: string, authorId: string, excludeId?: string) {
   const rows = await db.question.findMany({
-    where: { knowledgeArea, retiredAt: null, OR: [{ authorId: null }, { authorId }], ...(excludeId ? { id: { not: excludeId } } : {}) },
+    where: {
+      knowledgeArea,
+      retiredAt: null,
+      OR: [{ authorId: null }, { authorId }],
+      ...(excludeId ? { id: { not: excludeId } } : {}),
+    },
     select: { id: true, currentVersion: true, versions: { select: { version: true, stem: true } } },
   });
   return rows.map((r) => ({ id: r.id, stem: r.versions.find((v) => v.version === r.currentVersion)?.stem ?? "" }));

@@ -45,7 +45,11 @@ export async function syncQuestions(items: QuestionSource[], now = new Date()): 
     const current = byId.get(item.id);
     const placement = { domainId: domainOf(item.knowledgeArea), knowledgeArea: item.knowledgeArea };
     if (!current) {
-      ops.push(db.question.create({ data: { id: item.id, ...placement, currentVersion: 1, versions: { create: versionData(item, 1) } } }));
+      ops.push(
+        db.question.create({
+          data: { id: item.id, ...placement, currentVersion: 1, versions: { create: versionData(item, 1) } },
+        }),
+      );
       counts.created += 1;
       continue;
     }
@@ -85,7 +89,9 @@ export function cardContentHash(c: CardSource): string {
 /** Cards are edited in place (learners' review history follows the card, with its new text). */
 export async function syncCards(items: CardSource[], now = new Date()): Promise<SyncCounts> {
   const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 };
-  const existing = await db.contentCard.findMany({ select: { id: true, contentHash: true, version: true, retiredAt: true } });
+  const existing = await db.contentCard.findMany({
+    select: { id: true, contentHash: true, version: true, retiredAt: true },
+  });
   const byId = new Map(existing.map((c) => [c.id, c]));
   const ops = [];
   for (const item of items) {
@@ -118,7 +124,8 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
   }
   const present = new Set(items.map((c) => c.id));
   const toRetire = existing.filter((c) => !c.retiredAt && !present.has(c.id)).map((c) => c.id);
-  if (toRetire.length) ops.push(db.contentCard.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } }));
+  if (toRetire.length)
+    ops.push(db.contentCard.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } }));
   counts.retired = toRetire.length;
   if (ops.length) await db.$transaction(ops);
   return counts;

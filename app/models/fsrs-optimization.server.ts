@@ -28,7 +28,10 @@ export async function* ratingsInOrder(userId: string, pageSize = 2_000) {
 }
 
 export function optimizerPrefs(userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true, fsrsWeights: true, fsrsOptimizingSince: true } });
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { timeZone: true, fsrsWeights: true, fsrsOptimizingSince: true },
+  });
 }
 
 /**
@@ -45,7 +48,10 @@ export async function claimOptimizer(userId: string, now: Date, staleBefore: Dat
 }
 
 export function releaseOptimizer(userId: string, claimedAt: Date) {
-  return db.user.updateMany({ where: { id: userId, fsrsOptimizingSince: claimedAt }, data: { fsrsOptimizingSince: null } });
+  return db.user.updateMany({
+    where: { id: userId, fsrsOptimizingSince: claimedAt },
+    data: { fsrsOptimizingSince: null },
+  });
 }
 
 export interface OptimizationRecord {
@@ -73,6 +79,15 @@ export function lastOptimization(userId: string) {
   return db.fsrsOptimization.findFirst({
     where: { userId },
     orderBy: { createdAt: "desc" },
-    select: { createdAt: true, reviewCount: true, trainingItems: true, logLossBefore: true, rmseBefore: true, logLossAfter: true, rmseAfter: true, adopted: true },
+    select: {
+      createdAt: true,
+      reviewCount: true,
+      trainingItems: true,
+      logLossBefore: true,
+      rmseBefore: true,
+      logLossAfter: true,
+      rmseAfter: true,
+      adopted: true,
+    },
   });
 }

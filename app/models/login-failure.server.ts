@@ -7,8 +7,16 @@ export function recordLoginFailure(email: string, ip: string, at: Date) {
 /** Oldest-first failure times for this email and this IP since `since`. */
 export async function recentLoginFailures(email: string, ip: string, since: Date) {
   const [byEmail, byIp] = await Promise.all([
-    db.loginFailure.findMany({ where: { email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
-    db.loginFailure.findMany({ where: { ip, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
+    db.loginFailure.findMany({
+      where: { email, createdAt: { gte: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.loginFailure.findMany({
+      where: { ip, createdAt: { gte: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return { byEmail: byEmail.map((f) => f.createdAt), byIp: byIp.map((f) => f.createdAt) };
 }

@@ -8,6 +8,7 @@ import { rollUpEvents, type StudyEvent } from "~/progress/activity.ts";
 import type { CardMemoryGroup } from "~/progress/mastery.ts";
 import { databaseKind } from "~/utils/database-url.ts";
 import { db } from "~/utils/db.server.ts";
+import { State } from "ts-fsrs";
 
 /** Events newer than this are left for the next roll-up, so a write still committing is not missed. */
 const ROLLUP_LAG_MS = 5_000;
@@ -208,13 +209,13 @@ export async function cardMemory(
         SELECT "domainId", "knowledgeArea", COUNT(*)::int AS n,
           SUM(power(1 + ${factor}::float8 * GREATEST(EXTRACT(EPOCH FROM (${at}::timestamp - "lastReview")) / 86400, 0) / stability, ${decay}::float8))::float8 AS r
         FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND state <> 0 AND suspended = false AND stability > 0 AND "lastReview" IS NOT NULL
+        WHERE "userId" = ${userId} AND state <> ${State.New} AND suspended = false AND stability > 0 AND "lastReview" IS NOT NULL
         GROUP BY "domainId", "knowledgeArea"`
     : await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
         SELECT domainId, knowledgeArea, COUNT(*) AS n,
           SUM(pow(1 + ${factor} * MAX(julianday(${at}) - julianday(lastReview), 0) / stability, ${decay})) AS r
         FROM ReviewCard
-        WHERE userId = ${userId} AND state <> 0 AND suspended = 0 AND stability > 0 AND lastReview IS NOT NULL
+        WHERE userId = ${userId} AND state <> ${State.New} AND suspended = 0 AND stability > 0 AND lastReview IS NOT NULL
         GROUP BY domainId, knowledgeArea`;
   return rows.map((r) => ({
     domainId: r.domainId,
@@ -236,7 +237,7 @@ export async function dueCounts(userId: string, ends: Date[]): Promise<number[]>
   );
   const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
     SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard"
-    WHERE "userId" = ${userId} AND "suspended" = ${false} AND "state" <> 0 AND ${effectiveDue} < ${ends.at(-1)!}
+    WHERE "userId" = ${userId} AND "suspended" = ${false} AND "state" <> ${State.New} AND ${effectiveDue} < ${ends.at(-1)!}
     GROUP BY 1`;
   for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
   return counts;

@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import type { CardFields } from "~/review/scheduler.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
+import { State } from "ts-fsrs";
 
 const CARD_FIELDS = {
   due: true,
@@ -65,8 +66,8 @@ export function updateReviewPrefs(
 /** Ratings since the study day began, split into new-card introductions and reviews (one indexed query). */
 export async function todaysRatings(userId: string, dayStart: Date) {
   const [row] = await db.$queryRaw<{ introduced: bigint | number; reviewed: bigint | number }[]>`
-    SELECT COALESCE(SUM(CASE WHEN "state" = 0 THEN 1 ELSE 0 END), 0) AS "introduced",
-           COALESCE(SUM(CASE WHEN "state" = 0 THEN 0 ELSE 1 END), 0) AS "reviewed"
+    SELECT COALESCE(SUM(CASE WHEN "state" = ${State.New} THEN 1 ELSE 0 END), 0) AS "introduced",
+           COALESCE(SUM(CASE WHEN "state" = ${State.New} THEN 0 ELSE 1 END), 0) AS "reviewed"
     FROM "ReviewLog" WHERE "userId" = ${userId} AND "review" >= ${dayStart}`;
   return { newIntroduced: Number(row?.introduced ?? 0), reviews: Number(row?.reviewed ?? 0) };
 }
@@ -92,11 +93,11 @@ export async function queueCounts(input: {
         SELECT 1 FROM "ReviewCard"
         WHERE "userId" = ${userId} AND "suspended" = ${false} AND "due" < ${dayEnd} ${deck(Prisma.sql`"domainId"`)}
           AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
-          AND (("state" IN (1, 3) AND "due" <= ${now}) OR "state" = 2)
+          AND (("state" IN (${State.Learning}, ${State.Relearning}) AND "due" <= ${now}) OR "state" = ${State.Review})
         ORDER BY "due" LIMIT ${input.dueUpTo}) AS "d") AS "due",
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND "state" = 0 AND "suspended" = ${false} ${deck(Prisma.sql`"domainId"`)}
+        WHERE "userId" = ${userId} AND "state" = ${State.New} AND "suspended" = ${false} ${deck(Prisma.sql`"domainId"`)}
           AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
         LIMIT ${input.newUpTo}) AS "n") AS "deckNew",
       (SELECT COUNT(*) FROM (
@@ -170,7 +171,7 @@ export async function nextDueCard(input: {
     WHERE "r"."userId" = ${userId} AND "r"."suspended" = ${false} AND "r"."due" <= ${learnAhead > dayEnd ? learnAhead : dayEnd}
       ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
       AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${now})
-      AND (("r"."state" IN (1, 3) AND "r"."due" <= ${learnAhead}) OR ("r"."state" = 2 AND "r"."due" < ${dayEnd}))
+      AND (("r"."state" IN (${State.Learning}, ${State.Relearning}) AND "r"."due" <= ${learnAhead}) OR ("r"."state" = ${State.Review} AND "r"."due" < ${dayEnd}))
     ORDER BY "r"."due" LIMIT 1`;
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
@@ -180,7 +181,7 @@ export async function nextNewDeckCard(input: { userId: string; domain: string | 
   const rows = await db.$queryRaw<RawCardRow[]>`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
-    WHERE "r"."userId" = ${input.userId} AND "r"."state" = 0 AND "r"."suspended" = ${false}
+    WHERE "r"."userId" = ${input.userId} AND "r"."state" = ${State.New} AND "r"."suspended" = ${false}
       ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
       AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${input.now})
     ORDER BY "r"."createdAt", "r"."id" LIMIT 1`;
@@ -215,8 +216,8 @@ function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhea
       { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
       {
         OR: [
-          { state: { in: [1, 3] }, due: { lte: learnAhead } },
-          { state: 2, due: { lt: dayEnd } },
+          { state: { in: [State.Learning, State.Relearning] }, due: { lte: learnAhead } },
+          { state: State.Review, due: { lt: dayEnd } },
         ],
       },
     ],
@@ -254,7 +255,7 @@ export function countDueToday(userId: string, domains: string[] | null, dayEnd: 
     where: {
       userId,
       suspended: false,
-      state: { not: 0 },
+      state: { not: State.New },
       due: { lt: dayEnd },
       OR: [{ buriedUntil: null }, { buriedUntil: { lt: dayEnd } }],
       ...deckFilter(domains),
@@ -272,7 +273,7 @@ export function countNewDeckCards(userId: string, domains: string[] | null, now:
   return db.reviewCard.count({
     where: {
       userId,
-      state: 0,
+      state: State.New,
       suspended: false,
       ...deckFilter(domains),
       OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
@@ -482,7 +483,7 @@ export async function cardsByState(userId: string) {
 /** Review-state ratings since `since` (true retention = share not rated Again). */
 export function reviewStateLogs(userId: string, since: Date) {
   return db.reviewLog.findMany({
-    where: { userId, state: 2, review: { gte: since } },
+    where: { userId, state: State.Review, review: { gte: since } },
     select: { review: true, rating: true },
   });
 }

@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server.ts";
+import type { Role } from "~/utils/roles.ts";
 
 export function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email } });
@@ -8,7 +9,13 @@ export function findUserById(id: string) {
   return db.user.findUnique({ where: { id } });
 }
 
-export function createUser(input: { email: string; name: string; passwordHash: string; role?: string; timeZone?: string }) {
+export function createUser(input: {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role?: Role;
+  timeZone?: string;
+}) {
   return db.user.create({ data: input });
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { decimalNumber, wholeNumber } from "~/utils/numbers.ts";
+import { DOMAIN_IDS } from "~/content/exam-ids.ts";
 
-export const deckParam = z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"]).optional().catch(undefined);
+export const deckParam = z.enum(DOMAIN_IDS).optional().catch(undefined);
 
 export const studyAction = z.discriminatedUnion("intent", [
   z.object({
@@ -18,7 +19,7 @@ export const studyAction = z.discriminatedUnion("intent", [
 ]);
 
 export const ownCardSchema = z.object({
-  domainId: z.enum(["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"], {
+  domainId: z.enum(DOMAIN_IDS, {
     error: "Choose the exam domain this card belongs to.",
   }),
   front: z

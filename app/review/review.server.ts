@@ -15,6 +15,7 @@ import {
 } from "./scheduler.ts";
 import { studyDay, studyDays } from "./study-day.ts";
 import * as progressStore from "~/models/progress.server.ts";
+import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
 
 /** Learning cards due within this window are shown now rather than making the learner wait. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -22,19 +23,7 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 type Prefs = store.ReviewPrefs;
 
 /** The learner's trained FSRS parameters (JSON on the user), or null for the defaults. */
-export function parseWeights(json: string | null): number[] | null {
-  if (!json) return null;
-  try {
-    const weights = JSON.parse(json) as unknown;
-    return Array.isArray(weights) &&
-      weights.length > 0 &&
-      weights.every((w) => typeof w === "number" && Number.isFinite(w))
-      ? weights
-      : null;
-  } catch {
-    return null;
-  }
-}
+export const parseWeights = decodeWeights;
 
 function schedulerPrefs(p: Prefs): SchedulerPrefs {
   return { desiredRetention: p.desiredRetention, weights: parseWeights(p.fsrsWeights), fuzz: true };
@@ -205,9 +194,7 @@ export async function undoLastRating(userId: string, now = new Date()) {
   const prefs = await store.reviewPrefs(userId);
   const log = await store.lastLog(userId, studyDay(now, prefs.timeZone).start);
   if (!log) return false;
-  const previous = JSON.parse(log.previousCard, (key, value) =>
-    ["due", "lastReview"].includes(key) && value ? new Date(value) : value,
-  ) as CardFields & { suspended?: boolean };
+  const previous = decodePreviousCard(log.previousCard);
   await store.restoreFromLog(log.id, log.cardId, previous);
   return true;
 }

@@ -10,7 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { assignments: [] };
   const all = await studentAssignments(user.id, user.timeZone);
-  return { assignments: all.filter((a) => a.status === "not_started" || a.status === "in_progress" || a.status === "not_open") };
+  return {
+    assignments: all.filter((a) => a.status === "not_started" || a.status === "in_progress" || a.status === "not_open"),
+  };
 }
 
 export default function Home() {
@@ -20,10 +22,12 @@ export default function Home() {
   return (
     <div className="space-y-8">
       <section className="card">
-        <h1 className="page-title">{user ? `Welcome back, ${user.name}` : "Prepare for the CMAA exam, one evening at a time"}</h1>
+        <h1 className="page-title">
+          {user ? `Welcome back, ${user.name}` : "Prepare for the CMAA exam, one evening at a time"}
+        </h1>
         <p className="mb-4 max-w-2xl text-lg">
-          Charted covers all seven domains of the NHA Certified Medical Administrative Assistant exam with plain-language
-          lessons, a glossary of the terms you will meet, and search across all of it.
+          Charted covers all seven domains of the NHA Certified Medical Administrative Assistant exam with
+          plain-language lessons, a glossary of the terms you will meet, and search across all of it.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link to="/learn" className="btn-primary">

@@ -6,7 +6,9 @@ import { idParam, startForm } from "~/assignments/forms.ts";
 import { FormError } from "~/components/field.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.assignment.title ?? "Assignment"} · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.assignment.title ?? "Assignment"} · Charted` },
+];
 
 function idFrom(params: LoaderFunctionArgs["params"]) {
   const id = idParam.safeParse(params.id);
@@ -30,7 +32,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudentAssignmentPage() {
-  const { assignment: a, statusLabel, canStart, resumeId, startsLate, refusal, attempts } = useLoaderData<typeof loader>();
+  const {
+    assignment: a,
+    statusLabel,
+    canStart,
+    resumeId,
+    startsLate,
+    refusal,
+    attempts,
+  } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -64,7 +74,11 @@ export default function StudentAssignmentPage() {
       {canStart ? (
         <Form method="post" className="space-y-2">
           <input type="hidden" name="intent" value="start" />
-          {startsLate && !resumeId ? <p className="font-medium text-warn">The due date has passed: you can still start, but your work will be marked late.</p> : null}
+          {startsLate && !resumeId ? (
+            <p className="font-medium text-warn">
+              The due date has passed: you can still start, but your work will be marked late.
+            </p>
+          ) : null}
           <button type="submit" className="btn-primary" disabled={busy}>
             {resumeId ? "Resume attempt" : attempts.length ? "Start another attempt" : "Start assignment"}
           </button>
@@ -83,9 +97,16 @@ export default function StudentAssignmentPage() {
             {attempts.map((t) => (
               <li key={t.id} className="card flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  Attempt {t.number}: {t.status === "submitted" ? `${t.percent}% · submitted ${t.submittedAt}${t.late ? " (late)" : ""}` : "in progress"}
+                  Attempt {t.number}:{" "}
+                  {t.status === "submitted"
+                    ? `${t.percent}% · submitted ${t.submittedAt}${t.late ? " (late)" : ""}`
+                    : "in progress"}
                 </span>
-                {t.status === "submitted" ? <Link to={`/attempts/${t.id}/results`}>See results<span className="sr-only"> of attempt {t.number}</span></Link> : null}
+                {t.status === "submitted" ? (
+                  <Link to={`/attempts/${t.id}/results`}>
+                    See results<span className="sr-only"> of attempt {t.number}</span>
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -7,10 +7,9 @@ import { QuestionNavigator } from "~/components/question-navigator.tsx";
 import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
 import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
-
-const LETTERS = ["A", "B", "C", "D"];
 
 function parseParams(params: LoaderFunctionArgs["params"]) {
   const id = attemptIdParam.safeParse(params.id);

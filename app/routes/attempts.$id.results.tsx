@@ -6,10 +6,9 @@ import { attemptIdParam } from "~/exam/forms.ts";
 import { ASSUMED_PASS_PERCENT, SCALE } from "~/exam/scoring.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
-
-const LETTERS = ["A", "B", "C", "D"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

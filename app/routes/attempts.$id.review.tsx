@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
   const screen = await reviewScreen(user.id, id);
-  if (screen.state !== "open") return redirect(`/attempts/${id}/results${screen.state === "expired" ? "?timeup=1" : ""}`);
+  if (screen.state !== "open")
+    return redirect(`/attempts/${id}/results${screen.state === "expired" ? "?timeup=1" : ""}`);
   return screen;
 }
 
@@ -49,7 +50,10 @@ export default function ReviewPage() {
   const { attempt, unanswered, flagged } = useLoaderData<typeof loader>();
   const submitting = useNavigation().state === "submitting";
   const navigate = useNavigate();
-  const onExpire = useCallback(() => setTimeout(() => navigate(`/attempts/${attempt.id}/results?timeup=1`), 2500), [attempt.id, navigate]);
+  const onExpire = useCallback(
+    () => setTimeout(() => navigate(`/attempts/${attempt.id}/results?timeup=1`), 2500),
+    [attempt.id, navigate],
+  );
   return (
     <div className="max-w-2xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -63,18 +67,29 @@ export default function ReviewPage() {
         <h2 id="unanswered-heading" className="mb-2 text-lg font-semibold">
           Unanswered ({unanswered.length})
         </h2>
-        {unanswered.length ? <NumberLinks attemptId={attempt.id} numbers={unanswered} /> : <p>None: every question has an answer.</p>}
+        {unanswered.length ? (
+          <NumberLinks attemptId={attempt.id} numbers={unanswered} />
+        ) : (
+          <p>None: every question has an answer.</p>
+        )}
       </section>
       <section aria-labelledby="flagged-heading" className="card">
         <h2 id="flagged-heading" className="mb-2 text-lg font-semibold">
           Flagged for review ({flagged.length})
         </h2>
-        {flagged.length ? <NumberLinks attemptId={attempt.id} numbers={flagged} /> : <p>You did not flag any questions.</p>}
+        {flagged.length ? (
+          <NumberLinks attemptId={attempt.id} numbers={flagged} />
+        ) : (
+          <p>You did not flag any questions.</p>
+        )}
       </section>
       <Form method="post" className="card border-brand">
         <h2 className="mb-2 text-lg font-semibold">Submit your answers?</h2>
         <p className="mb-4">
-          After you submit you cannot change answers. {unanswered.length ? `${unanswered.length} unanswered question${unanswered.length === 1 ? "" : "s"} will count as wrong.` : ""}
+          After you submit you cannot change answers.{" "}
+          {unanswered.length
+            ? `${unanswered.length} unanswered question${unanswered.length === 1 ? "" : "s"} will count as wrong.`
+            : ""}
         </p>
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn-primary" disabled={submitting}>

@@ -5,6 +5,7 @@ import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.assignment.title ?? "Assignment"} · Results · Charted` },
@@ -19,7 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return assignmentResults(user, classId.data, assignmentId.data);
 }
 
-const LETTERS = ["A", "B", "C", "D"];
 const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
 
 export default function AssignmentResultsPage() {

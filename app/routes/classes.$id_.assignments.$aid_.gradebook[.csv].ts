@@ -8,7 +8,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
   const classId = idParam.safeParse(params.id);
   const assignmentId = idParam.safeParse(params.aid);
-  if (!classId.success || !assignmentId.success) throw new Response("We could not find that assignment.", { status: 404 });
+  if (!classId.success || !assignmentId.success)
+    throw new Response("We could not find that assignment.", { status: 404 });
   const { filename, csv } = await gradebookCsv(user, classId.data, assignmentId.data);
   return new Response(csv, {
     headers: {

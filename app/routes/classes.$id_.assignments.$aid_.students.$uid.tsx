@@ -4,6 +4,7 @@ import { studentWork } from "~/assignments/assignments.server.ts";
 import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.assignment.title ?? "Assignment"} · Charted` },
@@ -16,8 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [classId, assignmentId, studentId] = ids.map((r) => r.data!);
   return studentWork(user, classId, assignmentId, studentId);
 }
-
-const LETTERS = ["A", "B", "C", "D"];
 
 export default function StudentWorkPage() {
   const { klass, assignment, student, attempts } = useLoaderData<typeof loader>();

@@ -12,7 +12,15 @@ export const meta: MetaFunction = () => [{ title: "Classes · Charted" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
   const classes = await classesTaughtBy(user.id);
-  return { classes: classes.map((c) => ({ id: c.id, name: c.name, joinCode: c.joinCode, students: c._count.memberships, createdAt: c.createdAt.toISOString() })) };
+  return {
+    classes: classes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      joinCode: c.joinCode,
+      students: c._count.memberships,
+      createdAt: c.createdAt.toISOString(),
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +51,8 @@ export default function ClassesPage() {
                 <Link to={`/classes/${c.id}`}>{c.name}</Link>
               </h2>
               <p>
-                {c.students} student{c.students === 1 ? "" : "s"} · join code <span className="font-mono font-semibold">{c.joinCode}</span>
+                {c.students} student{c.students === 1 ? "" : "s"} · join code{" "}
+                <span className="font-mono font-semibold">{c.joinCode}</span>
               </p>
             </li>
           ))}
@@ -54,7 +63,15 @@ export default function ClassesPage() {
       <Form method="post" className="card max-w-md" noValidate>
         <h2 className="mb-3 text-lg font-semibold">Create a class</h2>
         <FormError message={result?.formError} />
-        <Field name="name" label="Class name" required maxLength={80} defaultValue={result?.values.name} errors={result?.fieldErrors.name} hint="For example: CMAA evening cohort, spring term" />
+        <Field
+          name="name"
+          label="Class name"
+          required
+          maxLength={80}
+          defaultValue={result?.values.name}
+          errors={result?.fieldErrors.name}
+          hint="For example: CMAA evening cohort, spring term"
+        />
         <button type="submit" className="btn-primary">
           Create class
         </button>

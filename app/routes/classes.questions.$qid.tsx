@@ -1,7 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { asFormValues, knowledgeAreaChoices, ownAuthored, retireAuthored, updateAuthored } from "~/authoring/authoring.server.ts";
+import {
+  asFormValues,
+  knowledgeAreaChoices,
+  ownAuthored,
+  retireAuthored,
+  updateAuthored,
+} from "~/authoring/authoring.server.ts";
 import { ownQuestionId, parseAuthoredQuestion } from "~/authoring/forms.ts";
 import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
@@ -28,11 +34,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await retireAuthored(user, id);
     return redirect("/classes/questions?retired=1");
   }
-  if (formData.get("intent") !== "save") return data({ ok: false as const, fieldErrors: { stem: ["That change could not be made."] }, values: {} as Record<string, string> }, { status: 400 });
+  if (formData.get("intent") !== "save")
+    return data(
+      {
+        ok: false as const,
+        fieldErrors: { stem: ["That change could not be made."] },
+        values: {} as Record<string, string>,
+      },
+      { status: 400 },
+    );
   const parsed = parseAuthoredQuestion(formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const saved = await updateAuthored(user, id, parsed.data);
-  if (!saved.ok) return data({ ok: false as const, fieldErrors: saved.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+  if (!saved.ok)
+    return data(
+      {
+        ok: false as const,
+        fieldErrors: saved.fieldErrors,
+        values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
+      },
+      { status: 400 },
+    );
   return redirect("/classes/questions?saved=1");
 }
 
@@ -42,19 +64,30 @@ export default function EditQuestion() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span> <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> {id}
+        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> {id}
       </nav>
       <h1 className="page-title">Edit question</h1>
-      <p className="text-sm text-muted">Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.</p>
+      <p className="text-sm text-muted">
+        Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.
+      </p>
       {result && !result.ok ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
           The change was not saved: fix the fields marked below.
         </p>
       ) : null}
-      <QuestionForm values={result && !result.ok ? result.values : values} errors={result && !result.ok ? result.fieldErrors : {}} areas={areas} submitLabel="Save changes" />
+      <QuestionForm
+        values={result && !result.ok ? result.values : values}
+        errors={result && !result.ok ? result.fieldErrors : {}}
+        areas={areas}
+        submitLabel="Save changes"
+      />
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="retire" />
-        <p className="mb-2">Retiring removes the question from new assignments, and from assignments for students who have not started them yet.</p>
+        <p className="mb-2">
+          Retiring removes the question from new assignments, and from assignments for students who have not started
+          them yet.
+        </p>
         <button type="submit" className="btn-secondary">
           Retire this question
         </button>

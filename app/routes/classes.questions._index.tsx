@@ -13,7 +13,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyQuestions() {
   const { questions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const notice = params.get("saved") ? "Question saved." : params.get("retired") ? "Question retired: it no longer appears for new assignments." : null;
+  const notice = params.get("saved")
+    ? "Question saved."
+    : params.get("retired")
+      ? "Question retired: it no longer appears for new assignments."
+      : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -26,8 +30,9 @@ export default function MyQuestions() {
         </p>
       ) : null}
       <p className="max-w-2xl">
-        Questions you write are private to you: only your classes see them, when you hand-pick them for an assignment. They pass the same checks as the shared
-        bank (four options with a rationale each, a knowledge area, a source, no near-copy of an existing question).
+        Questions you write are private to you: only your classes see them, when you hand-pick them for an assignment.
+        They pass the same checks as the shared bank (four options with a rationale each, a knowledge area, a source, no
+        near-copy of an existing question).
       </p>
       <Link to="/classes/questions/new" className="btn-primary">
         Write a question

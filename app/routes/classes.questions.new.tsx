@@ -19,7 +19,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseAuthoredQuestion(formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const saved = await createAuthored(user, parsed.data);
-  if (!saved.ok) return data({ ok: false as const, fieldErrors: saved.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+  if (!saved.ok)
+    return data(
+      {
+        ok: false as const,
+        fieldErrors: saved.fieldErrors,
+        values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
+      },
+      { status: 400 },
+    );
   return redirect("/classes/questions?saved=1");
 }
 
@@ -29,7 +37,8 @@ export default function NewQuestion() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span> <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> New
+        <Link to="/classes">Classes</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> New
       </nav>
       <h1 className="page-title">Write a question</h1>
       {result && !result.ok ? (
@@ -37,7 +46,12 @@ export default function NewQuestion() {
           The question was not saved: fix the fields marked below.
         </p>
       ) : null}
-      <QuestionForm values={result && !result.ok ? result.values : {}} errors={result && !result.ok ? result.fieldErrors : {}} areas={areas} submitLabel="Save question" />
+      <QuestionForm
+        values={result && !result.ok ? result.values : {}}
+        errors={result && !result.ok ? result.fieldErrors : {}}
+        areas={areas}
+        submitLabel="Save question"
+      />
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.term ?? "Term"} · Glossary · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.entry.term ?? "Term"} · Glossary · Charted` },
+];
 
 const CATEGORY_LABELS: Record<string, string> = {
   root: "Word root",

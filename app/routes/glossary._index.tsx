@@ -20,7 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const g of inDomain) counts[letterOf(g.term)] += 1;
   const entries = inDomain
     .filter((g) => !query.letter || letterOf(g.term) === query.letter)
-    .map((g) => ({ slug: g.slug, term: g.term, definition: g.definition, category: g.category, letter: letterOf(g.term) }));
+    .map((g) => ({
+      slug: g.slug,
+      term: g.term,
+      definition: g.definition,
+      category: g.category,
+      letter: letterOf(g.term),
+    }));
   return {
     letter: query.letter ?? null,
     domain: query.domain ?? null,
@@ -78,12 +84,21 @@ export default function GlossaryPage() {
           {[...LETTERS, "#"].map((l) => (
             <li key={l}>
               {counts[l] ? (
-                <Link to={linkFor(l)} aria-current={letter === l ? "page" : undefined} className={letterClass(letter === l)}>
+                <Link
+                  to={linkFor(l)}
+                  aria-current={letter === l ? "page" : undefined}
+                  className={letterClass(letter === l)}
+                >
                   <span aria-hidden="true">{l}</span>
-                  <span className="sr-only">{l === "#" ? "Symbols and numbers" : `Letter ${l}`}, {counts[l]} terms</span>
+                  <span className="sr-only">
+                    {l === "#" ? "Symbols and numbers" : `Letter ${l}`}, {counts[l]} terms
+                  </span>
                 </Link>
               ) : (
-                <span className="inline-flex min-h-11 min-w-11 items-center justify-center text-muted" aria-hidden="true">
+                <span
+                  className="inline-flex min-h-11 min-w-11 items-center justify-center text-muted"
+                  aria-hidden="true"
+                >
                   {l}
                 </span>
               )}

@@ -7,12 +7,15 @@ import { slugParam } from "~/content/params.ts";
 import { isLessonComplete, markLessonComplete, markLessonIncomplete } from "~/models/lesson-completion.server.ts";
 import { getUser, requireUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? "Lesson"} · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.lesson.title ?? "Lesson"} · Charted` },
+];
 
 function findLesson(params: LoaderFunctionArgs["params"]) {
   const slug = slugParam.safeParse(params.slug);
   const lesson = slug.success ? getContentIndex().lessons.get(slug.data) : undefined;
-  if (!lesson || lesson.domainSlug !== params.domain) throw new Response("We could not find that lesson.", { status: 404 });
+  if (!lesson || lesson.domainSlug !== params.domain)
+    throw new Response("We could not find that lesson.", { status: 404 });
   return lesson;
 }
 
@@ -23,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     lesson,
     domain: { name: domain.name, number: domain.number, slug: domain.slug },
-    knowledgeAreas: domain.knowledgeAreas.filter((k) => lesson.knowledgeAreas.includes(k.id)).map((k) => ({ id: k.id, title: k.title })),
+    knowledgeAreas: domain.knowledgeAreas
+      .filter((k) => lesson.knowledgeAreas.includes(k.id))
+      .map((k) => ({ id: k.id, title: k.title })),
     signedIn: Boolean(user),
     complete: user ? await isLessonComplete(user.id, lesson.slug) : false,
   };
@@ -115,8 +120,8 @@ export default function LessonPage() {
             </Form>
           ) : (
             <p>
-              <Link to={`/login?redirectTo=/learn/${domain.slug}/${lesson.slug}`}>Log in</Link> to keep track of the lessons you
-              finish.
+              <Link to={`/login?redirectTo=/learn/${domain.slug}/${lesson.slug}`}>Log in</Link> to keep track of the
+              lessons you finish.
             </p>
           )}
         </section>

@@ -4,7 +4,9 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.domain.name ?? "Domain"} · Learn · Charted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.domain.name ?? "Domain"} · Learn · Charted` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const index = getContentIndex();
@@ -15,10 +17,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lessons = index.lessonsByDomain.get(domain.id) ?? [];
   return {
     signedIn: Boolean(user),
-    domain: { id: domain.id, number: domain.number, name: domain.name, slug: domain.slug, scoredItems: domain.scoredItems },
+    domain: {
+      id: domain.id,
+      number: domain.number,
+      name: domain.name,
+      slug: domain.slug,
+      scoredItems: domain.scoredItems,
+    },
     knowledgeAreas: domain.knowledgeAreas
       .filter((k) => !k.retired)
-      .map((k) => ({ ...k, lessons: lessons.filter((l) => l.knowledgeAreas.includes(k.id)).map((l) => ({ slug: l.slug, title: l.title })) })),
+      .map((k) => ({
+        ...k,
+        lessons: lessons.filter((l) => l.knowledgeAreas.includes(k.id)).map((l) => ({ slug: l.slug, title: l.title })),
+      })),
     lessons: lessons.map((l) => ({ ...l, complete: done.has(l.slug) })),
   };
 }

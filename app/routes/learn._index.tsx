@@ -58,7 +58,11 @@ export default function LearnHome() {
               {d.lessonCount} lessons · about {d.minutes} minutes
             </p>
             {signedIn ? (
-              <ProgressBar value={d.completed} max={d.lessonCount} label={`${d.completed} of ${d.lessonCount} lessons complete`} />
+              <ProgressBar
+                value={d.completed}
+                max={d.lessonCount}
+                label={`${d.completed} of ${d.lessonCount} lessons complete`}
+              />
             ) : null}
           </li>
         ))}

@@ -69,12 +69,26 @@ export default function StudyPlan() {
             Your exam and your week
           </h2>
           <FormError message={errors?.formError} />
-          <Field name="examDate" label="Exam date" type="date" min={d.today} defaultValue={errors?.values.examDate ?? d.prefs.examDate ?? ""} errors={errors?.fieldErrors.examDate} hint="Leave empty if you have not booked it yet." />
+          <Field
+            name="examDate"
+            label="Exam date"
+            type="date"
+            min={d.today}
+            defaultValue={errors?.values.examDate ?? d.prefs.examDate ?? ""}
+            errors={errors?.fieldErrors.examDate}
+            hint="Leave empty if you have not booked it yet."
+          />
           <fieldset className="mb-4" aria-describedby={errors?.fieldErrors.weekdays ? "weekdays-error" : undefined}>
             <legend className="field-label">Days you can study</legend>
             {WEEKDAYS.map((name, i) => (
               <label key={name} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="weekdays" value={i + 1} defaultChecked={checkedDays.has(i + 1)} className="h-5 w-5" />
+                <input
+                  type="checkbox"
+                  name="weekdays"
+                  value={i + 1}
+                  defaultChecked={checkedDays.has(i + 1)}
+                  className="h-5 w-5"
+                />
                 {name}
               </label>
             ))}
@@ -84,8 +98,23 @@ export default function StudyPlan() {
               </p>
             ) : null}
           </fieldset>
-          <Field name="minutes" label="Minutes per session (10–240)" type="number" min={10} max={240} defaultValue={errors?.values.minutes ?? d.prefs.minutes} errors={errors?.fieldErrors.minutes} />
-          <Field name="startTime" label="Sessions start at" type="time" defaultValue={errors?.values.startTime ?? d.prefs.startTime} errors={errors?.fieldErrors.startTime} hint="Used for calendar reminders." />
+          <Field
+            name="minutes"
+            label="Minutes per session (10–240)"
+            type="number"
+            min={10}
+            max={240}
+            defaultValue={errors?.values.minutes ?? d.prefs.minutes}
+            errors={errors?.fieldErrors.minutes}
+          />
+          <Field
+            name="startTime"
+            label="Sessions start at"
+            type="time"
+            defaultValue={errors?.values.startTime ?? d.prefs.startTime}
+            errors={errors?.fieldErrors.startTime}
+            hint="Used for calendar reminders."
+          />
           <button type="submit" className="btn-primary">
             Save and rebuild my plan
           </button>
@@ -94,7 +123,9 @@ export default function StudyPlan() {
         <section aria-labelledby="plan-heading" className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="plan-heading" className="text-xl font-semibold">
-              {d.daysLeft !== null ? `${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"} to your exam` : "Upcoming sessions"}
+              {d.daysLeft !== null
+                ? `${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"} to your exam`
+                : "Upcoming sessions"}
             </h2>
             {d.sessions.length ? (
               <a href="/progress/plan.ics" className="btn-secondary" download>
@@ -108,21 +139,27 @@ export default function StudyPlan() {
             </p>
           ))}
           <p className="text-sm text-muted">
-            The plan is rebuilt from your progress each time you open it: finished lessons drop out, quizzes follow your weakest domains and review time follows your due
-            cards. Streak: {d.streak.current} day{d.streak.current === 1 ? "" : "s"}.
+            The plan is rebuilt from your progress each time you open it: finished lessons drop out, quizzes follow your
+            weakest domains and review time follows your due cards. Streak: {d.streak.current} day
+            {d.streak.current === 1 ? "" : "s"}.
           </p>
           <ol className="space-y-3">
             {d.sessions.map((s) => (
               <li key={s.day} className="card">
                 <h3 className="font-semibold">
                   {s.day === d.today ? "Today" : LONG_DAY.format(new Date(`${s.day}T12:00:00Z`))}
-                  <span className="font-normal text-muted"> · about {s.minutes} min{s.finalDay ? " · light review before the exam" : ""}</span>
+                  <span className="font-normal text-muted">
+                    {" "}
+                    · about {s.minutes} min{s.finalDay ? " · light review before the exam" : ""}
+                  </span>
                 </h3>
                 <ul className="mt-1 space-y-1">
                   {s.tasks.map((t, i) => (
                     <li key={i}>
                       <Link to={t.href}>{taskLine(t)}</Link>
-                      {t.kind === "mock" && t.longerThanSession ? <span className="text-sm text-muted"> (longer than your usual session: plan the time)</span> : null}
+                      {t.kind === "mock" && t.longerThanSession ? (
+                        <span className="text-sm text-muted"> (longer than your usual session: plan the time)</span>
+                      ) : null}
                     </li>
                   ))}
                   {s.tasks.length === 0 ? <li>Nothing due: a short review or a rest day.</li> : null}
@@ -132,7 +169,8 @@ export default function StudyPlan() {
           </ol>
           {d.moreSessions ? (
             <p>
-              And {d.moreSessions} more session{d.moreSessions === 1 ? "" : "s"} until {d.prefs.examDate ? shortDay(d.prefs.examDate) : "the end of the plan"} (all in the calendar file).
+              And {d.moreSessions} more session{d.moreSessions === 1 ? "" : "s"} until{" "}
+              {d.prefs.examDate ? shortDay(d.prefs.examDate) : "the end of the plan"} (all in the calendar file).
             </p>
           ) : null}
         </section>

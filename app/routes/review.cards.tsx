@@ -7,12 +7,23 @@ import { browseCards } from "~/models/review.server.ts";
 import { browseQuery } from "~/review/forms.ts";
 import { setCardSuspended } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { State } from "ts-fsrs";
 
 export const meta: MetaFunction = () => [{ title: "Browse cards · Review · Charted" }];
 
 const PAGE_SIZE = 50;
-const STATES: Record<string, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
-const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
+const STATES: Record<string, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+const STATE_NAMES: Record<State, string> = {
+  [State.New]: "New",
+  [State.Learning]: "Learning",
+  [State.Review]: "Review",
+  [State.Relearning]: "Relearning",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : (c.contentCard?.back ?? c.back ?? ""),
       domainId: c.domainId,
       source: c.source,
-      state: STATE_NAMES[c.state],
+      state: STATE_NAMES[c.state as State],
       suspended: c.suspended,
       due: c.due.toISOString(),
       lapses: c.lapses,

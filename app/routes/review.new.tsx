@@ -42,23 +42,54 @@ export default function NewCard() {
       <Form method="post" className="card" key={result?.ok ? Math.random() : "form"}>
         <FormError message={errors?.formError} />
         <div className="mb-4">
-          <label htmlFor="domainId" className="field-label">Deck (exam domain)</label>
-          <select id="domainId" name="domainId" defaultValue={errors?.values.domainId ?? (result?.ok ? result.domainId : "")} className="field-input" aria-invalid={errors?.fieldErrors.domainId ? true : undefined} aria-describedby={errors?.fieldErrors.domainId ? "domainId-error" : undefined}>
+          <label htmlFor="domainId" className="field-label">
+            Deck (exam domain)
+          </label>
+          <select
+            id="domainId"
+            name="domainId"
+            defaultValue={errors?.values.domainId ?? (result?.ok ? result.domainId : "")}
+            className="field-input"
+            aria-invalid={errors?.fieldErrors.domainId ? true : undefined}
+            aria-describedby={errors?.fieldErrors.domainId ? "domainId-error" : undefined}
+          >
             <option value="">Choose a deck</option>
             {domains.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
-          {errors?.fieldErrors.domainId ? <p id="domainId-error" className="field-error">{errors.fieldErrors.domainId.join(" ")}</p> : null}
+          {errors?.fieldErrors.domainId ? (
+            <p id="domainId-error" className="field-error">
+              {errors.fieldErrors.domainId.join(" ")}
+            </p>
+          ) : null}
         </div>
         {(["front", "back"] as const).map((side) => (
           <div key={side} className="mb-4">
-            <label htmlFor={side} className="field-label">{side === "front" ? "Front (the question or prompt)" : "Back (the answer)"}</label>
-            <textarea id={side} name={side} rows={side === "front" ? 3 : 5} defaultValue={errors?.values[side]} className="field-input" aria-invalid={errors?.fieldErrors[side] ? true : undefined} aria-describedby={errors?.fieldErrors[side] ? `${side}-error` : undefined} />
-            {errors?.fieldErrors[side] ? <p id={`${side}-error`} className="field-error">{errors.fieldErrors[side].join(" ")}</p> : null}
+            <label htmlFor={side} className="field-label">
+              {side === "front" ? "Front (the question or prompt)" : "Back (the answer)"}
+            </label>
+            <textarea
+              id={side}
+              name={side}
+              rows={side === "front" ? 3 : 5}
+              defaultValue={errors?.values[side]}
+              className="field-input"
+              aria-invalid={errors?.fieldErrors[side] ? true : undefined}
+              aria-describedby={errors?.fieldErrors[side] ? `${side}-error` : undefined}
+            />
+            {errors?.fieldErrors[side] ? (
+              <p id={`${side}-error`} className="field-error">
+                {errors.fieldErrors[side].join(" ")}
+              </p>
+            ) : null}
           </div>
         ))}
-        <button type="submit" className="btn-primary">Add card</button>
+        <button type="submit" className="btn-primary">
+          Add card
+        </button>
       </Form>
     </div>
   );

@@ -14,12 +14,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [prefs, optimizer] = await Promise.all([reviewPrefs(user.id), optimizerStatus(user.id)]);
   return {
-    prefs: { desiredRetention: prefs.desiredRetention, newCardsPerDay: prefs.newCardsPerDay, reviewsPerDay: prefs.reviewsPerDay, timeZone: prefs.timeZone },
+    prefs: {
+      desiredRetention: prefs.desiredRetention,
+      newCardsPerDay: prefs.newCardsPerDay,
+      reviewsPerDay: prefs.reviewsPerDay,
+      timeZone: prefs.timeZone,
+    },
     zones: Intl.supportedValuesOf("timeZone"),
     optimizer: {
       ...optimizer,
       // Formatted here, in the learner's time zone, so server and browser render the same text.
-      last: optimizer.last ? { ...optimizer.last, date: optimizer.last.createdAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: prefs.timeZone }) } : null,
+      last: optimizer.last
+        ? {
+            ...optimizer.last,
+            date: optimizer.last.createdAt.toLocaleDateString("en-US", {
+              dateStyle: "medium",
+              timeZone: prefs.timeZone,
+            }),
+          }
+        : null,
     },
   };
 }
@@ -29,9 +42,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.has("intent")) {
     const parsed = optimizeAction.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ kind: "optimize" as const, ok: false as const, message: parsed.error.issues[0].message }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        { kind: "optimize" as const, ok: false as const, message: parsed.error.issues[0].message },
+        { status: 400 },
+      );
     const result = await optimizeSchedule(user.id);
-    if (!result.ok) return data({ kind: "optimize" as const, ok: false as const, message: result.message }, { status: result.reason === "running" ? 409 : result.reason === "failed" ? 503 : 400 });
+    if (!result.ok)
+      return data(
+        { kind: "optimize" as const, ok: false as const, message: result.message },
+        { status: result.reason === "running" ? 409 : result.reason === "failed" ? 503 : 400 },
+      );
     return { kind: "optimize" as const, ...result };
   }
   const parsed = parseFormData(formData, reviewSettingsSchema);
@@ -44,25 +65,43 @@ const num = (n: number, digits: number) => n.toFixed(digits);
 const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
 
 /** Current vs trained parameters on the learner's own log; lower is better for both. */
-function Comparison({ before, after, caption }: { before: { logLoss: number; rmse: number }; after: { logLoss: number; rmse: number }; caption: string }) {
+function Comparison({
+  before,
+  after,
+  caption,
+}: {
+  before: { logLoss: number; rmse: number };
+  after: { logLoss: number; rmse: number };
+  caption: string;
+}) {
   return (
     <table className="mt-3 w-full max-w-md text-left">
       <caption className="mb-1 text-left text-sm text-muted">{caption}</caption>
       <thead>
         <tr className="border-b border-line">
-          <th scope="col" className="py-1 pr-4">Measure (lower is better)</th>
-          <th scope="col" className="py-1 pr-4">Current</th>
-          <th scope="col" className="py-1">Trained</th>
+          <th scope="col" className="py-1 pr-4">
+            Measure (lower is better)
+          </th>
+          <th scope="col" className="py-1 pr-4">
+            Current
+          </th>
+          <th scope="col" className="py-1">
+            Trained
+          </th>
         </tr>
       </thead>
       <tbody>
         <tr className="border-b border-line">
-          <th scope="row" className="py-1 pr-4 font-normal">Log loss</th>
+          <th scope="row" className="py-1 pr-4 font-normal">
+            Log loss
+          </th>
           <td className="py-1 pr-4">{num(before.logLoss, 4)}</td>
           <td className="py-1">{num(after.logLoss, 4)}</td>
         </tr>
         <tr>
-          <th scope="row" className="py-1 pr-4 font-normal">RMSE</th>
+          <th scope="row" className="py-1 pr-4 font-normal">
+            RMSE
+          </th>
           <td className="py-1 pr-4">{pct(before.rmse)}</td>
           <td className="py-1">{pct(after.rmse)}</td>
         </tr>
@@ -86,55 +125,113 @@ export default function ReviewSettings() {
         <Link to="/review">Review</Link> <span aria-hidden="true">›</span> Settings
       </nav>
       <h1 className="page-title">Review settings</h1>
-      {settings?.ok ? <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">Settings saved.</p> : null}
+      {settings?.ok ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          Settings saved.
+        </p>
+      ) : null}
       <Form method="post" className="card" noValidate>
         <FormError message={errors?.formError} />
-        <Field name="desiredRetention" label="Desired retention (0.70–0.97)" type="number" step="0.01" min={0.7} max={0.97} defaultValue={errors?.values.desiredRetention ?? prefs.desiredRetention} errors={errors?.fieldErrors.desiredRetention} hint="How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more reviews." />
-        <Field name="newCardsPerDay" label="New cards per day" type="number" min={0} max={500} defaultValue={errors?.values.newCardsPerDay ?? prefs.newCardsPerDay} errors={errors?.fieldErrors.newCardsPerDay} />
-        <Field name="reviewsPerDay" label="Maximum reviews per day" type="number" min={1} max={5000} defaultValue={errors?.values.reviewsPerDay ?? prefs.reviewsPerDay} errors={errors?.fieldErrors.reviewsPerDay} />
+        <Field
+          name="desiredRetention"
+          label="Desired retention (0.70–0.97)"
+          type="number"
+          step="0.01"
+          min={0.7}
+          max={0.97}
+          defaultValue={errors?.values.desiredRetention ?? prefs.desiredRetention}
+          errors={errors?.fieldErrors.desiredRetention}
+          hint="How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more reviews."
+        />
+        <Field
+          name="newCardsPerDay"
+          label="New cards per day"
+          type="number"
+          min={0}
+          max={500}
+          defaultValue={errors?.values.newCardsPerDay ?? prefs.newCardsPerDay}
+          errors={errors?.fieldErrors.newCardsPerDay}
+        />
+        <Field
+          name="reviewsPerDay"
+          label="Maximum reviews per day"
+          type="number"
+          min={1}
+          max={5000}
+          defaultValue={errors?.values.reviewsPerDay ?? prefs.reviewsPerDay}
+          errors={errors?.fieldErrors.reviewsPerDay}
+        />
         <div className="mb-4">
-          <label htmlFor="timeZone" className="field-label">Time zone</label>
-          <select id="timeZone" name="timeZone" defaultValue={errors?.values.timeZone ?? prefs.timeZone} className="field-input" aria-describedby="timeZone-hint">
+          <label htmlFor="timeZone" className="field-label">
+            Time zone
+          </label>
+          <select
+            id="timeZone"
+            name="timeZone"
+            defaultValue={errors?.values.timeZone ?? prefs.timeZone}
+            className="field-input"
+            aria-describedby="timeZone-hint"
+          >
             {zones.includes(prefs.timeZone) ? null : <option value={prefs.timeZone}>{prefs.timeZone}</option>}
             {zones.map((z) => (
-              <option key={z} value={z}>{z}</option>
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
           </select>
-          <p id="timeZone-hint" className="field-hint">Your study day starts at 4 a.m. here, so late-evening study counts for that day.</p>
+          <p id="timeZone-hint" className="field-hint">
+            Your study day starts at 4 a.m. here, so late-evening study counts for that day.
+          </p>
           {errors?.fieldErrors.timeZone ? <p className="field-error">{errors.fieldErrors.timeZone.join(" ")}</p> : null}
         </div>
-        <button type="submit" className="btn-primary">Save settings</button>
+        <button type="submit" className="btn-primary">
+          Save settings
+        </button>
       </Form>
 
       <section aria-labelledby="optimize-heading" className="card space-y-3">
-        <h2 id="optimize-heading" className="text-xl font-semibold">Optimize my schedule</h2>
+        <h2 id="optimize-heading" className="text-xl font-semibold">
+          Optimize my schedule
+        </h2>
         <p>
-          FSRS can learn how quickly <em>you</em> forget from your own ratings and schedule your cards to match. Charted trains new
-          parameters on your review history, checks how well they predict your ratings against the ones in use, and switches only if the
-          new ones are better.
+          FSRS can learn how quickly <em>you</em> forget from your own ratings and schedule your cards to match. Charted
+          trains new parameters on your review history, checks how well they predict your ratings against the ones in
+          use, and switches only if the new ones are better.
         </p>
         <p className="text-sm text-muted">
-          {optimizer.personalized ? "Your schedule uses parameters trained on your reviews." : "Your schedule uses the FSRS default parameters."} You have{" "}
-          {optimizer.ratings.toLocaleString("en-US")} {optimizer.ratings === 1 ? "rating" : "ratings"}.
+          {optimizer.personalized
+            ? "Your schedule uses parameters trained on your reviews."
+            : "Your schedule uses the FSRS default parameters."}{" "}
+          You have {optimizer.ratings.toLocaleString("en-US")} {optimizer.ratings === 1 ? "rating" : "ratings"}.
         </p>
         {optimized ? (
           optimized.ok ? (
-            <div role="status" className={`rounded-md border p-3 ${optimized.adopted ? "border-success bg-success-soft" : "border-line"}`}>
+            <div
+              role="status"
+              className={`rounded-md border p-3 ${optimized.adopted ? "border-success bg-success-soft" : "border-line"}`}
+            >
               <p className="font-medium">
                 {optimized.adopted
                   ? "Done: the trained parameters predict your ratings better, so your schedule now uses them."
                   : "Done: the trained parameters did not predict your ratings better, so your schedule keeps the current ones."}
               </p>
-              <Comparison before={optimized.before} after={optimized.after} caption={`Measured on your ${optimized.ratings.toLocaleString("en-US")} ratings.`} />
+              <Comparison
+                before={optimized.before}
+                after={optimized.after}
+                caption={`Measured on your ${optimized.ratings.toLocaleString("en-US")} ratings.`}
+              />
             </div>
           ) : (
-            <p role="alert" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">{optimized.message}</p>
+            <p role="alert" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+              {optimized.message}
+            </p>
           )
         ) : null}
         {optimizer.needed > 0 ? (
           <p>
             Optimizing needs at least {optimizer.minimum.toLocaleString("en-US")} ratings: rate{" "}
-            <strong>{optimizer.needed.toLocaleString("en-US")} more</strong> {optimizer.needed === 1 ? "card" : "cards"} first.
+            <strong>{optimizer.needed.toLocaleString("en-US")} more</strong> {optimizer.needed === 1 ? "card" : "cards"}{" "}
+            first.
           </p>
         ) : (
           <Form method="post">
@@ -143,7 +240,9 @@ export default function ReviewSettings() {
               {optimizing ? "Optimizing…" : "Optimize my schedule"}
             </button>
             <p id="optimize-hint" className="field-hint" aria-live="polite">
-              {optimizing ? "Training on your reviews. This can take up to a minute; keep this page open." : "Training takes a few seconds to a minute."}
+              {optimizing
+                ? "Training on your reviews. This can take up to a minute; keep this page open."
+                : "Training takes a few seconds to a minute."}
             </p>
           </Form>
         )}
@@ -151,9 +250,15 @@ export default function ReviewSettings() {
           <div>
             <p className="text-sm">
               Last run on {last.date}:{" "}
-              {last.adopted ? "the trained parameters were better and were adopted." : "the current parameters were kept."}
+              {last.adopted
+                ? "the trained parameters were better and were adopted."
+                : "the current parameters were kept."}
             </p>
-            <Comparison before={{ logLoss: last.logLossBefore, rmse: last.rmseBefore }} after={{ logLoss: last.logLossAfter, rmse: last.rmseAfter }} caption={`Measured on ${last.reviewCount.toLocaleString("en-US")} ratings.`} />
+            <Comparison
+              before={{ logLoss: last.logLossBefore, rmse: last.rmseBefore }}
+              after={{ logLoss: last.logLossAfter, rmse: last.rmseAfter }}
+              caption={`Measured on ${last.reviewCount.toLocaleString("en-US")} ratings.`}
+            />
           </div>
         ) : null}
       </section>

@@ -12,7 +12,8 @@ import { requireUser } from "~/utils/auth.server.ts";
 export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
 
 const NOTICES: Record<string, string> = {
-  leech: "You have forgotten that card 8 times, so it is now suspended as a leech. Rewrite it in your own words or read its lesson, then unsuspend it from Browse cards.",
+  leech:
+    "You have forgotten that card 8 times, so it is now suspended as a leech. Rewrite it in your own words or read its lesson, then unsuspend it from Browse cards.",
   stale: "That card was already rated in another window, so we moved on.",
   undone: "Your last rating was undone.",
   buried: "That card is buried until tomorrow.",
@@ -37,7 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canUndo: queue.canUndo,
     // The back is only sent once the learner asks to see it.
     card: queue.current
-      ? { ...queue.current, back: reveal ? queue.current.back : null, lessonUrl: reveal ? queue.current.lessonUrl : null, domainName: domains[queue.current.domainId] }
+      ? {
+          ...queue.current,
+          back: reveal ? queue.current.back : null,
+          lessonUrl: reveal ? queue.current.lessonUrl : null,
+          domainName: domains[queue.current.domainId],
+        }
       : null,
   };
 }
@@ -55,13 +61,26 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/review/study${s ? `?${s}` : ""}`);
   };
   if (form.intent === "rate") {
-    const result = await rateCard(user.id, { ref: form.ref, grade: form.grade as Grade, requestId: form.requestId }, new Date(), user);
-    if (!result.ok) return result.message.includes("another window") ? back("stale") : data({ error: result.message }, { status: 404 });
+    const result = await rateCard(
+      user.id,
+      { ref: form.ref, grade: form.grade as Grade, requestId: form.requestId },
+      new Date(),
+      user,
+    );
+    if (!result.ok)
+      return result.message.includes("another window")
+        ? back("stale")
+        : data({ error: result.message }, { status: 404 });
     return back(result.leech ? "leech" : undefined);
   }
   if (form.intent === "undo") return back((await undoLastRating(user.id)) ? "undone" : "nothing");
-  if (form.intent === "bury") return (await buryCard(user.id, form.cardId)) ? back("buried") : data({ error: "That card is not in your deck." }, { status: 404 });
-  return (await setCardSuspended(user.id, form.cardId, true)) ? back("suspended") : data({ error: "That card is not in your deck." }, { status: 404 });
+  if (form.intent === "bury")
+    return (await buryCard(user.id, form.cardId))
+      ? back("buried")
+      : data({ error: "That card is not in your deck." }, { status: 404 });
+  return (await setCardSuspended(user.id, form.cardId, true))
+    ? back("suspended")
+    : data({ error: "That card is not in your deck." }, { status: 404 });
 }
 
 export default function StudyPage() {
@@ -86,7 +105,10 @@ export default function StudyPage() {
         navigate(revealHref);
       } else if (/^[1-4]$/.test(event.key) && card && reveal) {
         event.preventDefault();
-        submit({ intent: "rate", ref: card.ref, grade: event.key, requestId: card.requestId, ...(deck ? { deck } : {}) }, { method: "post" });
+        submit(
+          { intent: "rate", ref: card.ref, grade: event.key, requestId: card.requestId, ...(deck ? { deck } : {}) },
+          { method: "post" },
+        );
       } else if (event.key.toLowerCase() === "u" && canUndo && undoRef.current) {
         event.preventDefault();
         submit(undoRef.current);
@@ -101,7 +123,11 @@ export default function StudyPage() {
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link to="/review">Review</Link> <span aria-hidden="true">›</span> {deckName}
       </nav>
-      <ProgressBar value={counts.doneToday} max={counts.doneToday + remaining} label={`${counts.doneToday} done today · ${counts.due} due · ${counts.new} new`} />
+      <ProgressBar
+        value={counts.doneToday}
+        max={counts.doneToday + remaining}
+        label={`${counts.doneToday} done today · ${counts.due} due · ${counts.new} new`}
+      />
       {notice ? (
         <p role="status" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
           {notice}
@@ -111,7 +137,14 @@ export default function StudyPage() {
       {card ? (
         <section aria-labelledby="card-front" className="card space-y-4">
           <p className="text-sm text-muted">
-            {card.domainName} · {card.source === "missed" ? "from a question you missed" : card.source === "own" ? "your card" : card.isNew ? "new card" : "review"}
+            {card.domainName} ·{" "}
+            {card.source === "missed"
+              ? "from a question you missed"
+              : card.source === "own"
+                ? "your card"
+                : card.isNew
+                  ? "new card"
+                  : "review"}
           </p>
           <h1 id="card-front" className="whitespace-pre-line text-xl font-semibold sm:text-2xl">
             {card.front}
@@ -160,7 +193,9 @@ export default function StudyPage() {
         </section>
       ) : (
         <section className="card">
-          <h1 className="mb-2 text-xl font-semibold">{counts.reviewLimitReached ? "You reached today's review limit" : "All done for now"}</h1>
+          <h1 className="mb-2 text-xl font-semibold">
+            {counts.reviewLimitReached ? "You reached today's review limit" : "All done for now"}
+          </h1>
           <p className="mb-4">
             {counts.reviewLimitReached
               ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."

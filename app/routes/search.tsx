@@ -63,7 +63,9 @@ export default function SearchPage() {
       <div aria-live="polite" aria-busy={searching}>
         {q ? (
           <p className="mb-4 text-muted">
-            {hits.length === 0 ? `No results for “${q}”. Try fewer or different words.` : `${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”`}
+            {hits.length === 0
+              ? `No results for “${q}”. Try fewer or different words.`
+              : `${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”`}
           </p>
         ) : null}
         <ol className="space-y-4">
@@ -74,7 +76,15 @@ export default function SearchPage() {
               </p>
               <h2 className="text-lg font-semibold">
                 <Link to={hit.url}>
-                  {hit.titleParts.map((part, i) => (part.mark ? <mark key={i} className="rounded bg-warn-soft px-0.5 text-ink">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {hit.titleParts.map((part, i) =>
+                    part.mark ? (
+                      <mark key={i} className="rounded bg-warn-soft px-0.5 text-ink">
+                        {part.text}
+                      </mark>
+                    ) : (
+                      <span key={i}>{part.text}</span>
+                    ),
+                  )}
                 </Link>
               </h2>
               <p>

@@ -69,7 +69,7 @@ describe("requireRole", () => {
   });
 
   it("lets instructors and admins in", async () => {
-    for (const role of ["instructor", "admin"]) {
+    for (const role of ["instructor", "admin"] as const) {
       const user = await makeUser({ role });
       expect((await requireRole(requestWith(await startSession(user.id)), "instructor")).id).toBe(user.id);
     }

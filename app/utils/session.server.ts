@@ -5,6 +5,7 @@ import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "./db.server.ts";
 import { withHashedSessionIds } from "./hashed-sessions.server.ts";
+import { parseRole } from "~/utils/roles.ts";
 
 const adapter = withHashedSessionIds(new PrismaAdapter(db.session as never, db.user as never));
 
@@ -22,7 +23,7 @@ export const lucia = new Lucia(adapter, {
   getUserAttributes: (attributes) => ({
     email: attributes.email,
     name: attributes.name,
-    role: attributes.role as Role,
+    role: parseRole(attributes.role),
     timeZone: attributes.timeZone,
     // Review preferences ride along with the session's user row (already read), so review
     // pages need no second query for them.
@@ -33,7 +34,7 @@ export const lucia = new Lucia(adapter, {
   }),
 });
 
-export type Role = "student" | "instructor" | "admin";
+export type { Role } from "~/utils/roles.ts";
 
 declare module "lucia" {
   interface Register {
@@ -41,7 +42,7 @@ declare module "lucia" {
     DatabaseUserAttributes: {
       email: string;
       name: string;
-      role: string;
+      role: string; // the stored column; read through parseRole
       timeZone: string;
       desiredRetention: number;
       newCardsPerDay: number;

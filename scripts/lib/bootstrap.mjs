@@ -15,7 +15,9 @@ export function run(cmd, args, options = {}) {
 export function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
-    console.error(`Charted needs Node.js 20.19 or newer (this is ${process.versions.node}). Install it from nodejs.org and try again.`);
+    console.error(
+      `Charted needs Node.js 20.19 or newer (this is ${process.versions.node}). Install it from nodejs.org and try again.`,
+    );
     process.exit(1);
   }
 }

@@ -4,7 +4,12 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   try {
     const require = createRequire(import.meta.url);

@@ -19,7 +19,9 @@ export async function syncContent(root?: string): Promise<SyncReport> {
   const { problems } = checkContent(content);
   // Skip items a problem points at (by file:line), so one bad item cannot block the rest.
   const bad = new Set(problems.map((p) => `${p.file}:${p.line}`));
-  const questions = await syncQuestions(content.questions.filter((q) => !bad.has(`${q.file}:${q.line}`)).map((q) => q.value));
+  const questions = await syncQuestions(
+    content.questions.filter((q) => !bad.has(`${q.file}:${q.line}`)).map((q) => q.value),
+  );
   const cards = await syncCards(content.cards.filter((c) => !bad.has(`${c.file}:${c.line}`)).map((c) => c.value));
   const summary = [
     describe("Questions", questions),

@@ -24,17 +24,30 @@ function mulberry32(seed: number) {
   };
 }
 
-async function answerAll(userId: string, attemptId: string, start: Date, secondsEach: number, progress: number, rnd: () => number) {
+async function answerAll(
+  userId: string,
+  attemptId: string,
+  start: Date,
+  secondsEach: number,
+  progress: number,
+  rnd: () => number,
+) {
   const items = await db.attemptItem.findMany({
     where: { attemptId },
     orderBy: { position: "asc" },
-    select: { position: true, questionVersion: { select: { answerIndex: true, question: { select: { domainId: true } } } } },
+    select: {
+      position: true,
+      questionVersion: { select: { answerIndex: true, question: { select: { domainId: true } } } },
+    },
   });
   let t = start.getTime();
   for (const item of items) {
     t += secondsEach * 1000 * (0.6 + rnd() * 0.8);
     const skill = Math.min(0.95, SKILL[item.questionVersion.question.domainId] + 0.12 * progress);
-    const choice = rnd() < skill ? item.questionVersion.answerIndex : (item.questionVersion.answerIndex + 1 + Math.floor(rnd() * 3)) % 4;
+    const choice =
+      rnd() < skill
+        ? item.questionVersion.answerIndex
+        : (item.questionVersion.answerIndex + 1 + Math.floor(rnd() * 3)) % 4;
     await saveAnswer(userId, attemptId, item.position + 1, { selectedIndex: choice }, new Date(t));
   }
   await submitAttempt(userId, attemptId, new Date(t + 30_000));
@@ -45,7 +58,9 @@ async function answerAll(userId: string, attemptId: string, start: Date, seconds
 export async function addDemoHistory(userId: string, timeZone: string, now = new Date()) {
   if ((await db.examAttempt.count({ where: { userId } })) > 0) return false;
   const rnd = mulberry32(2026);
-  const lessons = [...getContentIndex().lessons.values()].sort((a, b) => a.domainId.localeCompare(b.domainId) || a.order - b.order);
+  const lessons = [...getContentIndex().lessons.values()].sort(
+    (a, b) => a.domainId.localeCompare(b.domainId) || a.order - b.order,
+  );
   let lessonIndex = 0;
   const today = studyDay(now, timeZone).label;
   for (let back = DAYS; back >= 1; back--) {
@@ -74,7 +89,18 @@ export async function addDemoHistory(userId: string, timeZone: string, now = new
       await markLessonComplete(userId, lessons[lessonIndex++].slug, t);
     }
     const domain = DOMAINS[back % DOMAINS.length];
-    const quiz = await startPractice(userId, { domains: [domain as "FND"], weakest: false, count: 10, timed: false, mode: back % 2 ? "tutor" : "exam", only: "all" }, t);
+    const quiz = await startPractice(
+      userId,
+      {
+        domains: [domain as "FND"],
+        weakest: false,
+        count: 10,
+        timed: false,
+        mode: back % 2 ? "tutor" : "exam",
+        only: "all",
+      },
+      t,
+    );
     if (quiz.ok) await answerAll(userId, quiz.attemptId, t, 55, progress, rnd);
   }
   return true;

@@ -4,7 +4,10 @@
 import { db } from "../../app/utils/db.server.ts";
 
 export async function seedHeavyAttempts(userId: string, count: number, now = Date.now()) {
-  const versions = await db.questionVersion.findMany({ select: { id: true, answerIndex: true }, orderBy: { id: "asc" } });
+  const versions = await db.questionVersion.findMany({
+    select: { id: true, answerIndex: true },
+    orderBy: { id: "asc" },
+  });
   const DAY = 86_400_000;
   for (let a = 0; a < count; a++) {
     const simulation = a % 10 === 0;
@@ -22,7 +25,7 @@ export async function seedHeavyAttempts(userId: string, count: number, now = Dat
         status: "submitted",
         scoredCorrect: simulation ? Math.round((correct * 110) / 135) : correct,
         scoredTotal: simulation ? 110 : n,
-        scaledScore: simulation ? 200 + Math.round(((correct / n) * 300)) : null,
+        scaledScore: simulation ? 200 + Math.round((correct / n) * 300) : null,
       },
       select: { id: true },
     });

@@ -17,7 +17,10 @@ describe("migrateSqlite", () => {
     expect(migrateSqlite(file)).toEqual([]);
     const db = new Database(file);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all() as { checksum: string; finished_at: string }[];
+    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all() as {
+      checksum: string;
+      finished_at: string;
+    }[];
     expect(rows).toHaveLength(names.length);
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].finished_at).toBeTruthy();
@@ -59,9 +62,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("migratePostgres", () => {
     const client = new pg.Client(config);
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT migration_name, applied_steps_count FROM "${schema}"._prisma_migrations`);
+      const { rows } = await client.query(
+        `SELECT migration_name, applied_steps_count FROM "${schema}"._prisma_migrations`,
+      );
       expect(rows).toEqual(names.map((migration_name) => ({ migration_name, applied_steps_count: 1 })));
-      const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [schema]);
+      const tables = await client.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`,
+        [schema],
+      );
       expect(tables.rows[0].n).toBeGreaterThan(10);
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`);

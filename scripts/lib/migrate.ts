@@ -33,7 +33,9 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]) 
   for (const m of migrations) {
     const checksum = applied.get(m.name);
     if (checksum && checksum !== m.checksum) {
-      throw new Error(`Migration ${m.name} was edited after it was applied (checksum differs). Add a new migration instead.`);
+      throw new Error(
+        `Migration ${m.name} was edited after it was applied (checksum differs). Add a new migration instead.`,
+      );
     }
   }
 }
@@ -50,7 +52,9 @@ export function migrateSqlite(file: string, dir = SQLITE_MIGRATIONS_DIR): string
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const rows = db
-      .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .prepare(
+        `SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
       .all() as { migration_name: string; checksum: string }[];
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const migrations = readMigrations(dir);
@@ -114,7 +118,9 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
           [id, m.checksum, m.name],
         );
         await client.query(m.sql);
-        await client.query(`UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(`UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+          id,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -1,7 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO = { student: "student@charted.test", instructor: "instructor@charted.test", password: "charted-demo-2026" };
+export const DEMO = {
+  student: "student@charted.test",
+  instructor: "instructor@charted.test",
+  password: "charted-demo-2026",
+};
 
 let counter = 0;
 export function uniqueEmail(tag: string) {
@@ -30,7 +34,9 @@ export async function logIn(page: Page, email: string, password: string, expectS
 
 /** No serious or critical WCAG 2.x A/AA violations on the current page. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }

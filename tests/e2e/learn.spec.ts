@@ -5,7 +5,9 @@ test("a learner opens a lesson from Learn, marks it complete and sees it counted
   await register(page, "Lee Reader", uniqueEmail("learn"));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Learn" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Learn" })).toBeVisible();
-  const lawCard = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Medical Law, Ethics, and Compliance" }) });
+  const lawCard = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Medical Law, Ethics, and Compliance" }) });
   await expect(lawCard.getByText(/^0 of \d+ lessons complete$/)).toBeVisible();
   await lawCard.getByRole("link", { name: "Medical Law, Ethics, and Compliance" }).click();
   await expect(page).toHaveURL(/\/learn\/law$/);

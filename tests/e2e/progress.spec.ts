@@ -18,7 +18,8 @@ test("the dashboard shows every chart with its table, readiness and the weakest 
   // The seeded learner has two full mocks and six weeks of answers: an estimate with a range.
   await expect(page.getByRole("heading", { name: "Chance of passing" })).toBeVisible();
   await expect(page.getByText(/^Likely between \d+% and \d+%/)).toBeVisible();
-  for (const chart of CHARTS) await expect(page.locator(`figure[data-chart="${chart.id}"] svg.recharts-surface`).first()).toBeVisible();
+  for (const chart of CHARTS)
+    await expect(page.locator(`figure[data-chart="${chart.id}"] svg.recharts-surface`).first()).toBeVisible();
   // Charts draw after hydration into boxes the server already sized: nothing on the page moved.
   const shift = await page.evaluate(
     () =>
@@ -48,7 +49,10 @@ test("the dashboard shows every chart with its table, readiness and the weakest 
   await expect(page.locator('figure[data-chart="scores"]').getByRole("row")).toHaveCount(3); // header + two mocks
   await expectAccessible(page);
   // "Practise these" starts a quiz on that knowledge area in one click.
-  await page.getByRole("button", { name: /^Practise / }).first().click();
+  await page
+    .getByRole("button", { name: /^Practise / })
+    .first()
+    .click();
   await expect(page.getByText(/Question 1 of (10|[5-9])\b/)).toBeVisible();
   // The combined link opens the form with the three areas chosen.
   await page.goto("/progress");

@@ -1,11 +1,12 @@
 // Test factories: real rows through the real models.
 import { hashPassword } from "~/auth/password.server.ts";
+import { parseRole, type Role } from "~/utils/roles.ts";
 import { createUser } from "~/models/user.server.ts";
 
 let counter = 0;
 export const TEST_PASSWORD = "correct horse battery";
 
-export async function makeUser(overrides: { email?: string; name?: string; role?: string; password?: string } = {}) {
+export async function makeUser(overrides: { email?: string; name?: string; role?: Role; password?: string } = {}) {
   counter += 1;
   const password = overrides.password ?? TEST_PASSWORD;
   const user = await createUser({
@@ -14,5 +15,5 @@ export async function makeUser(overrides: { email?: string; name?: string; role?
     role: overrides.role ?? "student",
     passwordHash: await hashPassword(password),
   });
-  return { ...user, password };
+  return { ...user, role: parseRole(user.role), password };
 }

@@ -13,7 +13,8 @@ import { startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 const built = existsSync("build/server/index.js");
-if (!built) console.warn("[charted] crash-recovery test skipped: run `npm run build` first (npm test builds before it runs).");
+if (!built)
+  console.warn("[charted] crash-recovery test skipped: run `npm run build` first (npm test builds before it runs).");
 
 const PORT = 3300 + Math.floor(Math.random() * 500);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -29,7 +30,13 @@ function startServer() {
 
 async function waitForHealth() {
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("server did not start");
@@ -39,13 +46,26 @@ afterAll(() => server?.kill("SIGKILL"));
 
 describe.skipIf(!built)("crash recovery", () => {
   it("keeps every acknowledged answer and rating across kill -9", async () => {
-    await syncQuestions(Array.from({ length: 40 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" })));
+    await syncQuestions(
+      Array.from({ length: 40 }, (_, i) =>
+        makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" }),
+      ),
+    );
     await syncCards([makeCard("LAW-C0001")]);
     const user = await makeUser();
     const cookie = (await startSession(user.id)).split(";")[0];
-    const attempt = await startPractice(user.id, { domains: ["LAW"], weakest: false, count: 40, timed: false, mode: "exam", only: "all" });
+    const attempt = await startPractice(user.id, {
+      domains: ["LAW"],
+      weakest: false,
+      count: 40,
+      timed: false,
+      mode: "exam",
+      only: "all",
+    });
     if (!attempt.ok) throw new Error(attempt.message);
-    const cards = await Promise.all(Array.from({ length: 30 }, (_, i) => addOwnCard(user.id, { domainId: "LAW", front: `Card ${i}`, back: "Back" })));
+    const cards = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => addOwnCard(user.id, { domainId: "LAW", front: `Card ${i}`, back: "Back" })),
+    );
     const headers = { cookie, Origin: BASE, "content-type": "application/x-www-form-urlencoded" };
 
     await startServer();
@@ -59,7 +79,11 @@ describe.skipIf(!built)("crash recovery", () => {
       const requestId = randomUUID();
       const card = cards[i % cards.length];
       inFlight.push(
-        fetch(`${BASE}/attempts/${attempt.attemptId}/q/${position}.data`, { method: "POST", headers, body: `intent=answer&choice=${choice}` }).then(
+        fetch(`${BASE}/attempts/${attempt.attemptId}/q/${position}.data`, {
+          method: "POST",
+          headers,
+          body: `intent=answer&choice=${choice}`,
+        }).then(
           (r) => {
             // Only answers acknowledged after every earlier save to this position count as "the" answer.
             if (r.ok) acknowledgedAnswers.set(position, choice);
@@ -90,9 +114,16 @@ describe.skipIf(!built)("crash recovery", () => {
     expect(acknowledgedRatings.length).toBeGreaterThan(20);
 
     await startServer();
-    const items = await db.attemptItem.findMany({ where: { attemptId: attempt.attemptId }, orderBy: { position: "asc" } });
-    for (const [position, choice] of acknowledgedAnswers) expect({ position, choice: items[position - 1].selectedIndex }).toEqual({ position, choice });
-    const logs = await db.reviewLog.findMany({ where: { requestId: { in: acknowledgedRatings } }, select: { requestId: true } });
+    const items = await db.attemptItem.findMany({
+      where: { attemptId: attempt.attemptId },
+      orderBy: { position: "asc" },
+    });
+    for (const [position, choice] of acknowledgedAnswers)
+      expect({ position, choice: items[position - 1].selectedIndex }).toEqual({ position, choice });
+    const logs = await db.reviewLog.findMany({
+      where: { requestId: { in: acknowledgedRatings } },
+      select: { requestId: true },
+    });
     expect(logs.length).toBe(acknowledgedRatings.length);
     // The restarted server serves the attempt with the saved answers.
     const page = await fetch(`${BASE}/attempts/${attempt.attemptId}/q/1`, { headers: { cookie } });

@@ -38,10 +38,18 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 
 describe.skipIf(!onPostgres || !built)("scale-out: two app processes, one PostgreSQL", () => {
   it("serves one learner's session from either process without losing anything", async () => {
-    await syncQuestions(Array.from({ length: 12 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" })));
+    await syncQuestions(
+      Array.from({ length: 12 }, (_, i) =>
+        makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`, { lesson: "hipaa-privacy-and-patient-rights" }),
+      ),
+    );
     const learner = await makeUser();
     const other = await makeUser();
-    const cards = await Promise.all(Array.from({ length: 6 }, (_, i) => addOwnCard(learner.id, { domainId: "LAW", front: `Card ${i}`, back: "Back" })));
+    const cards = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        addOwnCard(learner.id, { domainId: "LAW", front: `Card ${i}`, back: "Back" }),
+      ),
+    );
     const [A, B] = await Promise.all([startServer(), startServer()]);
     const servers = [A, B];
     const post = (base: string, path: string, body: string, cookie?: string) =>
@@ -51,21 +59,34 @@ describe.skipIf(!onPostgres || !built)("scale-out: two app processes, one Postgr
         body,
         redirect: "manual",
       });
-    const get = (base: string, path: string, cookie: string) => fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+    const get = (base: string, path: string, cookie: string) =>
+      fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
 
     // Log in on A; the session cookie is valid on B.
-    const login = await post(A, "/login", form({ email: learner.email, password: TEST_PASSWORD, redirectTo: "/practice" }));
+    const login = await post(
+      A,
+      "/login",
+      form({ email: learner.email, password: TEST_PASSWORD, redirectTo: "/practice" }),
+    );
     expect(login.status).toBe(302);
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     expect(cookie).toMatch(/^charted_session=\w+/);
     expect((await get(B, "/practice", cookie)).status).toBe(200);
 
     // Start a timed practice on B; A serves it with the same server-owned deadline.
-    const started = await post(B, "/practice", form({ domains: "LAW", count: "10", timed: "on", minutes: "30", mode: "exam", only: "all" }), cookie);
+    const started = await post(
+      B,
+      "/practice",
+      form({ domains: "LAW", count: "10", timed: "on", minutes: "30", mode: "exam", only: "all" }),
+      cookie,
+    );
     expect(started.status).toBe(302);
     const attemptId = /^\/attempts\/(\w+)\/q\/1$/.exec(started.headers.get("location") ?? "")?.[1];
     expect(attemptId).toBeTruthy();
-    const { deadline } = await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { deadline: true } });
+    const { deadline } = await db.examAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { deadline: true },
+    });
     expect(deadline).not.toBeNull();
     for (const base of servers) {
       const page = await get(base, `/attempts/${attemptId}/q/1.data`, cookie);
@@ -77,7 +98,12 @@ describe.skipIf(!onPostgres || !built)("scale-out: two app processes, one Postgr
     // and a changed answer on the other process wins. Then a burst to both at once.
     const expected = new Map<number, number>();
     const answer = async (base: string, position: number, choice: number) => {
-      const res = await post(base, `/attempts/${attemptId}/q/${position}.data`, form({ intent: "answer", choice: String(choice) }), cookie);
+      const res = await post(
+        base,
+        `/attempts/${attemptId}/q/${position}.data`,
+        form({ intent: "answer", choice: String(choice) }),
+        cookie,
+      );
       expect({ position, status: res.status }).toEqual({ position, status: 200 });
       expected.set(position, choice);
     };
@@ -91,8 +117,16 @@ describe.skipIf(!onPostgres || !built)("scale-out: two app processes, one Postgr
     // Ratings alternate too (the no-JS form post); a retried request id counts once.
     const acknowledged: string[] = [];
     const rate = async (base: string, cardId: string, requestId = randomUUID()) => {
-      const res = await post(base, "/review/study", form({ intent: "rate", ref: `card:${cardId}`, grade: "3", requestId }), cookie);
-      expect({ status: res.status, location: res.headers.get("location") }).toEqual({ status: 302, location: "/review/study" });
+      const res = await post(
+        base,
+        "/review/study",
+        form({ intent: "rate", ref: `card:${cardId}`, grade: "3", requestId }),
+        cookie,
+      );
+      expect({ status: res.status, location: res.headers.get("location") }).toEqual({
+        status: 302,
+        location: "/review/study",
+      });
       acknowledged.push(requestId);
       return requestId;
     };
@@ -115,9 +149,16 @@ describe.skipIf(!onPostgres || !built)("scale-out: two app processes, one Postgr
     }
 
     // Everything acknowledged is in the database.
-    const items = await db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { position: true, selectedIndex: true } });
+    const items = await db.attemptItem.findMany({
+      where: { attemptId },
+      orderBy: { position: "asc" },
+      select: { position: true, selectedIndex: true },
+    });
     expect(items.map((i) => i.selectedIndex)).toEqual(Array.from({ length: 10 }, (_, i) => expected.get(i + 1)));
-    const logs = await db.reviewLog.findMany({ where: { userId: learner.id }, select: { requestId: true, cardId: true } });
+    const logs = await db.reviewLog.findMany({
+      where: { userId: learner.id },
+      select: { requestId: true, cardId: true },
+    });
     expect(logs.map((l) => l.requestId).sort()).toEqual([...new Set(acknowledged)].sort());
     const reps = await db.reviewCard.findMany({ where: { userId: learner.id }, select: { id: true, reps: true } });
     const perCard = (id: string) => logs.filter((l) => l.cardId === id).length;
