@@ -76,7 +76,7 @@ const { syncContent } = await import("./lib/content-sync.ts");
 const { startPractice } = await import("../app/exam/attempts.server.ts");
 const { getContentIndex } = await import("../app/content/index.server.ts");
 const { seedHeavyAttempts } = await import("./lib/heavy-attempts.ts");
-const { rollUpActivity } = await import("../app/models/progress.server.ts");
+const { rollUpActivity } = await import("../app/progress/rollup.server.ts");
 
 console.log(`Seeding ${database.version} at ${database.location}…`);
 const t0 = Date.now();

@@ -1,5 +1,4 @@
 // Data access for assignments and their attempts. Callers check who may see what.
-import type { BankFilter } from "~/assignments/forms.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
@@ -159,6 +158,15 @@ export function questionsById(ids: string[]) {
       versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, answerIndex: true, difficulty: true } },
     },
   });
+}
+
+/** What the bank can be narrowed by (the picker's query, validated by the route). */
+export interface BankFilter {
+  domain?: string;
+  ka?: string;
+  difficulty?: number;
+  q?: string;
+  page: number;
 }
 
 /** A page of live bank items for picking; stems only (instructors may see keys, but the list does not need them). */

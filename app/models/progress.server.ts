@@ -1,30 +1,19 @@
-// Data access for the progress dashboard and study plan: activity roll-ups, the evidence for
-// mastery, and plan preferences.
+// Data access for the progress dashboard and study plan: activity roll-up rows, the evidence
+// for mastery, and plan preferences. The roll-up itself is app/progress/rollup.server.ts.
 import { LRUCache } from "lru-cache";
 import { computeDecayFactor, default_w } from "ts-fsrs";
-import { getContentIndex } from "~/content/index.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { rollUpEvents, type StudyEvent } from "~/progress/activity.ts";
-import type { CardMemoryGroup } from "~/progress/mastery.ts";
 import { databaseKind } from "~/utils/database-url.ts";
 import { db } from "~/utils/db.server.ts";
 import { State } from "ts-fsrs";
 
-/** Events newer than this are left for the next roll-up, so a write still committing is not missed. */
-const ROLLUP_LAG_MS = 5_000;
-/** A dashboard reloaded within this long reuses the last roll-up (activity is at most this stale). */
-const ROLLUP_EVERY_MS = 30_000;
+/** Where a learner's activity roll-up got to: events up to `through` are in ActivityDay. */
+export function rollupCursor(userId: string) {
+  return db.activityRollup.findUnique({ where: { userId }, select: { through: true, lastEventAt: true } });
+}
 
-/**
- * Brings a learner's ActivityDay rows up to date from their review log, answers and finished
- * lessons since the last roll-up. Safe to run concurrently: the cursor update is conditional,
- * and the loser's transaction rolls back.
- */
-export async function rollUpActivity(userId: string, timeZone: string, now = new Date()) {
-  const through = new Date(now.getTime() - ROLLUP_LAG_MS);
-  const cursor = await db.activityRollup.findUnique({ where: { userId } });
-  const since = cursor?.through ?? new Date(0);
-  if (since.getTime() > through.getTime() - ROLLUP_EVERY_MS) return;
+/** The times of a learner's reviews, answers and finished lessons in (since, through]. */
+export async function studyEventsBetween(userId: string, since: Date, through: Date) {
   const window = { gt: since, lte: through };
   const [reviews, answers, lessons] = await Promise.all([
     db.reviewLog.findMany({ where: { userId, review: window }, select: { review: true } }),
@@ -38,26 +27,38 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
       select: { completedAt: true, lessonSlug: true },
     }),
   ]);
-  const events: StudyEvent[] = [
-    ...reviews.map((r) => ({ at: r.review, kind: "review" as const })),
-    ...answers.map((a) => ({ at: a.answeredAt!, kind: "answer" as const })),
-    ...lessons.map((l) => ({
-      at: l.completedAt,
-      kind: "lesson" as const,
-      readingSeconds: (getContentIndex().lessons.get(l.lessonSlug)?.minutes ?? 1) * 60,
-    })),
-  ];
-  // Nothing new: just move the cursor (conditionally, like below).
-  if (events.length === 0 && cursor) {
-    await db.activityRollup.updateMany({ where: { userId, through: cursor.through }, data: { through } });
-    return;
-  }
-  const { days, lastEventAt } = rollUpEvents(events, timeZone, cursor?.lastEventAt ?? null);
+  return {
+    reviews: reviews.map((r) => r.review),
+    answers: answers.map((a) => a.answeredAt!),
+    lessons: lessons.map((l) => ({ at: l.completedAt, slug: l.lessonSlug })),
+  };
+}
+
+export interface DayTotalsRow {
+  day: string;
+  seconds: number;
+  reviews: number;
+  answers: number;
+  lessons: number;
+}
+
+/**
+ * Adds rolled-up day totals and moves the cursor from `from` (null: the first roll-up) to
+ * `through`, in one transaction. False when another request moved the cursor first (its roll-up
+ * stands and this one is dropped): the cursor update is conditional.
+ */
+export async function saveRollup(
+  userId: string,
+  from: Date | null,
+  through: Date,
+  lastEventAt: Date | null,
+  days: DayTotalsRow[],
+): Promise<boolean> {
   try {
     await db.$transaction(async (tx) => {
-      if (cursor) {
+      if (from) {
         const moved = await tx.activityRollup.updateMany({
-          where: { userId, through: cursor.through },
+          where: { userId, through: from },
           data: { through, lastEventAt },
         });
         if (moved.count !== 1) throw new RollupRace();
@@ -78,11 +79,16 @@ export async function rollUpActivity(userId: string, timeZone: string, now = new
         });
       }
     });
+    return true;
   } catch (error) {
-    // Another request rolled up the same events first: theirs stands.
-    if (error instanceof RollupRace || isUniqueViolation(error)) return;
+    if (error instanceof RollupRace || isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/** Moves the cursor without new totals (nothing happened), conditionally like saveRollup. */
+export function advanceRollup(userId: string, from: Date, through: Date) {
+  return db.activityRollup.updateMany({ where: { userId, through: from }, data: { through } });
 }
 
 class RollupRace extends Error {}
@@ -186,6 +192,14 @@ export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
     for (const [id, counts] of byAttempt) submittedCounts.set(id, counts);
   }
   return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
+}
+
+/** Started cards of one domain and knowledge area: how many, and the sum of their recall probabilities. */
+export interface CardMemoryGroup {
+  domainId: string;
+  knowledgeArea: string | null;
+  cards: number;
+  recall: number;
 }
 
 // A heavy learner has 20,000 cards: the database sums and counts them rather than sending

@@ -1,9 +1,22 @@
 // Data access for spaced review: the learner's cards, queues, ratings and their log.
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import type { CardFields } from "~/review/scheduler.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import { State } from "ts-fsrs";
+
+/** A card's FSRS memory state, as stored (the scheduler reads and writes it). */
+export interface CardFields {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
 
 const CARD_FIELDS = {
   due: true,

@@ -1,5 +1,6 @@
 // Study activity: turning timestamped events (ratings, answers, finished lessons) into study
 // days with an estimate of minutes studied, and streaks. Pure functions.
+import type { DayTotalsRow } from "~/models/progress.server.ts";
 import { addDays } from "date-fns";
 import { studyDay } from "~/review/study-day.ts";
 
@@ -17,13 +18,8 @@ export interface StudyEvent {
   readingSeconds?: number;
 }
 
-export interface DayTotals {
-  day: string;
-  seconds: number;
-  reviews: number;
-  answers: number;
-  lessons: number;
-}
+/** One day's totals, as an ActivityDay row stores them. */
+export type DayTotals = DayTotalsRow;
 
 /**
  * Adds `events` (any order) to per-day totals. `lastEventAt` is the latest event already

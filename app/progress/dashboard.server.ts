@@ -10,6 +10,7 @@ import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "
 import { buildPlan, type PlanLesson } from "./plan.ts";
 import { estimateReadiness, READINESS_WINDOW_DAYS, type DomainEvidence } from "./readiness.ts";
 import { mockCounts } from "./mock-rule.ts";
+import { rollUpActivity } from "./rollup.server.ts";
 
 const DAY_MS = 86_400_000;
 /** Answers older than this barely weigh (2^-6) and are not loaded. */
@@ -60,7 +61,7 @@ export async function domainMastery(userId: string, now = new Date()) {
 
 async function loadEvidence(userId: string, now: Date) {
   const prefs = await store.planPrefs(userId);
-  await store.rollUpActivity(userId, prefs.timeZone, now);
+  await rollUpActivity(userId, prefs.timeZone, now);
   const today = studyDay(now, prefs.timeZone);
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
   // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).

@@ -1,6 +1,7 @@
 // Mastery per exam domain and knowledge area (0–100), from two kinds of evidence:
 // recent question accuracy (recency-weighted) and how well the learner's FSRS cards are
 // remembered right now. Pure functions: the dashboard loads the rows, this does the maths.
+import type { CardMemoryGroup } from "~/models/progress.server.ts";
 import { default_w, forgetting_curve } from "ts-fsrs";
 
 /** An answer loses half its weight every HALF_LIFE_DAYS. */
@@ -20,14 +21,6 @@ export interface AnswerEvidence {
   answered: number;
   correct: number;
   at: Date;
-}
-
-/** Started cards of one domain and knowledge area: how many, and the sum of their recall probabilities. */
-export interface CardMemoryGroup {
-  domainId: string;
-  knowledgeArea: string | null;
-  cards: number;
-  recall: number;
 }
 
 export interface MasteryScore {
@@ -137,3 +130,5 @@ export function weakestAreas(areas: AreaRef[], score: (id: string) => MasterySco
     )
     .slice(0, count);
 }
+
+export type { CardMemoryGroup };

@@ -1,5 +1,6 @@
 // Thin wrappers around ts-fsrs: the learner's parameters, conversion between our rows and
 // ts-fsrs cards, and interval previews for the rating buttons.
+import type { CardFields } from "~/models/review.server.ts";
 import {
   createEmptyCard,
   fsrs,
@@ -18,19 +19,6 @@ export interface SchedulerPrefs {
   desiredRetention: number;
   weights?: number[] | null;
   fuzz?: boolean;
-}
-
-export interface CardFields {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
 }
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
@@ -118,3 +106,5 @@ export function formatInterval(from: Date, to: Date): string {
   if (days < 365) return `${(days / 30).toFixed(days < 300 ? 1 : 0).replace(/\.0$/, "")}mo`;
   return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
 }
+
+export type { CardFields };
