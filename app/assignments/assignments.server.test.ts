@@ -29,6 +29,13 @@ import type { PracticeForm } from "~/exam/forms.ts";
 import type { AssignmentForm } from "./forms.ts";
 import type { Role } from "~/utils/roles.ts";
 
+/** The results of a submitted attempt (the test fails if there are none). */
+async function resultsOf(...args: Parameters<typeof attemptResults>) {
+  const results = await attemptResults(...args);
+  if (results.state !== "submitted") throw new Error(`no results: ${results.state}`);
+  return results;
+}
+
 const SECRET = "RATIONALE-SECRET";
 const OPENS = new Date("2026-12-01T14:00:00Z");
 const DUE = new Date("2026-12-08T22:00:00Z");
@@ -216,8 +223,8 @@ describe("assignments", () => {
       const attemptId = await start(s.id, id, DURING);
       await answerAll(s.id, attemptId, () => false, DURING);
       await submitAttempt(s.id, attemptId, DURING);
-      const during = (await attemptResults(s.id, attemptId, DURING))!;
-      const after = (await attemptResults(s.id, attemptId, AFTER))!;
+      const during = await resultsOf(s.id, attemptId, DURING);
+      const after = await resultsOf(s.id, attemptId, AFTER);
       expect([policy, JSON.stringify(during).includes(SECRET), JSON.stringify(after).includes(SECRET)]).toEqual([
         policy,
         visibleDuring,
@@ -354,7 +361,7 @@ describe("answers released at the due date", () => {
 
     // The keys go out to the first student after the due date...
     const afterDue = new Date(DUE.getTime() + 60_000);
-    const results = await attemptResults(early.id, done, afterDue);
+    const results = await resultsOf(early.id, done, afterDue);
     expect(results?.assignment?.answersVisible).toBe(true);
     // Under this policy no review cards were made, and the results page must not say otherwise.
     expect(results?.assignment?.cardsMade).toBe(false);
@@ -375,11 +382,11 @@ describe("answers released at the due date", () => {
     const id = await create(instructor, klass.id, { revealPolicy: "after_due", title: "Grace" });
     const attempt = await start(students[0].id, id, DURING);
     expect(await submitAttempt(students[0].id, attempt, DURING)).toBe(true);
+    expect((await resultsOf(students[0].id, attempt, new Date(DUE.getTime() + 500)))?.assignment?.answersVisible).toBe(
+      false,
+    );
     expect(
-      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 500)))?.assignment?.answersVisible,
-    ).toBe(false);
-    expect(
-      (await attemptResults(students[0].id, attempt, new Date(DUE.getTime() + 5_000)))?.assignment?.answersVisible,
+      (await resultsOf(students[0].id, attempt, new Date(DUE.getTime() + 5_000)))?.assignment?.answersVisible,
     ).toBe(true);
   });
 });
@@ -474,7 +481,7 @@ describe("withheld keys stay withheld everywhere", () => {
     expect((await browseCards(member.id, { domains: null, q: "Option w LAW2" }, 50, 0))[1]).toBe(1);
 
     // The earlier practice's results: the two items show the learner's choice only.
-    const results = await attemptResults(member.id, earlier.attemptId, now);
+    const results = await resultsOf(member.id, earlier.attemptId, now);
     const hidden = results!.items.filter((i) => i.keyWithheld);
     expect(hidden).toHaveLength(2);
     expect(JSON.stringify(hidden)).not.toContain(SECRET);

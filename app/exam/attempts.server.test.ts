@@ -16,6 +16,13 @@ import {
 } from "./attempts.server.ts";
 import type { PracticeForm } from "./forms.ts";
 
+/** The results of a submitted attempt (the test fails if there are none). */
+async function resultsOf(...args: Parameters<typeof attemptResults>) {
+  const results = await attemptResults(...args);
+  if (results.state !== "submitted") throw new Error(`no results: ${results.state}`);
+  return results;
+}
+
 const DOMAINS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"];
 const RATIONALE_MARK = "RATIONALE-SECRET";
 
@@ -165,11 +172,18 @@ describe("taking an attempt", () => {
     const other = await makeUser();
     const r = await startPractice(owner.id, practice());
     if (!r.ok) throw new Error();
-    const thrown = await examScreen(other.id, r.attemptId, 1).catch((e: unknown) => e);
-    expect((thrown as Response).status).toBe(404);
-    expect(
-      ((await saveAnswer(other.id, r.attemptId, 1, { selectedIndex: 0 }).catch((e: unknown) => e)) as Response).status,
-    ).toBe(404);
+    // "Not found", never "not yours" (the routes answer 404).
+    expect(await examScreen(other.id, r.attemptId, 1)).toMatchObject({ state: "not-found" });
+    expect(await saveAnswer(other.id, r.attemptId, 1, { selectedIndex: 0 })).toMatchObject({ reason: "not-found" });
+    expect(await checkAnswer(other.id, r.attemptId, 1, 0)).toMatchObject({ reason: "not-found" });
+    expect(await reviewScreen(other.id, r.attemptId)).toMatchObject({ state: "not-found" });
+    expect(await attemptResults(other.id, r.attemptId)).toMatchObject({ state: "not-found" });
+    expect(await submitAttempt(other.id, r.attemptId)).toBeNull();
+    // The owner asking for a question number the attempt does not have: not found either.
+    expect(await examScreen(owner.id, r.attemptId, 99)).toMatchObject({
+      state: "not-found",
+      message: "That question number is not in this attempt.",
+    });
   });
 
   it("in tutor mode lets a choice change until it is checked, then shows feedback and locks it", async () => {
@@ -248,7 +262,7 @@ describe("submitting", () => {
     await saveAnswer(user.id, r.attemptId, 6, { selectedIndex: (key[5] + 1) % 4 });
     expect(await submitAttempt(user.id, r.attemptId)).toBe(true);
     expect(await submitAttempt(user.id, r.attemptId)).toBe(false);
-    const results = await attemptResults(user.id, r.attemptId);
+    const results = await resultsOf(user.id, r.attemptId);
     expect(results?.score).toMatchObject({ correct: 5, total: 8, percent: 63, scaled: null });
     expect(results?.items[5]).toMatchObject({ correct: false, selectedIndex: (key[5] + 1) % 4, answerIndex: key[5] });
     expect(results?.items[0].options[0].rationale).toContain(RATIONALE_MARK);
@@ -287,7 +301,7 @@ describe("submitting", () => {
     const key = await answerKey(r.attemptId);
     for (let n = 1; n <= key.length; n++) await saveAnswer(user.id, r.attemptId, n, { selectedIndex: key[n - 1] });
     await submitAttempt(user.id, r.attemptId);
-    const results = await attemptResults(user.id, r.attemptId);
+    const results = await resultsOf(user.id, r.attemptId);
     expect(results?.score).toMatchObject({ correct: 110, total: 110, scaled: 500 });
     expect(results?.score.byDomain.map((d) => d.total)).toEqual([10, 21, 17, 16, 21, 11, 14]);
     expect((await history(user.id))[0]).toMatchObject({

@@ -225,12 +225,15 @@ async function practisablePool(userId: string, filter: Parameters<typeof attempt
   return withheld.size ? pool.filter((p) => !withheld.has(p.questionId)) : pool;
 }
 
-/** The attempt if it belongs to this learner; a 404 otherwise (never reveal others' attempts). */
+/** The attempt if it belongs to this learner, else null: another learner's attempt is "not found"
+ * (never revealed). */
 export async function ownAttempt(userId: string, attemptId: string) {
   const attempt = await attempts.findAttempt(attemptId);
-  if (!attempt || attempt.userId !== userId) throw new Response("We could not find that attempt.", { status: 404 });
-  return attempt;
+  return attempt && attempt.userId === userId ? attempt : null;
 }
+
+const ATTEMPT_NOT_FOUND = "We could not find that attempt.";
+const NO_SUCH_ATTEMPT = { ok: false, reason: "not-found", message: ATTEMPT_NOT_FOUND } as const;
 
 /** Submits an attempt whose time ran out, as submitted at its deadline. Returns true if it did. */
 export async function finalizeIfExpired(
@@ -245,11 +248,12 @@ export async function finalizeIfExpired(
 
 export async function examScreen(userId: string, attemptId: string, position: number, now = new Date()) {
   const attempt = await ownAttempt(userId, attemptId);
+  if (!attempt) return { state: "not-found" as const, message: ATTEMPT_NOT_FOUND };
   if (await finalizeIfExpired(userId, attempt, now)) return { state: "expired" as const };
   if (attempt.status === "submitted") return { state: "submitted" as const };
   const navigator = await attempts.attemptItemStates(attemptId);
   if (position < 1 || position > navigator.length)
-    throw new Response("That question number is not in this attempt.", { status: 404 });
+    return { state: "not-found" as const, message: "That question number is not in this attempt." };
   const item = (await attempts.examItem(attemptId, position - 1))!;
   // Tutor mode shows the key only once the learner has checked this answer, and never while a
   // class of theirs withholds it (an attempt started before that assignment existed).
@@ -303,6 +307,7 @@ export async function saveAnswer(
   now = new Date(),
 ): Promise<SaveResult> {
   const attempt = await ownAttempt(userId, attemptId);
+  if (!attempt) return NO_SUCH_ATTEMPT;
   if (await finalizeIfExpired(userId, attempt, now)) {
     return {
       ok: false,
@@ -365,6 +370,7 @@ export async function checkAnswer(
   now = new Date(),
 ): Promise<CheckResult> {
   const attempt = await ownAttempt(userId, attemptId);
+  if (!attempt) return NO_SUCH_ATTEMPT;
   if (await finalizeIfExpired(userId, attempt, now)) {
     return { ok: false, reason: "time-up", message: "Time is up: your attempt was submitted at the deadline." };
   }
@@ -394,15 +400,18 @@ function lessonUrl(slug: string | null) {
   return lesson ? `/learn/${lesson.domainSlug}/${lesson.slug}` : null;
 }
 
-/** Grades and closes the attempt (idempotent). */
+/** Grades and closes the attempt (idempotent): true if this call graded it, false if it was
+ * already submitted, null if it is not this learner's attempt. */
 export async function submitAttempt(userId: string, attemptId: string, submittedAt = new Date()) {
   const attempt = await ownAttempt(userId, attemptId);
+  if (!attempt) return null;
   if (attempt.status === "submitted") return false;
   return gradeAttempt(attempt, submittedAt);
 }
 
 export async function reviewScreen(userId: string, attemptId: string, now = new Date()) {
   const attempt = await ownAttempt(userId, attemptId);
+  if (!attempt) return { state: "not-found" as const, message: ATTEMPT_NOT_FOUND };
   if (await finalizeIfExpired(userId, attempt, now)) return { state: "expired" as const };
   if (attempt.status === "submitted") return { state: "submitted" as const };
   const states = await attempts.attemptItemStates(attemptId);
@@ -421,8 +430,9 @@ export async function reviewScreen(userId: string, attemptId: string, now = new 
 
 export async function attemptResults(userId: string, attemptId: string, now = new Date(), timeZone = "UTC") {
   let attempt = await ownAttempt(userId, attemptId);
-  if (await finalizeIfExpired(userId, attempt, now)) attempt = await ownAttempt(userId, attemptId);
-  if (attempt.status !== "submitted") return null;
+  if (!attempt) return { state: "not-found" as const, message: ATTEMPT_NOT_FOUND };
+  if (await finalizeIfExpired(userId, attempt, now)) attempt = (await ownAttempt(userId, attemptId))!;
+  if (attempt.status !== "submitted") return { state: "open" as const };
   // Assignments: the instructor's reveal policy decides whether the key and rationales go out.
   const assignment = attempt.assignmentId ? await assignmentReveal(attempt.assignmentId, attempt, timeZone, now) : null;
   const showAnswers = assignment?.answersVisible ?? true;
@@ -440,6 +450,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
   );
   const { exam } = getContentIndex().blueprint;
   return {
+    state: "submitted" as const,
     attempt: {
       id: attempt.id,
       kind: attempt.kind,

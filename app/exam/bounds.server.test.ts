@@ -11,6 +11,13 @@ import { attemptResults, history, startPractice, startSimulation, submitAttempt 
 import type { PracticeForm } from "./forms.ts";
 import { ATTEMPT_BOUNDS, GRADE_PER_PAGE_LOAD } from "./limits.ts";
 
+/** The results of a submitted attempt (the test fails if there are none). */
+async function resultsOf(...args: Parameters<typeof attemptResults>) {
+  const results = await attemptResults(...args);
+  if (results.state !== "submitted") throw new Error(`no results: ${results.state}`);
+  return results;
+}
+
 const DOMAINS = ["FND", "COM", "LAW", "SCH", "ENC", "BIL", "ADM"];
 const T0 = new Date("2026-06-01T12:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -160,7 +167,7 @@ describe("grading expired attempts", () => {
     expect(rows.filter((r) => r.status === "in_progress")).toHaveLength(0);
 
     // Opening one grades it at its deadline.
-    const results = await attemptResults(user.id, backlog[9], T0);
+    const results = await resultsOf(user.id, backlog[9], T0);
     expect(results?.attempt).toMatchObject({ submittedAt: minutes(-86).toISOString(), timedOut: true });
     await history(user.id, T0);
     expect(await db.examAttempt.count({ where: { userId: user.id, status: "submitted" } })).toBe(

@@ -150,7 +150,8 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   };
 }
 
-export type RateResult = { ok: true; leech: boolean } | { ok: false; message: string };
+export type RateResult =
+  { ok: true; leech: boolean } | { ok: false; reason: "stale" | "not-in-deck" | "refused"; message: string };
 
 /** Applies a rating once. `ref` is "card:<id>" or "content:<id>" from the queue. */
 export async function rateCard(
@@ -164,13 +165,14 @@ export async function rateCard(
   if (lookup.seenBy)
     return lookup.seenBy === userId
       ? { ok: true, leech: false }
-      : { ok: false, message: "That rating could not be saved." };
+      : { ok: false, reason: "refused", message: "That rating could not be saved." };
   let card: store.RatingCard | null = lookup.card;
   if (kind === "content") {
     const content = await store.findContentCard(id);
     if (content && !content.retiredAt) card = await store.ensureContentReviewCard(userId, content, newCardFields(now));
   }
-  if (!card || card.userId !== userId) return { ok: false, message: "That card is not in your deck." };
+  if (!card || card.userId !== userId)
+    return { ok: false, reason: "not-in-deck", message: "That card is not in your deck." };
   prefs ??= await store.reviewPrefs(userId);
   const previous = cardFields(card);
   const { card: next, log } = applyGrade(previous, input.grade, now, schedulerPrefs(prefs));
@@ -185,7 +187,8 @@ export async function rateCard(
     log,
     suspend: leech,
   });
-  if (result === "stale") return { ok: false, message: "This card was rated in another window. Here is the next one." };
+  if (result === "stale")
+    return { ok: false, reason: "stale", message: "This card was rated in another window. Here is the next one." };
   return { ok: true, leech: result === "saved" && leech };
 }
 

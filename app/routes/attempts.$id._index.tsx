@@ -10,6 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = attemptIdParam.safeParse(params.id);
   if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
   const screen = await examScreen(user.id, id.data, 1);
+  if (screen.state === "not-found") throw new Response(screen.message, { status: 404 });
   if (screen.state !== "open") return redirect(`/attempts/${id.data}/results`);
   const next = screen.navigator.find((n) => !n.answered)?.number ?? 1;
   return redirect(`/attempts/${id.data}/q/${next}`);

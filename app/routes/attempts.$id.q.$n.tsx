@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { attemptId, position } = parseParams(params);
   const screen = await examScreen(user.id, attemptId, position);
+  if (screen.state === "not-found") throw new Response(screen.message, { status: 404 });
   if (screen.state === "expired") return redirect(`/attempts/${attemptId}/results?timeup=1`);
   if (screen.state === "submitted") return redirect(`/attempts/${attemptId}/results`);
   return screen;

@@ -15,8 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = attemptIdParam.safeParse(params.id);
   if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
   const results = await attemptResults(user.id, id.data, new Date(), user.timeZone);
+  if (results.state === "not-found") throw new Response(results.message, { status: 404 });
   // Not submitted yet (and time not up): back to the questions.
-  if (!results) return redirect(`/attempts/${id.data}`);
+  if (results.state === "open") return redirect(`/attempts/${id.data}`);
   return results;
 }
 

@@ -19,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
   const screen = await reviewScreen(user.id, id);
+  if (screen.state === "not-found") throw new Response(screen.message, { status: 404 });
   if (screen.state !== "open")
     return redirect(`/attempts/${id}/results${screen.state === "expired" ? "?timeup=1" : ""}`);
   return screen;
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idFrom(params);
-  await submitAttempt(user.id, id);
+  if ((await submitAttempt(user.id, id)) === null)
+    throw new Response("We could not find that attempt.", { status: 404 });
   return redirect(`/attempts/${id}/results`);
 }
 

@@ -67,10 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       new Date(),
       user,
     );
-    if (!result.ok)
-      return result.message.includes("another window")
-        ? back("stale")
-        : data({ error: result.message }, { status: 404 });
+    if (!result.ok) return result.reason === "stale" ? back("stale") : data({ error: result.message }, { status: 404 });
     return back(result.leech ? "leech" : undefined);
   }
   if (form.intent === "undo") return back((await undoLastRating(user.id)) ? "undone" : "nothing");
