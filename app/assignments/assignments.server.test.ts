@@ -1,3 +1,4 @@
+import { found } from "../../tests/support/found.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
@@ -153,9 +154,12 @@ describe("assignments", () => {
       status: 403,
       message: "This assignment opens on Dec 1, 2026, 9:00 AM EST.",
     });
-    const refused = (await startAssignment(stranger.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response;
-    expect(refused.status).toBe(404);
-    expect(await refused.text()).toMatch(/members of its class only/);
+    const refused = await startAssignment(stranger.id, "UTC", id, DURING);
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 404,
+      message: expect.stringMatching(/members of its class only/),
+    });
     const first = await start(student.id, id, DURING);
     expect(await start(student.id, id, DURING)).toBe(first); // resumes, does not open a second
     await submitAttempt(student.id, first, DURING);
@@ -167,9 +171,7 @@ describe("assignments", () => {
     expect(await db.examAttempt.count({ where: { assignmentId: id } })).toBe(1);
     // Leaving the class ends access.
     await leaveClass(klass.id, student.id);
-    expect(
-      ((await assignmentForStudent(student.id, "UTC", id, DURING).catch((e: unknown) => e)) as Response).status,
-    ).toBe(404);
+    expect(await assignmentForStudent(student.id, "UTC", id, DURING)).toMatchObject({ ok: false, reason: "not-found" });
   });
 
   it("keeps to the attempt limit when two starts race", async () => {
@@ -191,7 +193,7 @@ describe("assignments", () => {
     await submitAttempt(students[0].id, late, AFTER);
     const onTime = await start(students[1].id, id, DURING);
     await submitAttempt(students[1].id, onTime, DURING);
-    const results = await assignmentResults(instructor, klass.id, id, AFTER);
+    const results = found(await assignmentResults(instructor, klass.id, id, AFTER));
     expect(results.rows.map((r) => [r.name, r.status, r.late])).toEqual([
       ["Student 1", "late", true],
       ["Student 2", "submitted", false],
@@ -204,10 +206,10 @@ describe("assignments", () => {
       status: 409,
       message: expect.stringContaining("closed"),
     });
-    expect((await assignmentForStudent(students[0].id, "UTC", closing, AFTER)).status).toBe("closed");
+    expect(found(await assignmentForStudent(students[0].id, "UTC", closing, AFTER)).status).toBe("closed");
     // After-submit policy: a late start is allowed (and will be late).
     const lateStart = await create(instructor, klass.id, { title: "Late start" });
-    expect((await assignmentForStudent(students[0].id, "UTC", lateStart, AFTER)).startsLate).toBe(true);
+    expect(found(await assignmentForStudent(students[0].id, "UTC", lateStart, AFTER)).startsLate).toBe(true);
   });
 
   it("shows the key and rationales only as the reveal policy allows (loader data, and no review cards)", async () => {
@@ -276,7 +278,7 @@ describe("assignments", () => {
       await answerAll(s.id, attemptId, right[n], DURING);
       await submitAttempt(s.id, attemptId, DURING);
     }
-    const results = await assignmentResults(instructor, klass.id, id, DURING);
+    const results = found(await assignmentResults(instructor, klass.id, id, DURING));
     expect(results.rows.map((r) => r.percent)).toEqual([100, 33, 33]);
     expect(results.domains.map((d) => d.id)).toEqual(["LAW", "BIL"]);
     expect(results.rows[0].byDomain).toEqual({ LAW: 100, BIL: 100 });
@@ -293,14 +295,14 @@ describe("assignments", () => {
     expect(results.items[0].optionCounts).toEqual([1, 2, 0, 0]);
     expect(results.weakest[0]).toMatchObject({ id: "LAW.K01", correct: 3, answered: 6 });
 
-    const work = await studentWork(instructor, klass.id, id, students[1].id);
+    const work = found(await studentWork(instructor, klass.id, id, students[1].id));
     expect(work.attempts[0].items.map((i) => [i.questionId, i.selectedIndex, i.answerIndex]).sort()).toEqual([
       ["BIL-K01-001", 1, 0],
       ["LAW-K01-001", 1, 0],
       ["LAW-K01-002", 0, 0],
     ]);
 
-    const { csv, filename } = await gradebookCsv(instructor, klass.id, id, DURING);
+    const { csv, filename } = found(await gradebookCsv(instructor, klass.id, id, DURING));
     expect(filename).toBe("week-3-quiz-gradebook.csv");
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     // A domain name with commas is quoted.
@@ -315,7 +317,7 @@ describe("assignments", () => {
       () => studentWork(other, klass.id, id, students[0].id),
       () => gradebookCsv(other, klass.id, id),
     ]) {
-      expect(((await call().catch((e: unknown) => e)) as Response).status).toBe(404);
+      expect(await call()).toMatchObject({ ok: false, reason: "not-found" });
     }
   });
 

@@ -1,6 +1,7 @@
 // Instructor assignments: create one for a class, let its members take it in the exam engine,
 // and give the instructor results, item analysis and a gradebook. Students only ever see their
 // own attempts; instructors only their own classes (admins any).
+import { notFound, type NotFound } from "~/utils/results.ts";
 import { ownedClass } from "~/classes/classes.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
@@ -59,7 +60,9 @@ function knowledgeAreaTitles() {
 }
 
 export type CreateResult =
-  { ok: true; id: string } | { ok: false; field?: "domains" | "itemCount" | "questionIds"; message: string };
+  | { ok: true; id: string }
+  | { ok: false; reason?: undefined; field?: "domains" | "itemCount" | "questionIds"; message: string }
+  | NotFound;
 
 /** Fixes the assignment's items now, so every student gets the same questions (in their own order). */
 export async function createAssignment(
@@ -68,7 +71,9 @@ export async function createAssignment(
   form: AssignmentForm,
   now = new Date(),
 ): Promise<CreateResult> {
-  const klass = await ownedClass(instructor, classId);
+  const owned = await ownedClass(instructor, classId);
+  if (!owned.ok) return owned;
+  const { klass } = owned;
   const blueprint = getContentIndex().blueprint;
   let config: AssignmentConfig;
   if (form.source === "blueprint") {
@@ -140,13 +145,13 @@ export async function createAssignment(
   return { ok: true, id: created.id };
 }
 
-/** The assignment if it belongs to this instructor's class (or the user is an admin); 404 otherwise. */
+/** The assignment if it belongs to this instructor's class (or the user is an admin); "not found" otherwise. */
 export async function ownedAssignment(user: { id: string; role: Role }, classId: string, assignmentId: string) {
-  const klass = await ownedClass(user, classId);
+  const owned = await ownedClass(user, classId);
+  if (!owned.ok) return owned;
   const assignment = await store.findAssignment(assignmentId);
-  if (!assignment || assignment.classId !== klass.id)
-    throw new Response("We could not find that assignment.", { status: 404 });
-  return { klass, assignment };
+  if (!assignment || assignment.classId !== owned.klass.id) return notFound("We could not find that assignment.");
+  return { ok: true as const, klass: owned.klass, assignment };
 }
 
 /** Bank items plus the instructor's own questions, for hand-picking. */
@@ -225,17 +230,13 @@ export async function studentAssignments(
   });
 }
 
-/** The assignment as a member sees it; 404 for anyone not in the class (they learn nothing). */
+/** The assignment as a member sees it; "not found" for anyone not in the class (they learn nothing). */
 async function memberAssignment(userId: string, assignmentId: string) {
   const assignment = await store.findAssignment(assignmentId);
-  if (!assignment || assignment.class.archivedAt)
-    throw new Response("We could not find that assignment.", { status: 404 });
+  if (!assignment || assignment.class.archivedAt) return notFound("We could not find that assignment.");
   const member = await store.membership(assignment.classId, userId);
-  if (!member)
-    throw new Response("This assignment is for members of its class only. Join the class with its code first.", {
-      status: 404,
-    });
-  return { assignment, member };
+  if (!member) return notFound("This assignment is for members of its class only. Join the class with its code first.");
+  return { ok: true as const, assignment, member };
 }
 
 /** The extra time this class's instructor gave the student; nothing from any other class. */
@@ -244,7 +245,9 @@ function accommodation(member: { accommodationFactor: number | null }) {
 }
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
-  const { assignment, member } = await memberAssignment(userId, assignmentId);
+  const membership = await memberAssignment(userId, assignmentId);
+  if (!membership.ok) return membership;
+  const { assignment, member } = membership;
   await gradeExpiredAttempts({ userId, assignmentId }, now);
   const attempts = await store.attemptsOf(assignmentId, userId);
   const fmt = (d: Date) => formatInZone(d, timeZone);
@@ -253,6 +256,7 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
   const factor = accommodation(member);
   const status = studentStatus(assignment, attempts, now);
   return {
+    ok: true as const,
     assignment: {
       id: assignment.id,
       title: assignment.title,
@@ -283,7 +287,8 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
   };
 }
 
-export type StartAssignmentResult = { ok: true; attemptId: string } | { ok: false; status: 403 | 409; message: string };
+export type StartAssignmentResult =
+  { ok: true; attemptId: string } | { ok: false; status: 403 | 404 | 409; message: string };
 
 /** Starts (or resumes) the member's attempt: an exam-mode ExamAttempt of kind "assignment". */
 export async function startAssignment(
@@ -292,7 +297,9 @@ export async function startAssignment(
   assignmentId: string,
   now = new Date(),
 ): Promise<StartAssignmentResult> {
-  const { assignment, member } = await memberAssignment(userId, assignmentId);
+  const membership = await memberAssignment(userId, assignmentId);
+  if (!membership.ok) return { ok: false, status: 404, message: membership.message };
+  const { assignment, member } = membership;
   const attempts = await store.attemptsOf(assignmentId, userId);
   const decision = startDecision(assignment, attempts, now, (d) => formatInZone(d, timeZone));
   if (!decision.ok) return { ok: false, status: decision.reason === "not_open" ? 403 : 409, message: decision.message };
@@ -405,7 +412,9 @@ export async function assignmentResults(
   assignmentId: string,
   now = new Date(),
 ) {
-  const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  const owned = await ownedAssignment(user, classId, assignmentId);
+  if (!owned.ok) return owned;
+  const { klass, assignment } = owned;
   // Students who closed the tab: their timed-out attempts are graded here, a bounded few per load.
   await gradeExpiredAttempts({ assignmentId: assignment.id }, now);
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
@@ -530,6 +539,7 @@ export async function assignmentResults(
     .filter((d) => domainsInAssignment.has(d))
     .map((id) => ({ id, name: names.get(id) ?? id }));
   return {
+    ok: true as const,
     klass: { id: klass.id, name: klass.name },
     assignment: {
       id: assignment.id,
@@ -557,16 +567,19 @@ export async function studentWork(
   assignmentId: string,
   studentId: string,
 ) {
-  const { klass, assignment } = await ownedAssignment(user, classId, assignmentId);
+  const owned = await ownedAssignment(user, classId, assignmentId);
+  if (!owned.ok) return owned;
+  const { klass, assignment } = owned;
   await gradeExpiredAttempts({ assignmentId: assignment.id, userId: studentId });
   const attempts = await store.assignmentAttempts(assignment.id, studentId);
   const member = await store.membership(klass.id, studentId);
-  if (!attempts.length && !member) throw new Response("That student is not in this class.", { status: 404 });
+  if (!attempts.length && !member) return notFound("That student is not in this class.");
   const names = domainNames();
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
   const student =
     attempts[0]?.user ?? (await store.classMembers(klass.id)).find((m) => m.user.id === studentId)?.user ?? null;
   return {
+    ok: true as const,
     klass: { id: klass.id, name: klass.name },
     assignment: { id: assignment.id, title: assignment.title },
     student: { id: studentId, name: student?.name ?? "", email: student?.email ?? "" },
@@ -608,6 +621,7 @@ export async function gradebookCsv(
   now = new Date(),
 ) {
   const results = await assignmentResults(user, classId, assignmentId, now);
+  if (!results.ok) return results;
   const header = [
     "Student",
     "Email",
@@ -640,5 +654,5 @@ export async function gradebookCsv(
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")
       .slice(0, 60) || "assignment";
-  return { filename: `${slug}-gradebook.csv`, csv: toCsv(header, rows) };
+  return { ok: true as const, filename: `${slug}-gradebook.csv`, csv: toCsv(header, rows) };
 }

@@ -1,6 +1,7 @@
 // A student who closes the tab on a timed assignment: once the time is up, the instructor's
 // results, the student's assignment page and their list show it submitted (graded a bounded
 // few per page load), not "in progress" forever.
+import { found } from "../../tests/support/found.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
@@ -58,10 +59,10 @@ async function timedAssignment(students: number) {
 describe("expired assignment attempts", () => {
   it(`the instructor's results grade them, at most ${GRADE_PER_PAGE_LOAD} per load`, async () => {
     const { instructor, klass, quizId, learners } = await timedAssignment(GRADE_PER_PAGE_LOAD + 1);
-    const first = await assignmentResults(instructor, klass.id, quizId, later);
+    const first = found(await assignmentResults(instructor, klass.id, quizId, later));
     expect(first.rows.filter((r) => r.status === "submitted")).toHaveLength(GRADE_PER_PAGE_LOAD);
     expect(first.rows.filter((r) => r.status === "in_progress")).toHaveLength(1);
-    const second = await assignmentResults(instructor, klass.id, quizId, later);
+    const second = found(await assignmentResults(instructor, klass.id, quizId, later));
     expect(second.rows.map((r) => r.status)).toEqual(learners.map(() => "submitted"));
     expect(second.rows[0]).toMatchObject({ percent: 0, submittedAt: expect.any(String) });
   });
@@ -70,7 +71,7 @@ describe("expired assignment attempts", () => {
     const { quizId, learners } = await timedAssignment(1);
     const [student] = learners;
     expect((await studentAssignments(student.id, "UTC", later))[0]).toMatchObject({ id: quizId, status: "submitted" });
-    const page = await assignmentForStudent(student.id, "UTC", quizId, later);
+    const page = found(await assignmentForStudent(student.id, "UTC", quizId, later));
     expect(page).toMatchObject({ status: "submitted", canStart: false });
   });
 
@@ -93,7 +94,7 @@ describe("expired assignment attempts", () => {
     const statuses = page.students.map((st) => st.assignments[0].status);
     expect(statuses.filter((st) => st === "in_progress")).toHaveLength(learners.length - GRADE_PER_PAGE_LOAD);
     const last = learners[learners.length - 1];
-    const work = await studentWork(instructor, klass.id, quizId, last.id);
+    const work = found(await studentWork(instructor, klass.id, quizId, last.id));
     expect(work.attempts[0]).toMatchObject({ status: "submitted" });
   });
 });

@@ -1,5 +1,6 @@
 // Instructors' own questions: the same checks as the bank (schema, a knowledge area that
 // exists, no near-duplicate stem), private to their author, usable in their assignments.
+import { notFound, type NotFound } from "~/utils/results.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { NEAR_DUPLICATE_STEM } from "~/content/check.ts";
 import { getContentIndex } from "~/content/index.server.ts";
@@ -12,7 +13,8 @@ import type { Role } from "~/utils/roles.ts";
 import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
 
 type Author = { id: string; role: Role };
-export type SaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
+export type SaveResult =
+  { ok: true; id: string } | { ok: false; reason?: undefined; fieldErrors: Record<string, string[]> } | NotFound;
 
 function knowledgeAreas() {
   return new Map(
@@ -64,7 +66,7 @@ async function checkAgainstBank(
   return null;
 }
 
-export async function createAuthored(author: Author, q: AuthoredQuestion): Promise<SaveResult> {
+export async function createAuthored(author: Author, q: AuthoredQuestion): Promise<Exclude<SaveResult, NotFound>> {
   const problems = await checkAgainstBank(author, q);
   if (problems) return { ok: false, fieldErrors: problems };
   const id = `own-${randomBytes(12).toString("hex")}`;
@@ -78,17 +80,20 @@ export async function createAuthored(author: Author, q: AuthoredQuestion): Promi
   return { ok: true, id };
 }
 
-/** The question if this instructor wrote it (admins may see any); 404 otherwise. */
+/** The question if this instructor wrote it (admins may see any); "not found" otherwise. */
 export async function ownAuthored(author: Author, id: string) {
   const q = await store.findAuthoredQuestion(id);
   if (!q || !q.authorId || q.retiredAt || (q.authorId !== author.id && author.role !== "admin"))
-    throw new Response("We could not find that question.", { status: 404 });
-  return q;
+    return notFound("We could not find that question.");
+  return { ok: true as const, question: q };
 }
+type OwnedQuestion = Extract<Awaited<ReturnType<typeof ownAuthored>>, { ok: true }>["question"];
 
 /** Saves an edit as a new version (attempts keep the version they showed); unchanged text saves nothing. */
 export async function updateAuthored(author: Author, id: string, q: AuthoredQuestion): Promise<SaveResult> {
-  const existing = await ownAuthored(author, id);
+  const owned = await ownAuthored(author, id);
+  if (!owned.ok) return owned;
+  const existing = owned.question;
   const problems = await checkAgainstBank({ ...author, id: existing.authorId! }, q, id);
   if (problems) return { ok: false, fieldErrors: problems };
   const data = versionData(q);
@@ -104,8 +109,10 @@ export async function updateAuthored(author: Author, id: string, q: AuthoredQues
 }
 
 export async function retireAuthored(author: Author, id: string, now = new Date()) {
-  await ownAuthored(author, id);
+  const owned = await ownAuthored(author, id);
+  if (!owned.ok) return owned;
   await store.retireAuthoredQuestion(id, now);
+  return { ok: true as const };
 }
 
 export async function authoredList(author: Author) {
@@ -121,7 +128,7 @@ export async function authoredList(author: Author) {
 }
 
 /** The stored question as form values (for editing). */
-export function asFormValues(q: Awaited<ReturnType<typeof ownAuthored>>): Record<string, string> {
+export function asFormValues(q: OwnedQuestion): Record<string, string> {
   const v = q.versions[0];
   const options = decodeOptions(v.options);
   const reference = decodeReference(v.reference);

@@ -1,3 +1,4 @@
+import { found } from "../../tests/support/found.ts";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
 import { THROTTLES } from "~/auth/rate-limit.ts";
@@ -47,9 +48,9 @@ describe("classes", () => {
     const other = await makeUser({ role: "instructor" });
     const admin = await makeUser({ role: "admin" });
     const { id } = await createClassFor(owner.id, "Private");
-    expect((await ownedClass(owner, id)).id).toBe(id);
-    expect(((await ownedClass(other, id).catch((e: unknown) => e)) as Response).status).toBe(404);
-    expect((await ownedClass(admin, id)).id).toBe(id);
+    expect(found(await ownedClass(owner, id)).klass.id).toBe(id);
+    expect(await ownedClass(other, id)).toMatchObject({ ok: false, reason: "not-found" });
+    expect(found(await ownedClass(admin, id)).klass.id).toBe(id);
   });
 
   it("sets extra exam time only for members of the class", async () => {

@@ -1,4 +1,5 @@
 // Classes: instructors create them and see their rosters; students join with a code and can leave.
+import { notFound } from "~/utils/results.ts";
 import { randomInt } from "node:crypto";
 import { gradeAttempt } from "~/exam/grading.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
@@ -36,13 +37,12 @@ export function rotateJoinCode(classId: string) {
   return withFreshCode((code) => store.setJoinCode(classId, code));
 }
 
-/** The class if this instructor (or an admin) owns it; 404 otherwise, so others learn nothing. */
+/** The class if this instructor (or an admin) owns it; "not found" otherwise, so others learn nothing. */
 export async function ownedClass(user: { id: string; role: Role }, classId: string) {
   const found = await store.findClass(classId);
-  if (!found || found.archivedAt || (found.instructorId !== user.id && user.role !== "admin")) {
-    throw new Response("We could not find that class.", { status: 404 });
-  }
-  return found;
+  if (!found || found.archivedAt || (found.instructorId !== user.id && user.role !== "admin"))
+    return notFound("We could not find that class.");
+  return { ok: true as const, klass: found };
 }
 
 export async function classRoster(classId: string) {

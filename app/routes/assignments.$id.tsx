@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -18,7 +19,7 @@ function idFrom(params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return assignmentForStudent(user.id, user.timeZone, idFrom(params));
+  return orNotFound(await assignmentForStudent(user.id, user.timeZone, idFrom(params)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -26,7 +27,7 @@ async function load(request: Request, id: string | undefined) {
   const user = await requireRole(request, "instructor");
   const parsed = classIdParam.safeParse(id);
   if (!parsed.success) throw new Response("We could not find that class.", { status: 404 });
-  return ownedClass(user, parsed.data);
+  return orNotFound(await ownedClass(user, parsed.data)).klass;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { assignmentResults } from "~/assignments/assignments.server.ts";
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assignmentId = idParam.safeParse(params.aid);
   if (!classId.success || !assignmentId.success)
     throw new Response("We could not find that assignment.", { status: 404 });
-  return assignmentResults(user, classId.data, assignmentId.data);
+  return orNotFound(await assignmentResults(user, classId.data, assignmentId.data));
 }
 
 const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);

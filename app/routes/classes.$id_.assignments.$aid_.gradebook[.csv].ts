@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { gradebookCsv } from "~/assignments/assignments.server.ts";
 import { idParam } from "~/assignments/forms.ts";
@@ -10,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assignmentId = idParam.safeParse(params.aid);
   if (!classId.success || !assignmentId.success)
     throw new Response("We could not find that assignment.", { status: 404 });
-  const { filename, csv } = await gradebookCsv(user, classId.data, assignmentId.data);
+  const { filename, csv } = orNotFound(await gradebookCsv(user, classId.data, assignmentId.data));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { studentWork } from "~/assignments/assignments.server.ts";
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ids = [params.id, params.aid, params.uid].map((p) => idParam.safeParse(p));
   if (!ids.every((r) => r.success)) throw new Response("We could not find that student's work.", { status: 404 });
   const [classId, assignmentId, studentId] = ids.map((r) => r.data!);
-  return studentWork(user, classId, assignmentId, studentId);
+  return orNotFound(await studentWork(user, classId, assignmentId, studentId));
 }
 
 export default function StudentWorkPage() {

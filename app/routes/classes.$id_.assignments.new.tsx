@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -28,7 +29,7 @@ async function load(request: Request, id: string | undefined) {
   const user = await requireRole(request, "instructor");
   const parsed = idParam.safeParse(id);
   if (!parsed.success) throw new Response("We could not find that class.", { status: 404 });
-  return { user, klass: await ownedClass(user, parsed.data) };
+  return { user, klass: orNotFound(await ownedClass(user, parsed.data)).klass };
 }
 
 // The whole form also submits with GET (search and paging buttons), so what the instructor typed
@@ -93,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseInput(input, assignmentFormSchema(user.timeZone), formData);
   if (!parsed.ok) return data({ ...parsed, ...echo }, { status: 400 });
   const created = await createAssignment(user, klass.id, parsed.data);
+  if (!created.ok && created.reason === "not-found") throw new Response(created.message, { status: 404 });
   if (!created.ok) {
     return data(
       {

@@ -1,3 +1,4 @@
+import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -22,7 +23,7 @@ function questionId(raw: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const q = await ownAuthored(user, questionId(params.qid));
+  const q = orNotFound(await ownAuthored(user, questionId(params.qid))).question;
   return { id: q.id, version: q.currentVersion, values: asFormValues(q), areas: knowledgeAreaChoices() };
 }
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = questionId(params.qid);
   const formData = await request.formData();
   if (formData.get("intent") === "retire") {
-    await retireAuthored(user, id);
+    orNotFound(await retireAuthored(user, id));
     return redirect("/classes/questions?retired=1");
   }
   if (formData.get("intent") !== "save")
@@ -46,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseAuthoredQuestion(formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const saved = await updateAuthored(user, id, parsed.data);
+  if (!saved.ok && saved.reason === "not-found") throw new Response(saved.message, { status: 404 });
   if (!saved.ok)
     return data(
       {
