@@ -142,6 +142,7 @@ describe("rating", () => {
     const own = await addOwnCard(owner.id, { domainId: "LAW", front: "Mine", back: "A" });
     expect(await rateCard(other.id, { ref: `card:${own.id}`, grade: Rating.Good, requestId: "x" })).toEqual({
       ok: false,
+      reason: "not-in-deck",
       message: "That card is not in your deck.",
     });
   });
