@@ -5,6 +5,7 @@
 // answers were released at the due date (policy "after_due"): then the assignment is closed,
 // because classmates' answers are already out.
 
+import { formatDate } from "~/utils/dates.ts";
 import { z } from "zod";
 import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
 
@@ -131,26 +132,7 @@ export function revealMessage(
 }
 
 /** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone. */
-export function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: safeZone(timeZone),
-    timeZoneName: "short",
-  }).format(date);
-}
-
-export function safeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
+export const formatInZone = (date: Date, timeZone: string): string => formatDate(date, timeZone, "dateTimeZone");
 
 /** What an assignment is built from, stored as JSON in Assignment.config: the items are fixed
  * when it is created. One decoder; older rows without the optional lists read as empty. */

@@ -477,18 +477,21 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
     // Not yet (or never) for this assignment: no item, key or rationale leaves the server.
     items: (showAnswers ? items : []).map((i) => {
       const options = decodeOptions(i.questionVersion.options);
+      const shown = {
+        number: i.position + 1,
+        scored: i.scored,
+        flagged: i.flagged,
+        domainName: names[i.questionVersion.question.domainId],
+        stem: i.questionVersion.stem,
+        stemHtml: renderStem(i.questionVersion.stem),
+        selectedIndex: i.selectedIndex,
+      };
       // A question another assignment of the learner's class still withholds: the learner's own
       // choice only (an attempt from before that assignment existed).
       if (withheld.has(i.questionVersion.questionId))
         return {
-          number: i.position + 1,
-          scored: i.scored,
-          flagged: i.flagged,
-          domainName: names[i.questionVersion.question.domainId],
-          stem: i.questionVersion.stem,
-          stemHtml: renderStem(i.questionVersion.stem),
+          ...shown,
           options: options.map((o) => ({ text: o.text, rationale: "" })),
-          selectedIndex: i.selectedIndex,
           answerIndex: null,
           correct: null,
           keyWithheld: true as const,
@@ -496,14 +499,8 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
           lessonUrl: null,
         };
       return {
-        number: i.position + 1,
-        scored: i.scored,
-        flagged: i.flagged,
-        domainName: names[i.questionVersion.question.domainId],
-        stem: i.questionVersion.stem,
-        stemHtml: renderStem(i.questionVersion.stem),
+        ...shown,
         options,
-        selectedIndex: i.selectedIndex,
         answerIndex: i.questionVersion.answerIndex,
         correct: i.selectedIndex === i.questionVersion.answerIndex,
         keyWithheld: false as const,

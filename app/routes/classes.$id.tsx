@@ -1,3 +1,4 @@
+import { formatDate } from "~/utils/dates.ts";
 import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -44,13 +45,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // Mastery per domain for each student, by the same method as their own Progress page.
   const mastery = await Promise.all(roster.map((s) => domainMastery(s.id)));
-  const students = roster.map((s, i) => ({ ...s, assignments: statusOf(s.id), mastery: mastery[i] }));
+  // Dates in the instructor's time zone, formatted here so server and browser render the same text.
+  const day = (d: Date | string | null) => (d ? formatDate(d, timeZone, "date") : "No activity yet");
+  const students = roster.map((s, i) => ({
+    ...s,
+    joined: day(s.joinedAt),
+    lastActive: day(s.lastActivity),
+    assignments: statusOf(s.id),
+    mastery: mastery[i],
+  }));
   return {
     klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode },
     joinUrl: `${url.origin}/join?code=${klass.joinCode}`,
     students,
     assignments,
-    removed,
+    removed: removed.map((r) => ({ ...r, removedOn: day(r.removedAt) })),
   };
 }
 
@@ -110,9 +119,6 @@ function statusSummary(list: { status: keyof typeof STATUS_LABELS }[]) {
     .map(([status, n]) => `${n} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}`)
     .join(", ");
 }
-
-const fmt = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" }) : "No activity yet";
 
 export default function ClassPage() {
   const { klass, joinUrl, students, assignments, removed } = useLoaderData<typeof loader>();
@@ -256,8 +262,8 @@ export default function ClassPage() {
                       {s.name}
                       <span className="block text-sm text-muted">{s.email}</span>
                     </th>
-                    <td className="py-2 pr-4">{fmt(s.joinedAt)}</td>
-                    <td className="py-2 pr-4">{fmt(s.lastActivity)}</td>
+                    <td className="py-2 pr-4">{s.joined}</td>
+                    <td className="py-2 pr-4">{s.lastActive}</td>
                     <td className="py-2 pr-4">
                       <ul className="grid grid-cols-4 gap-x-3 text-sm">
                         {s.mastery.map((d) => (
@@ -324,7 +330,7 @@ export default function ClassPage() {
                 <span>
                   {r.name}{" "}
                   <span className="text-sm text-muted">
-                    {r.email} · removed {fmt(r.removedAt)}
+                    {r.email} · removed {r.removedOn}
                   </span>
                 </span>
                 <Form method="post">

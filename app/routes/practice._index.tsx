@@ -1,3 +1,4 @@
+import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -38,11 +39,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lesson: lesson ? { slug: lesson.slug, title: lesson.title, domainId: lesson.domainId } : null,
     areas: wanted.areas.filter((a) => areaNames.has(a)).map((a) => ({ id: a, title: areaNames.get(a)! })),
     prefill: { domains: wanted.domains, count: wanted.count },
-    attempts: await history(user.id),
+    // Dates in the learner's time zone, formatted here so server and browser render the same text.
+    attempts: (await history(user.id)).map((a) => ({
+      ...a,
+      started: {
+        dateTime: formatDate(a.startedAt, user.timeZone, "dateTime"),
+        date: formatDate(a.startedAt, user.timeZone, "date"),
+        monthDay: formatDate(a.startedAt, user.timeZone, "monthDay"),
+      },
+    })),
   };
 }
 
-type Offer = { id: string; items: number; startedAt: string; replay: [string, string][] };
+type Offer = { id: string; items: number; startedAt: string; started: string; replay: [string, string][] };
 type ActionData = {
   form: "simulation" | "practice";
   formError?: string;
@@ -82,7 +91,12 @@ export async function action({ request }: ActionFunctionArgs) {
     // The same choices again, to submit the open attempt and start this one without JavaScript.
     const replay = [...formData].filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "replace");
     return data<ActionData>(
-      { form: intent, formError: result.message, fieldErrors: {}, offer: { ...result.open, replay } },
+      {
+        form: intent,
+        formError: result.message,
+        fieldErrors: {},
+        offer: { ...result.open, started: formatDate(result.open.startedAt, user.timeZone, "dateTime"), replay },
+      },
       { status: 409 },
     );
   }
@@ -106,8 +120,7 @@ function StartRefusal({ data }: { data: ActionData }) {
     <div role="alert" className="mb-4 space-y-3 rounded-md border border-brand bg-brand-soft p-3">
       <p>{data.formError}</p>
       <p className="text-sm">
-        Open since {new Date(offer.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })} ·{" "}
-        {offer.items} questions
+        Open since {offer.started} · {offer.items} questions
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <Link to={`/attempts/${offer.id}`} className="btn-primary">
@@ -148,8 +161,7 @@ export default function PracticePage() {
             {inProgress.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3">
                 <span>
-                  {KIND_LABELS[a.kind]} · {a.items} questions · started{" "}
-                  {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                  {KIND_LABELS[a.kind]} · {a.items} questions · started {a.started.dateTime}
                   {a.secondsLeft !== null ? ` · ${formatDuration(a.secondsLeft)} left` : ""}
                 </span>
                 <Link to={`/attempts/${a.id}`} className="btn-primary">
@@ -173,8 +185,7 @@ export default function PracticePage() {
             {expired.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3">
                 <span>
-                  {KIND_LABELS[a.kind]} · {a.items} questions · started{" "}
-                  {new Date(a.startedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                  {KIND_LABELS[a.kind]} · {a.items} questions · started {a.started.dateTime}
                 </span>
                 <Link to={`/attempts/${a.id}/results`}>See results</Link>
               </li>
@@ -348,7 +359,7 @@ export default function PracticePage() {
           <>
             <ScoreTrend
               points={[...done].reverse().map((a) => ({
-                label: new Date(a.startedAt).toLocaleDateString("en-US", { month: "short", day: "numeric" }),
+                label: a.started.monthDay,
                 percent: a.percent ?? 0,
               }))}
             />
@@ -377,9 +388,7 @@ export default function PracticePage() {
                 <tbody>
                   {done.map((a) => (
                     <tr key={a.id} className="border-b border-line">
-                      <td className="py-2 pr-4">
-                        {new Date(a.startedAt).toLocaleDateString("en-US", { dateStyle: "medium" })}
-                      </td>
+                      <td className="py-2 pr-4">{a.started.date}</td>
                       <td className="py-2 pr-4">
                         {KIND_LABELS[a.kind]}
                         {a.mode === "tutor" ? " (tutor)" : ""}

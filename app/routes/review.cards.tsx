@@ -1,3 +1,4 @@
+import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       source: c.source,
       state: STATE_NAMES[c.state as State],
       suspended: c.suspended,
-      due: c.due.toISOString(),
+      due: formatDate(c.due, user.timeZone, "date"),
       lapses: c.lapses,
     })),
   };
@@ -136,8 +137,7 @@ export default function BrowseCards() {
               <p className="text-sm whitespace-pre-line text-muted">{c.back}</p>
               <p className="mt-1 text-sm">
                 {c.domainId} · {c.state}
-                {c.suspended ? " · suspended" : ""} · {c.lapses} lapses · due{" "}
-                {new Date(c.due).toLocaleDateString("en-US", { dateStyle: "medium" })}
+                {c.suspended ? " · suspended" : ""} · {c.lapses} lapses · due {c.due}
               </p>
             </div>
             <Form method="post">

@@ -1,3 +1,4 @@
+import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -27,10 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       last: optimizer.last
         ? {
             ...optimizer.last,
-            date: optimizer.last.createdAt.toLocaleDateString("en-US", {
-              dateStyle: "medium",
-              timeZone: prefs.timeZone,
-            }),
+            date: formatDate(optimizer.last.createdAt, prefs.timeZone, "date"),
           }
         : null,
     },
