@@ -12,6 +12,7 @@ import {
   submitAttempt,
 } from "~/exam/attempts.server.ts";
 import { browseCards, queueCounts } from "~/models/review.server.ts";
+import { buryCard } from "~/review/review.server.ts";
 import { KEY_NEVER_RELEASED } from "./rules.ts";
 import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
 import { missedQuestionIds } from "~/models/attempt.server.ts";
@@ -510,6 +511,11 @@ describe("withheld keys stay withheld everywhere", () => {
     await db.reviewCard.deleteMany({ where: { userId: member.id, questionId: held[0] } });
     await submitAttempt(member.id, tutor.attemptId, now);
     expect(await findCard(held[0])).toMatchObject({ keyHeld: true });
+
+    // Burying a held card (its id is in the card browser) cannot shorten the hold.
+    const heldCard = await db.reviewCard.findFirstOrThrow({ where: { userId: member.id, questionId: held[1] } });
+    expect(await buryCard(member.id, heldCard.id, now)).toBe(false);
+    expect(await findCard(held[1])).toEqual({ keyHeld: true, buriedUntil: new Date(due.getTime() + NETWORK_GRACE_MS) });
 
     // Leaving the class gives them back at once.
     await leaveClass(klass.id, member.id, now);

@@ -424,8 +424,10 @@ export function setSuspended(userId: string, cardId: string, suspended: boolean)
   return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { suspended } });
 }
 
+/** Buries the learner's card until `until`. A card held for a withheld key is left alone: its
+ * burial is the key's release, and a shorter one would show the key early. */
 export function buryUntil(userId: string, cardId: string, until: Date) {
-  return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { buriedUntil: until } });
+  return db.reviewCard.updateMany({ where: { id: cardId, userId, keyHeld: false }, data: { buriedUntil: until } });
 }
 
 export function createOwnCard(
