@@ -32,8 +32,6 @@ import {
   type StudentStatus,
 } from "./rules.ts";
 
-export { parseConfig, type AssignmentConfig } from "./rules.ts";
-
 const SOURCE_LABELS: Record<AssignmentSource, string> = {
   blueprint: "Full blueprint simulation",
   domains: "Chosen domains",

@@ -3,7 +3,7 @@
 import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import * as store from "~/models/progress.server.ts";
-import { parseWeights } from "~/review/review.server.ts";
+import { decodeWeights } from "~/models/json-columns.ts";
 import { studyDay, studyDays } from "~/review/study-day.ts";
 import { dayRange, streaks } from "./activity.ts";
 import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
@@ -53,7 +53,7 @@ export async function domainMastery(userId: string, now = new Date()) {
   const [prefs, attempts] = await Promise.all([store.planPrefs(userId), store.attemptSummaries(userId)]);
   const [answers, memory] = await Promise.all([
     recentAnswers(attempts, now),
-    store.cardMemory(userId, now, parseWeights(prefs.fsrsWeights)),
+    store.cardMemory(userId, now, decodeWeights(prefs.fsrsWeights)),
   ]);
   const tally = tallyMastery({ answers, memory, now });
   return getContentIndex().domains.map((d) => ({ id: d.id, name: d.name, mastery: tally.domain(d.id).mastery }));
@@ -71,7 +71,7 @@ async function loadEvidence(userId: string, now: Date) {
     store.cardSummary(
       userId,
       now,
-      parseWeights(prefs.fsrsWeights),
+      decodeWeights(prefs.fsrsWeights),
       forecastDays.map((d) => d.end),
     ),
     store.activityDays(userId, calendarStart),

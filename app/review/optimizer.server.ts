@@ -10,7 +10,7 @@ import {
   type Evaluation,
   type LoggedRating,
 } from "./fsrs-training.server.ts";
-import { parseWeights } from "./review.server.ts";
+import { decodeWeights } from "~/models/json-columns.ts";
 import { ROLLOVER_HOUR } from "./study-day.ts";
 
 /** Fewer ratings than this make noisy parameters (Anki's optimizer asks for about as many). */
@@ -28,7 +28,7 @@ export async function optimizerStatus(userId: string) {
     ratings,
     minimum: MIN_RATINGS_TO_OPTIMIZE,
     needed: Math.max(0, MIN_RATINGS_TO_OPTIMIZE - ratings),
-    personalized: parseWeights(prefs.fsrsWeights) !== null,
+    personalized: decodeWeights(prefs.fsrsWeights) !== null,
     last,
   };
 }
@@ -58,7 +58,7 @@ export async function optimizeSchedule(userId: string, now = new Date()): Promis
   }
   try {
     const prefs = await store.optimizerPrefs(userId);
-    const current = parseWeights(prefs.fsrsWeights) ?? [...default_w];
+    const current = decodeWeights(prefs.fsrsWeights) ?? [...default_w];
     // Cards are named by number in the optimizer's input; the ids never leave this process.
     const cardKeys = new Map<string, number>();
     const logged: LoggedRating[] = [];

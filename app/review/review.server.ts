@@ -22,11 +22,8 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 
 type Prefs = store.ReviewPrefs;
 
-/** The learner's trained FSRS parameters (JSON on the user), or null for the defaults. */
-export const parseWeights = decodeWeights;
-
 function schedulerPrefs(p: Prefs): SchedulerPrefs {
-  return { desiredRetention: p.desiredRetention, weights: parseWeights(p.fsrsWeights), fuzz: true };
+  return { desiredRetention: p.desiredRetention, weights: decodeWeights(p.fsrsWeights), fuzz: true };
 }
 
 function cardFields(c: CardFields): CardFields {

@@ -216,6 +216,21 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("tutor mode on a phone: a mis-tap changes, then Check answer locks it @phone", async ({ page }) => {
+  await register(page, "Tap Tutor", uniqueEmail("phone-tutor"));
+  await startPractice(page, { count: 5, mode: "tutor", domain: "Foundational Knowledge" });
+  await option(page, "A").tap();
+  await option(page, "C").tap();
+  await expect(page.getByText(/^Answer saved\. You can still change it/)).toBeVisible();
+  await expect(page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Check answer" }).tap();
+  await expect(page.getByText(/^(Correct\.|Not quite: the answer is [A-D]\.)/)).toBeVisible();
+  await expect(option(page, "C")).toBeChecked();
+  await expect(option(page, "A")).toBeDisabled();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
 test("the exam works on a phone @phone", async ({ page }) => {
   await register(page, "Pho Ne", uniqueEmail("phone"));
   await startPractice(page, { count: 5 });
