@@ -3,7 +3,8 @@
 import { LRUCache } from "lru-cache";
 import { computeDecayFactor, default_w } from "ts-fsrs";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { databaseKind } from "~/utils/database-url.ts";
+import { daysSince, float } from "./sql-dialect.server.ts";
+import { dueCounts } from "./review.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { State } from "ts-fsrs";
 
@@ -203,9 +204,7 @@ export interface CardMemoryGroup {
 }
 
 // A heavy learner has 20,000 cards: the database sums and counts them rather than sending
-// every row. SQLite stores DateTime as ISO-8601 text, PostgreSQL as timestamp(3), so the two
-// dialects differ in date arithmetic only.
-const postgres = () => databaseKind() === "postgres";
+// every row.
 
 /**
  * Per domain and knowledge area: started, unsuspended cards and the sum of their recall
@@ -217,44 +216,19 @@ export async function cardMemory(
   weights: readonly number[] | null,
 ): Promise<CardMemoryGroup[]> {
   const { decay, factor } = computeDecayFactor(weights?.length ? weights : default_w);
-  const at = now.toISOString();
-  const rows = postgres()
-    ? await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: number; r: number }[]>`
-        SELECT "domainId", "knowledgeArea", COUNT(*)::int AS n,
-          SUM(power(1 + ${factor}::float8 * GREATEST(EXTRACT(EPOCH FROM (${at}::timestamp - "lastReview")) / 86400, 0) / stability, ${decay}::float8))::float8 AS r
-        FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND state <> ${State.New} AND suspended = false AND stability > 0 AND "lastReview" IS NOT NULL
-        GROUP BY "domainId", "knowledgeArea"`
-    : await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
-        SELECT domainId, knowledgeArea, COUNT(*) AS n,
-          SUM(pow(1 + ${factor} * MAX(julianday(${at}) - julianday(lastReview), 0) / stability, ${decay})) AS r
-        FROM ReviewCard
-        WHERE userId = ${userId} AND state <> ${State.New} AND suspended = 0 AND stability > 0 AND lastReview IS NOT NULL
-        GROUP BY domainId, knowledgeArea`;
+  const elapsed = daysSince(Prisma.sql`"lastReview"`, now);
+  const rows = await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
+    SELECT "domainId", "knowledgeArea", COUNT(*) AS "n",
+      SUM(power(1 + ${float(factor)} * ${elapsed} / "stability", ${float(decay)})) AS "r"
+    FROM "ReviewCard"
+    WHERE "userId" = ${userId} AND "state" <> ${State.New} AND "suspended" = ${false} AND "stability" > 0 AND "lastReview" IS NOT NULL
+    GROUP BY "domainId", "knowledgeArea"`;
   return rows.map((r) => ({
     domainId: r.domainId,
     knowledgeArea: r.knowledgeArea,
     cards: Number(r.n),
     recall: Number(r.r),
   }));
-}
-
-/** Cards due before each of `ends` (ascending day boundaries): index i counts due in [ends[i-1], ends[i]). */
-export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
-  const counts = new Array<number>(ends.length).fill(0);
-  // Effective due: a buried card is due when its burial ends (see countDueToday in
-  // models/review.server.ts, the same rule for one day). Bound dates: portable on both databases.
-  const effectiveDue = Prisma.sql`(CASE WHEN "buriedUntil" IS NOT NULL AND "buriedUntil" > "due" THEN "buriedUntil" ELSE "due" END)`;
-  const bucket = Prisma.join(
-    ends.map((e, i) => Prisma.sql`WHEN ${effectiveDue} < ${e} THEN ${Prisma.raw(String(i))}`),
-    " ",
-  );
-  const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
-    SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard"
-    WHERE "userId" = ${userId} AND "suspended" = ${false} AND "state" <> ${State.New} AND ${effectiveDue} < ${ends.at(-1)!}
-    GROUP BY 1`;
-  for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
-  return counts;
 }
 
 // Card sums change only when the learner rates (a log row), undoes (a log row goes), or

@@ -2,6 +2,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
+import * as due from "./due.server.ts";
 import { State } from "ts-fsrs";
 
 /** A card's FSRS memory state, as stored (the scheduler reads and writes it). */
@@ -88,7 +89,7 @@ export async function todaysRatings(userId: string, dayStart: Date) {
 /**
  * The queue's three counts in one round trip, each counted no further than the day's remaining
  * limit: due cards (in due order, so the index walk stops early), the learner's own new cards,
- * and content cards not started yet.
+ * and content cards not started yet. The rules are models/due.server.ts's.
  */
 export async function queueCounts(input: {
   userId: string;
@@ -98,25 +99,17 @@ export async function queueCounts(input: {
   dueUpTo: number;
   newUpTo: number;
 }) {
-  const { userId, now, dayEnd } = input;
-  const deck = (column: Prisma.Sql) => (input.domain ? Prisma.sql`AND ${column} = ${input.domain}` : Prisma.empty);
+  const { userId, now, dayEnd, domain } = input;
   const [row] = await db.$queryRaw<{ due: bigint | number; deckNew: bigint | number; unstarted: bigint | number }[]>`
     SELECT
       (SELECT COUNT(*) FROM (
-        SELECT 1 FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND "suspended" = ${false} AND "due" < ${dayEnd} ${deck(Prisma.sql`"domainId"`)}
-          AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
-          AND (("state" IN (${State.Learning}, ${State.Relearning}) AND "due" <= ${now}) OR "state" = ${State.Review})
-        ORDER BY "due" LIMIT ${input.dueUpTo}) AS "d") AS "due",
+        SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.readyNow(userId, { now, learnAhead: now, dayEnd })} ${due.inDeck(domain)}
+        ORDER BY "r"."due" LIMIT ${input.dueUpTo}) AS "d") AS "due",
       (SELECT COUNT(*) FROM (
-        SELECT 1 FROM "ReviewCard"
-        WHERE "userId" = ${userId} AND "state" = ${State.New} AND "suspended" = ${false} ${deck(Prisma.sql`"domainId"`)}
-          AND ("buriedUntil" IS NULL OR "buriedUntil" <= ${now})
+        SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.newInDeck(userId, now)} ${due.inDeck(domain)}
         LIMIT ${input.newUpTo}) AS "n") AS "deckNew",
       (SELECT COUNT(*) FROM (
-        SELECT 1 FROM "ContentCard" AS "c"
-        WHERE "c"."retiredAt" IS NULL ${deck(Prisma.sql`"c"."domainId"`)}
-          AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${userId} AND "r"."contentCardId" = "c"."id")
+        SELECT 1 FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)} ${due.inDeck(domain, "c")}
         LIMIT ${input.newUpTo}) AS "u") AS "unstarted"`;
   return { due: Number(row.due), deckNew: Number(row.deckNew), unstarted: Number(row.unstarted) };
 }
@@ -166,10 +159,7 @@ const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source",
   "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays", "r"."scheduledDays", "r"."learningSteps",
   "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"`;
 
-/**
- * The most overdue started card: (re)learning steps due by `learnAhead`, reviews due before the
- * study day ends; not suspended or buried.
- */
+/** The most overdue card ready now (models/due.server.ts). */
 export async function nextDueCard(input: {
   userId: string;
   domain: string | null;
@@ -177,14 +167,10 @@ export async function nextDueCard(input: {
   learnAhead: Date;
   dayEnd: Date;
 }) {
-  const { userId, now, learnAhead, dayEnd } = input;
   const rows = await db.$queryRaw<RawCardRow[]>`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
-    WHERE "r"."userId" = ${userId} AND "r"."suspended" = ${false} AND "r"."due" <= ${learnAhead > dayEnd ? learnAhead : dayEnd}
-      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
-      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${now})
-      AND (("r"."state" IN (${State.Learning}, ${State.Relearning}) AND "r"."due" <= ${learnAhead}) OR ("r"."state" = ${State.Review} AND "r"."due" < ${dayEnd}))
+    WHERE ${due.readyNow(input.userId, input)} ${due.inDeck(input.domain)}
     ORDER BY "r"."due" LIMIT 1`;
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
@@ -194,9 +180,7 @@ export async function nextNewDeckCard(input: { userId: string; domain: string | 
   const rows = await db.$queryRaw<RawCardRow[]>`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
-    WHERE "r"."userId" = ${input.userId} AND "r"."state" = ${State.New} AND "r"."suspended" = ${false}
-      ${input.domain ? Prisma.sql`AND "r"."domainId" = ${input.domain}` : Prisma.empty}
-      AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= ${input.now})
+    WHERE ${due.newInDeck(input.userId, input.now)} ${due.inDeck(input.domain)}
     ORDER BY "r"."createdAt", "r"."id" LIMIT 1`;
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
@@ -207,8 +191,7 @@ export async function nextUnstartedContentCard(input: { userId: string; domain: 
     { id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]
   >`
     SELECT "c"."id", "c"."domainId", "c"."front", "c"."back", "c"."lessonSlug" FROM "ContentCard" AS "c"
-    WHERE "c"."retiredAt" IS NULL ${input.domain ? Prisma.sql`AND "c"."domainId" = ${input.domain}` : Prisma.empty}
-      AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "r" WHERE "r"."userId" = ${input.userId} AND "r"."contentCardId" = "c"."id")
+    WHERE ${due.unstartedContent(input.userId)} ${due.inDeck(input.domain, "c")}
     ORDER BY "c"."id" LIMIT 1`;
   return rows[0] ?? null;
 }
@@ -217,81 +200,64 @@ function deckFilter(domains: string[] | null) {
   return domains ? { domainId: { in: domains } } : {};
 }
 
-/** Started cards due now: (re)learning steps due by `learnAhead`, reviews due before the day ends. */
-function dueWhere(userId: string, domains: string[] | null, now: Date, learnAhead: Date, dayEnd: Date) {
-  return {
-    userId,
-    suspended: false,
-    // Redundant with the OR below, but gives the database one range on the due index.
-    due: { lte: learnAhead > dayEnd ? learnAhead : dayEnd },
-    ...deckFilter(domains),
-    AND: [
-      { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] },
-      {
-        OR: [
-          { state: { in: [State.Learning, State.Relearning] }, due: { lte: learnAhead } },
-          { state: State.Review, due: { lt: dayEnd } },
-        ],
-      },
-    ],
-  };
-}
-
 /** The card fields a rating needs: no faces, no content relation (one query, small rows). */
 const RATING_SELECT = { id: true, userId: true, suspended: true, ...CARD_FIELDS } as const;
 
-/** Counts due cards, stopping at `upTo` when given: the queue never shows more than the day's limit. */
-export function countDue(
+/** Cards ready now (models/due.server.ts), counted no further than `upTo`. */
+export async function countReady(
   userId: string,
-  domains: string[] | null,
-  now: Date,
-  learnAhead: Date,
-  dayEnd: Date,
-  upTo?: number,
+  domain: string | null,
+  at: { now: Date; learnAhead: Date; dayEnd: Date },
+  upTo: number,
 ) {
-  // With `take`, Prisma orders the counted rows (by id unless told): by due, the index order, the
-  // database stops after `upTo` index entries instead of sorting every due card.
-  return db.reviewCard.count({
-    where: dueWhere(userId, domains, now, learnAhead, dayEnd),
-    ...(upTo !== undefined ? { take: upTo, orderBy: { due: "asc" } } : {}),
-  });
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM (
+      SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.readyNow(userId, at)} ${due.inDeck(domain)}
+      ORDER BY "r"."due" LIMIT ${upTo}) AS "d"`;
+  return Number(row.n);
 }
 
 /**
- * "Due today", the one definition every page counts by (review home, statistics, progress
- * forecast): started cards, not suspended, whose effective due time (the later of due and
- * buried-until) falls before the study day ends. Learning steps due later today count; cards
- * buried until tomorrow do not. The same rule buckets the forecast in models/progress.server.ts.
+ * Per deck: cards due today, the learner's own new cards, and content cards not started (the
+ * review home's deck list), each grouped in one query.
  */
-export function countDueToday(userId: string, domains: string[] | null, dayEnd: Date) {
-  return db.reviewCard.count({
-    where: {
-      userId,
-      suspended: false,
-      state: { not: State.New },
-      due: { lt: dayEnd },
-      OR: [{ buriedUntil: null }, { buriedUntil: { lt: dayEnd } }],
-      ...deckFilter(domains),
-    },
-  });
+export async function deckCounts(userId: string, now: Date, dayEnd: Date) {
+  const [dueRows, newRows, unstartedRows] = await Promise.all([
+    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+      SELECT "r"."domainId", COUNT(*) AS "n" FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayEnd)}
+      GROUP BY "r"."domainId"`,
+    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+      SELECT "r"."domainId", COUNT(*) AS "n" FROM "ReviewCard" AS "r" WHERE ${due.newInDeck(userId, now)}
+      GROUP BY "r"."domainId"`,
+    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+      SELECT "c"."domainId", COUNT(*) AS "n" FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)}
+      GROUP BY "c"."domainId"`,
+  ]);
+  const byDomain = (rows: { domainId: string; n: bigint | number }[]) =>
+    new Map(rows.map((r) => [r.domainId, Number(r.n)]));
+  return { due: byDomain(dueRows), deckNew: byDomain(newRows), unstarted: byDomain(unstartedRows) };
 }
 
-export function countUnstartedContentCards(userId: string, domains: string[] | null) {
-  return db.contentCard.count({
-    where: { retiredAt: null, ...deckFilter(domains), reviewCards: { none: { userId } } },
-  });
+/** Content cards the learner has not started, in every deck. */
+export async function countUnstartedContentCards(userId: string) {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)}`;
+  return Number(row.n);
 }
 
-export function countNewDeckCards(userId: string, domains: string[] | null, now: Date) {
-  return db.reviewCard.count({
-    where: {
-      userId,
-      state: State.New,
-      suspended: false,
-      ...deckFilter(domains),
-      OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-    },
-  });
+/** Cards effectively due before each of `ends` (ascending day boundaries): index i counts [ends[i-1], ends[i]). */
+export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
+  const counts = new Array<number>(ends.length).fill(0);
+  const bucket = Prisma.join(
+    ends.map((e, i) => Prisma.sql`WHEN ${due.effectiveDue()} < ${e} THEN ${Prisma.raw(String(i))}`),
+    " ",
+  );
+  const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
+    SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
+    WHERE ${due.dueBefore(userId, ends.at(-1)!)}
+    GROUP BY 1`;
+  for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
+  return counts;
 }
 
 export type RatingCard = CardFields & { id: string; userId: string; suspended: boolean };

@@ -14,7 +14,6 @@ import {
   type SchedulerPrefs,
 } from "./scheduler.ts";
 import { studyDay, studyDays } from "./study-day.ts";
-import * as progressStore from "~/models/progress.server.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
 
 /** Learning cards due within this window are shown now rather than making the learner wait. */
@@ -67,7 +66,6 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   prefs ??= await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
   const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  const domains = deck ? [deck] : null;
   const today = await store.todaysRatings(userId, day.start);
   const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
   const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
@@ -130,7 +128,7 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     const soon = await store.nextDueCard({ userId, domain: deck, now, learnAhead, dayEnd: day.end });
     if (soon) {
       current = fromRow(soon, false);
-      learningSoon = await store.countDue(userId, domains, now, learnAhead, day.end, reviewsLeft);
+      learningSoon = await store.countReady(userId, deck, { now, learnAhead, dayEnd: day.end }, reviewsLeft);
     }
   }
   return {
@@ -216,16 +214,13 @@ export function addOwnCard(userId: string, input: { domainId: string; front: str
 export async function deckSummaries(userId: string, now = new Date()) {
   const prefs = await store.reviewPrefs(userId);
   const day = studyDay(now, prefs.timeZone);
-  return Promise.all(
-    getContentIndex().domains.map(async (d) => {
-      const [due, unstarted, deckNew] = await Promise.all([
-        store.countDueToday(userId, [d.id], day.end),
-        store.countUnstartedContentCards(userId, [d.id]),
-        store.countNewDeckCards(userId, [d.id], now),
-      ]);
-      return { id: d.id, name: d.name, due, newCards: unstarted + deckNew };
-    }),
-  );
+  const counts = await store.deckCounts(userId, now, day.end);
+  return getContentIndex().domains.map((d) => ({
+    id: d.id,
+    name: d.name,
+    due: counts.due.get(d.id) ?? 0,
+    newCards: (counts.unstarted.get(d.id) ?? 0) + (counts.deckNew.get(d.id) ?? 0),
+  }));
 }
 
 export async function reviewStats(userId: string, now = new Date()) {
@@ -236,7 +231,7 @@ export async function reviewStats(userId: string, now = new Date()) {
   const days = studyDays(now, prefs.timeZone, 30);
   const [states, dueByDay, logs] = await Promise.all([
     store.cardsByState(userId),
-    progressStore.dueCounts(
+    store.dueCounts(
       userId,
       days.map((d) => d.end),
     ),
@@ -261,7 +256,7 @@ export async function reviewStats(userId: string, now = new Date()) {
       count: states.filter((s) => s.state === state && !s.suspended).reduce((n, s) => n + s.count, 0),
     })),
     suspended: states.filter((s) => s.suspended).reduce((n, s) => n + s.count, 0),
-    notStarted: await store.countUnstartedContentCards(userId, null),
+    notStarted: await store.countUnstartedContentCards(userId),
     forecast,
     retention: [...weeks.values()]
       .sort((a, b) => a.week.localeCompare(b.week))
