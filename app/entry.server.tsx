@@ -8,6 +8,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
+import { jobHandlers } from "./jobs/handlers.server.ts";
+import { startJobWorker } from "./jobs/worker.server.ts";
+
+// Every app process runs the background job loop; each job is claimed by one of them
+// (app/jobs/worker.server.ts). Kept on globalThis so a dev reload does not start a second loop.
+declare global {
+  var __chartedJobWorker: (() => void) | undefined;
+}
+globalThis.__chartedJobWorker ??= startJobWorker(jobHandlers);
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -96,6 +96,7 @@ const learners = await db.user.findMany({
   select: { id: true },
   orderBy: { email: "asc" },
 });
+await db.preferences.createMany({ data: learners.map((l) => ({ userId: l.id })) });
 
 // 50 active learners, each in the middle of a 40-question timed practice.
 const active = learners.slice(0, CONNECTIONS);

@@ -6,6 +6,7 @@
 // DEMO_PASSWORD is set.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
+import { savePreferences } from "../app/models/preferences.server.ts";
 import { db } from "../app/utils/db.server.ts";
 import { syncContent } from "./lib/content-sync.ts";
 import { addDemoHistory } from "./lib/demo-history.ts";
@@ -26,7 +27,7 @@ async function seedDemoAccounts() {
     await db.user.upsert({
       where: { email: account.email },
       update: { passwordHash, role: account.role },
-      create: { ...account, passwordHash, timeZone: "America/New_York" },
+      create: { ...account, passwordHash, timeZone: "America/New_York", preferences: { create: {} } },
     });
   }
   // The demo student gets six weeks of study history and an exam date, so Progress has data.
@@ -34,7 +35,7 @@ async function seedDemoAccounts() {
   const started = Date.now();
   if (await addDemoHistory(student.id, student.timeZone)) {
     const exam = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await db.user.update({ where: { id: student.id }, data: { examDate: new Date(`${exam}T00:00:00Z`) } });
+    await savePreferences(student.id, { examDate: new Date(`${exam}T00:00:00Z`) });
     console.log(`Demo student: six weeks of study history added (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   }
   if (production && !process.env.DEMO_PASSWORD) {

@@ -1,5 +1,5 @@
-// Data access for the FSRS optimizer: the learner's rating log, the per-learner run lock, and
-// the record of each run.
+// Data access for the FSRS optimizer: the learner's rating log and the record of each run (the
+// run itself is a job: models/job.server.ts).
 import { db } from "~/utils/db.server.ts";
 
 export function countRatings(userId: string) {
@@ -27,33 +27,6 @@ export async function* ratingsInOrder(userId: string, pageSize = 2_000) {
   }
 }
 
-export function optimizerPrefs(userId: string) {
-  return db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { timeZone: true, fsrsWeights: true, fsrsOptimizingSince: true },
-  });
-}
-
-/**
- * Takes the learner's optimizer lock: true if no run holds it (or the one holding it started
- * before `staleBefore`, i.e. its process died). One conditional UPDATE, so two requests (or two
- * app processes) cannot both win.
- */
-export async function claimOptimizer(userId: string, now: Date, staleBefore: Date) {
-  const { count } = await db.user.updateMany({
-    where: { id: userId, OR: [{ fsrsOptimizingSince: null }, { fsrsOptimizingSince: { lt: staleBefore } }] },
-    data: { fsrsOptimizingSince: now },
-  });
-  return count === 1;
-}
-
-export function releaseOptimizer(userId: string, claimedAt: Date) {
-  return db.user.updateMany({
-    where: { id: userId, fsrsOptimizingSince: claimedAt },
-    data: { fsrsOptimizingSince: null },
-  });
-}
-
 export interface OptimizationRecord {
   reviewCount: number;
   trainingItems: number;
@@ -71,7 +44,15 @@ export async function saveOptimization(userId: string, run: OptimizationRecord) 
   const json = JSON.stringify(parameters);
   await db.$transaction([
     db.fsrsOptimization.create({ data: { userId, ...rest, parameters: json } }),
-    ...(run.adopted ? [db.user.update({ where: { id: userId }, data: { fsrsWeights: json } })] : []),
+    ...(run.adopted
+      ? [
+          db.preferences.upsert({
+            where: { userId },
+            create: { userId, fsrsWeights: json },
+            update: { fsrsWeights: json },
+          }),
+        ]
+      : []),
   ]);
 }
 

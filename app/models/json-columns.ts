@@ -18,7 +18,7 @@ export const decodeReference = (json: string): QuestionReference => referenceSch
 
 const weightsSchema = z.array(z.number().finite()).min(1);
 
-/** User.fsrsWeights: the learner's trained FSRS parameters, or null (defaults) if unset or unusable. */
+/** Preferences.fsrsWeights: the learner's trained FSRS parameters, or null (defaults) if unset or unusable. */
 export function decodeWeights(json: string | null): number[] | null {
   if (!json) return null;
   try {
@@ -45,3 +45,14 @@ const previousCardSchema = z.object({
 
 /** ReviewLog.previousCard: the card as it was before the rating (what undo restores). */
 export const decodePreviousCard = (json: string) => previousCardSchema.parse(JSON.parse(json));
+
+/** Job.result: each job kind's outcome has its own schema (the kind's module owns it); null if unreadable. */
+export function decodeJobResult<T>(json: string | null, schema: z.ZodType<T>): T | null {
+  if (!json) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

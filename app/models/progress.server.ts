@@ -105,27 +105,6 @@ export function activityDays(userId: string, fromDay: string) {
   });
 }
 
-export function planPrefs(userId: string) {
-  return db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      timeZone: true,
-      examDate: true,
-      studyWeekdays: true,
-      studyMinutes: true,
-      studyStartTime: true,
-      fsrsWeights: true,
-    },
-  });
-}
-
-export function updatePlanPrefs(
-  userId: string,
-  data: { examDate: Date | null; studyWeekdays: string; studyMinutes: number; studyStartTime: string },
-) {
-  return db.user.update({ where: { id: userId }, data, select: { id: true } });
-}
-
 /** The learner's attempts, newest first (for the score trend and mock recency). */
 export async function attemptSummaries(userId: string) {
   const rows = await db.examAttempt.findMany({

@@ -48,29 +48,6 @@ export const REVIEW_CARD_SELECT = {
   contentCard: { select: { front: true, back: true, kind: true, lessonSlug: true } },
 } as const;
 
-/** What the scheduler and the daily queue need to know about a learner. */
-export interface ReviewPrefs {
-  timeZone: string;
-  desiredRetention: number;
-  newCardsPerDay: number;
-  reviewsPerDay: number;
-  fsrsWeights: string | null;
-}
-
-export function reviewPrefs(userId: string): Promise<ReviewPrefs> {
-  return db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { timeZone: true, desiredRetention: true, newCardsPerDay: true, reviewsPerDay: true, fsrsWeights: true },
-  });
-}
-
-export function updateReviewPrefs(
-  userId: string,
-  data: { desiredRetention: number; newCardsPerDay: number; reviewsPerDay: number; timeZone: string },
-) {
-  return db.user.update({ where: { id: userId }, data });
-}
-
 // The daily queue's numbers are read on every card a learner sees, so they are two hand-written
 // queries rather than five ORM calls: Prisma 6's client compiles every ORM call to SQL (in
 // WebAssembly) each time, which cost several times more than these indexed counts themselves.

@@ -16,7 +16,8 @@ export function createUser(input: {
   role?: Role;
   timeZone?: string;
 }) {
-  return db.user.create({ data: input });
+  // The preferences row comes with the account (its column defaults are the defaults).
+  return db.user.create({ data: { ...input, preferences: { create: {} } } });
 }
 
 export function setPasswordHash(userId: string, passwordHash: string) {

@@ -8,6 +8,7 @@ import { cardMemory } from "~/models/progress.server.ts";
 import { dueCounts } from "~/models/review.server.ts";
 import { rollUpActivity } from "./rollup.server.ts";
 import { rateCard, setCardSuspended, studyQueue, undoLastRating } from "~/review/review.server.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { domainMastery, progressDashboard } from "./dashboard.server.ts";
 import { retrievability } from "./mastery.ts";
@@ -161,9 +162,10 @@ describe("progress dashboard", () => {
     const now = new Date("2026-11-09T18:00:00Z"); // Monday noon in Chicago
     const q = await studyQueue(user.id, null, now);
     await rateCard(user.id, { ref: q.current!.ref, grade: 3, requestId: q.current!.requestId }, now);
-    await db.user.update({
-      where: { id: user.id },
-      data: { examDate: new Date("2026-11-20T00:00:00Z"), studyWeekdays: "1,3,5", studyMinutes: 30 },
+    await savePreferences(user.id, {
+      examDate: new Date("2026-11-20T00:00:00Z"),
+      studyWeekdays: "1,3,5",
+      studyMinutes: 30,
     });
     const d = await progressDashboard(user.id, now);
     expect(d.forecast).toHaveLength(30);

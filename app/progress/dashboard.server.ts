@@ -2,6 +2,7 @@
 // readiness, charts and the plan from it.
 import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
+import { learnerPreferences } from "~/models/preferences.server.ts";
 import * as store from "~/models/progress.server.ts";
 import { decodeWeights } from "~/models/json-columns.ts";
 import { studyDay, studyDays } from "~/review/study-day.ts";
@@ -50,7 +51,7 @@ async function recentAnswers(attempts: { id: string; mode: string; submittedAt: 
 
 /** Mastery per domain only (for an instructor's roster): the same maths, fewer queries. */
 export async function domainMastery(userId: string, now = new Date()) {
-  const [prefs, attempts] = await Promise.all([store.planPrefs(userId), store.attemptSummaries(userId)]);
+  const [prefs, attempts] = await Promise.all([learnerPreferences(userId), store.attemptSummaries(userId)]);
   const [answers, memory] = await Promise.all([
     recentAnswers(attempts, now),
     store.cardMemory(userId, now, decodeWeights(prefs.fsrsWeights)),
@@ -60,7 +61,7 @@ export async function domainMastery(userId: string, now = new Date()) {
 }
 
 async function loadEvidence(userId: string, now: Date) {
-  const prefs = await store.planPrefs(userId);
+  const prefs = await learnerPreferences(userId);
   await rollUpActivity(userId, prefs.timeZone, now);
   const today = studyDay(now, prefs.timeZone);
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { deckSummaries, reviewStats } from "./review.server.ts";
 import { studyDay } from "./study-day.ts";
@@ -12,7 +13,7 @@ describe("due today", () => {
   it("agrees on the review home, the statistics and the progress forecast, in every card state", async () => {
     const user = await makeUser();
     const tz = "America/New_York";
-    await db.user.update({ where: { id: user.id }, data: { timeZone: tz, reviewsPerDay: 2, newCardsPerDay: 1 } });
+    await savePreferences(user.id, { timeZone: tz, reviewsPerDay: 2, newCardsPerDay: 1 });
     // 23:30 local: the study day runs until 4 a.m.
     const now = new Date("2026-11-10T04:30:00Z");
     const day = studyDay(now, tz);

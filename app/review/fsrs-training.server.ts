@@ -2,7 +2,10 @@
 // (fsrs-rs, the optimizer Anki uses) and evaluates the current and the trained parameters on
 // the same log. It all runs in a worker thread: training takes seconds and the binding's
 // evaluation is synchronous, so the server's event loop keeps answering other learners.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 export interface Evaluation {
@@ -39,30 +42,17 @@ export function revlogCsv(ratings: Iterable<LoggedRating>): string {
   return lines.join("\n");
 }
 
-// Plain CommonJS run with `eval: true`, so it needs no build step of its own; it loads the
-// binding from the path the app resolved.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const binding = require(workerData.bindingPath);
-const { csv, timeZone, rolloverHour, current, enableShortTerm } = workerData;
-const zone = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-function offsetMinutes(ms) {
-  const name = zone.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const m = /GMT([+-])(\\d{2}):(\\d{2})/.exec(name);
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === "-" ? -minutes : minutes;
+/**
+ * The worker module. It is not bundled (a worker thread loads it by path), so it is found from
+ * the project root, the nearest folder with a package.json: the same from app/review in
+ * development and tests and from build/server in production.
+ */
+export function workerPath(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return path.join(dir, "app/review/fsrs-training.worker.mjs");
+    if (path.dirname(dir) === dir) throw new Error("No package.json above " + from);
+  }
 }
-const metrics = (e) => ({ logLoss: e.logLoss, rmse: e.rmseBins });
-(async () => {
-  const items = binding.convertCsvToFsrsItems(Buffer.from(csv), rolloverHour, timeZone, (ms) => offsetMinutes(ms));
-  if (items.length === 0) return parentPort.postMessage({ items: 0 });
-  const before = metrics(new binding.FSRSBinding(current).evaluate(items));
-  const parameters = await binding.computeParameters(items, { enableShortTerm, numRelearningSteps: 1 });
-  const after = metrics(new binding.FSRSBinding(parameters).evaluate(items));
-  parentPort.postMessage({ items: items.length, before, after, parameters });
-})().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
-`;
 
 const bindingPath = () => createRequire(import.meta.url).resolve("@open-spaced-repetition/binding");
 
@@ -75,8 +65,7 @@ export function trainParameters(input: {
   timeoutMs?: number;
 }): Promise<TrainingResult | null> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
+    const worker = new Worker(workerPath(), {
       workerData: {
         bindingPath: bindingPath(),
         csv: input.csv,

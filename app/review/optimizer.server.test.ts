@@ -14,9 +14,20 @@ import {
 } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { revlogCsv, trainedIsBetter } from "./fsrs-training.server.ts";
-import { MIN_RATINGS_TO_OPTIMIZE, optimizeSchedule, optimizerStatus } from "./optimizer.server.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { revlogCsv, trainedIsBetter, workerPath } from "./fsrs-training.server.ts";
+import {
+  MIN_RATINGS_TO_OPTIMIZE,
+  optimizerStatus,
+  requestOptimization,
+  type OptimizeResult,
+  type RequestResult,
+} from "./optimizer.server.ts";
+import { jobHandlers } from "~/jobs/handlers.server.ts";
+import { runNextJob } from "~/jobs/worker.server.ts";
 import { addOwnCard, rateCard } from "./review.server.ts";
 
 const DAY = 86_400_000;
@@ -97,11 +108,17 @@ async function simulateLearner(userId: string, minRatings: number, seed = 7) {
 
 async function learner() {
   const user = await makeUser();
-  await db.user.update({
-    where: { id: user.id },
-    data: { timeZone: "America/New_York", newCardsPerDay: 50, reviewsPerDay: 1000 },
-  });
+  await savePreferences(user.id, { timeZone: "America/New_York", newCardsPerDay: 50, reviewsPerDay: 1000 });
   return user;
+}
+
+/** What pressing "Optimize my schedule" comes to: the request, then the job a worker runs. */
+async function optimizeSchedule(userId: string): Promise<RequestResult | OptimizeResult> {
+  const requested = await requestOptimization(userId);
+  if (!requested.ok) return requested;
+  const outcome = await runNextJob(jobHandlers);
+  if (outcome?.status !== "done") throw new Error(`The job did not run: ${JSON.stringify(outcome)}`);
+  return outcome.result as OptimizeResult;
 }
 
 describe("optimizing a learner's schedule", () => {
@@ -121,7 +138,7 @@ describe("optimizing a learner's schedule", () => {
       needed: MIN_RATINGS_TO_OPTIMIZE - rated,
       message: `Optimizing needs 1,000 ratings; you have ${rated}. Rate ${MIN_RATINGS_TO_OPTIMIZE - rated} more cards first.`,
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).fsrsWeights).toBeNull();
+    expect((await db.preferences.findUniqueOrThrow({ where: { userId: user.id } })).fsrsWeights).toBeNull();
     expect(await db.fsrsOptimization.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -137,25 +154,27 @@ describe("optimizing a learner's schedule", () => {
     const first = await optimizeSchedule(user.id);
     const elapsed = performance.now() - started;
     clearInterval(ticker);
-    if (!first.ok) throw new Error(first.message);
+    if (!("adopted" in first)) throw new Error(first.ok ? "no outcome" : first.message);
     expect(ticks).toBeGreaterThan(elapsed / 5 / 10);
     expect(first.ratings).toBe(rated);
     expect(first.adopted).toBe(true);
     // The defaults expect far better memory than this learner has; the trained model knows better.
     expect(first.after.logLoss).toBeLessThan(first.before.logLoss);
     expect(first.after.rmse).toBeLessThan(first.before.rmse);
-    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const stored = await db.preferences.findUniqueOrThrow({ where: { userId: user.id } });
     const trained = JSON.parse(stored.fsrsWeights!) as number[];
     expect(trained).toHaveLength(default_w.length);
-    expect(stored.fsrsOptimizingSince).toBeNull(); // the lock is released
+    expect(await db.job.count({ where: { userId: user.id, activeKey: { not: null } } })).toBe(0); // the lock is released
 
     // Same log, now evaluated against the adopted parameters: training cannot beat itself.
     const second = await optimizeSchedule(user.id);
-    if (!second.ok) throw new Error(second.message);
+    if (!("adopted" in second)) throw new Error(second.ok ? "no outcome" : second.message);
     expect(second.adopted).toBe(false);
     expect(second.before.logLoss).toBeCloseTo(first.after.logLoss, 6);
     expect(trainedIsBetter(second.before, second.after)).toBe(false);
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).fsrsWeights).toBe(stored.fsrsWeights);
+    expect((await db.preferences.findUniqueOrThrow({ where: { userId: user.id } })).fsrsWeights).toBe(
+      stored.fsrsWeights,
+    );
     const runs = await db.fsrsOptimization.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(runs.map((r) => r.adopted)).toEqual([true, false]);
     expect(runs[0]).toMatchObject({
@@ -188,12 +207,24 @@ describe("optimizing a learner's schedule", () => {
         message: "Your schedule is already being optimized. Wait for that run to finish.",
       },
     ]);
-    // Finished: the lock is free again.
-    expect((await optimizeSchedule(user.id)).ok).toBe(true);
+    expect((await optimizerStatus(user.id)).job).toMatchObject({ state: "finished", outcome: { ok: true } });
+    // Finished: the lock is free again. A queued run shows as running until a worker is done.
+    expect(await requestOptimization(user.id)).toEqual({ ok: true });
+    expect((await optimizerStatus(user.id)).job).toMatchObject({ state: "running", outcome: null });
+    expect(await runNextJob(jobHandlers)).toMatchObject({ status: "done", result: { ok: true } });
+    expect((await optimizerStatus(user.id)).job).toMatchObject({ state: "finished", outcome: { ok: true } });
   }, 240_000);
 });
 
 describe("the adoption rule and the optimizer's input", () => {
+  it("finds the training worker module from the source folder and from the server build", () => {
+    for (const from of ["app/review", "build/server"]) {
+      const found = workerPath(path.resolve(from));
+      expect(found).toBe(path.resolve("app/review/fsrs-training.worker.mjs"));
+      expect(existsSync(found)).toBe(true);
+    }
+  });
+
   it("adopts only when both log loss and RMSE are lower", () => {
     const before = { logLoss: 0.4, rmse: 0.05 };
     expect(trainedIsBetter(before, { logLoss: 0.35, rmse: 0.04 })).toBe(true);

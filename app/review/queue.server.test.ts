@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCard } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { syncCards } from "~/models/bank.server.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { addOwnCard, rateCard, studyQueue } from "./review.server.ts";
 import { previewIntervals } from "./scheduler.ts";
@@ -22,10 +23,7 @@ beforeAll(async () => {
 
 async function learnerWithDeck() {
   const user = await makeUser();
-  await db.user.update({
-    where: { id: user.id },
-    data: { timeZone: "America/New_York", reviewsPerDay: 3, newCardsPerDay: 2 },
-  });
+  await savePreferences(user.id, { timeZone: "America/New_York", reviewsPerDay: 3, newCardsPerDay: 2 });
   const card = async (domainId: string, data: Record<string, unknown>) => {
     const { id } = await addOwnCard(
       user.id,
@@ -63,7 +61,7 @@ async function learnerWithDeck() {
 describe("the queue's counts", () => {
   it("counts due reviews up to the daily limit, per deck, without buried, suspended or future cards", async () => {
     const { user, lawDue } = await learnerWithDeck();
-    await db.user.update({ where: { id: user.id }, data: { reviewsPerDay: 100 } });
+    await savePreferences(user.id, { reviewsPerDay: 100 });
     const law = await studyQueue(user.id, "LAW", now);
     // 5 overdue + the one due at 3 a.m. (reviews count until the day ends); not buried, suspended, tomorrow or learning in 10 min.
     expect(law.counts).toMatchObject({ due: 6, new: 2, doneToday: 0, reviewLimitReached: false });
@@ -111,7 +109,7 @@ describe("the queue's counts", () => {
       where: { id: { in: [...lawDue, dueLaterToday] } },
       data: { due: new Date("2026-06-12T12:00:00Z") },
     });
-    await db.user.update({ where: { id: user.id }, data: { newCardsPerDay: 0 } });
+    await savePreferences(user.id, { newCardsPerDay: 0 });
     const q = await studyQueue(user.id, "LAW", now);
     expect(q.current?.ref).toBe(`card:${learningSoon}`);
     expect(q.counts).toMatchObject({ due: 1, new: 0 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCard } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { syncCards } from "~/models/bank.server.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { addOwnCard, buryCard, rateCard, reviewStats, studyQueue, undoLastRating } from "./review.server.ts";
 import { fromFsrs } from "./scheduler.ts";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 async function learner(over: { newCardsPerDay?: number; reviewsPerDay?: number } = {}) {
   const user = await makeUser();
-  await db.user.update({ where: { id: user.id }, data: { timeZone: "America/New_York", ...over } });
+  await savePreferences(user.id, { timeZone: "America/New_York", ...over });
   return user;
 }
 
@@ -169,7 +170,7 @@ describe("the daily queue", () => {
     const user = await learner();
     const now = new Date("2026-05-01T22:00:00Z");
     const own = await addOwnCard(user.id, { domainId: "LAW", front: "Learn me", back: "A" }, now);
-    await db.user.update({ where: { id: user.id }, data: { newCardsPerDay: 1 } });
+    await savePreferences(user.id, { newCardsPerDay: 1 });
     const q1 = await studyQueue(user.id, "LAW", now);
     expect(q1.current?.ref).toBe(`card:${own.id}`); // the learner's own new card comes before content cards
     expect(q1.current?.intervals).toMatchObject({ 1: expect.any(String), 3: expect.any(String) });

@@ -15,11 +15,12 @@ import {
 } from "./scheduler.ts";
 import { studyDay, studyDays } from "./study-day.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
+import { learnerPreferences, type LearnerPreferences } from "~/models/preferences.server.ts";
 
 /** Learning cards due within this window are shown now rather than making the learner wait. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-type Prefs = store.ReviewPrefs;
+type Prefs = LearnerPreferences;
 
 function schedulerPrefs(p: Prefs): SchedulerPrefs {
   return { desiredRetention: p.desiredRetention, weights: decodeWeights(p.fsrsWeights), fuzz: true };
@@ -63,7 +64,7 @@ export interface QueueCard {
  * the page never shows more, and counting every overdue card of a big deck is the slow part.
  */
 export async function studyQueue(userId: string, deck: string | null, now = new Date(), prefs?: Prefs) {
-  prefs ??= await store.reviewPrefs(userId);
+  prefs ??= await learnerPreferences(userId);
   const day = studyDay(now, prefs.timeZone);
   const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
   const today = await store.todaysRatings(userId, day.start);
@@ -168,7 +169,7 @@ export async function rateCard(
   }
   if (!card || card.userId !== userId)
     return { ok: false, reason: "not-in-deck", message: "That card is not in your deck." };
-  prefs ??= await store.reviewPrefs(userId);
+  prefs ??= await learnerPreferences(userId);
   const previous = cardFields(card);
   const { card: next, log } = applyGrade(previous, input.grade, now, schedulerPrefs(prefs));
   const leech = next.lapses >= LEECH_LAPSES && previous.lapses < LEECH_LAPSES;
@@ -189,7 +190,7 @@ export async function rateCard(
 
 /** Undoes today's most recent rating, restoring the card exactly. */
 export async function undoLastRating(userId: string, now = new Date()) {
-  const prefs = await store.reviewPrefs(userId);
+  const prefs = await learnerPreferences(userId);
   const log = await store.lastLog(userId, studyDay(now, prefs.timeZone).start);
   if (!log) return false;
   const previous = decodePreviousCard(log.previousCard);
@@ -198,7 +199,7 @@ export async function undoLastRating(userId: string, now = new Date()) {
 }
 
 export async function buryCard(userId: string, cardId: string, now = new Date()) {
-  const prefs = await store.reviewPrefs(userId);
+  const prefs = await learnerPreferences(userId);
   return (await store.buryUntil(userId, cardId, studyDay(now, prefs.timeZone).end)).count === 1;
 }
 
@@ -212,7 +213,7 @@ export function addOwnCard(userId: string, input: { domainId: string; front: str
 
 /** Per-deck numbers for the review home page. */
 export async function deckSummaries(userId: string, now = new Date()) {
-  const prefs = await store.reviewPrefs(userId);
+  const prefs = await learnerPreferences(userId);
   const day = studyDay(now, prefs.timeZone);
   const counts = await store.deckCounts(userId, now, day.end);
   return getContentIndex().domains.map((d) => ({
@@ -224,7 +225,7 @@ export async function deckSummaries(userId: string, now = new Date()) {
 }
 
 export async function reviewStats(userId: string, now = new Date()) {
-  const prefs = await store.reviewPrefs(userId);
+  const prefs = await learnerPreferences(userId);
   const day = studyDay(now, prefs.timeZone);
   // Forecast: day 0 is today (overdue included), each day ending at its own 4 a.m. rollover (so
   // daylight-saving days are 23 or 25 hours), counted by the same rule as every other page.

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field.tsx";
 import { shortDay } from "~/components/progress-charts.tsx";
-import { updatePlanPrefs } from "~/models/progress.server.ts";
+import { savePreferences } from "~/models/preferences.server.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
 import { planSettingsInput, planSettingsSchema } from "~/progress/forms.ts";
 import { SESSIONS_SHOWN, taskLine } from "~/progress/plan.ts";
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const today = studyDay(new Date(), user.timeZone).label;
   const parsed = parseInput(planSettingsInput(formData), planSettingsSchema(today), formData);
   if (!parsed.ok) return data({ ...parsed, weekdays: formData.getAll("weekdays").map(String) }, { status: 400 });
-  await updatePlanPrefs(user.id, {
+  await savePreferences(user.id, {
     examDate: parsed.data.examDate ? new Date(`${parsed.data.examDate}T00:00:00Z`) : null,
     studyWeekdays: parsed.data.weekdays.join(","),
     studyMinutes: parsed.data.minutes,

@@ -1,11 +1,12 @@
 import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { Field, FormError } from "~/components/field.tsx";
-import { reviewPrefs, updateReviewPrefs } from "~/models/review.server.ts";
+import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
-import { optimizeSchedule, optimizerStatus } from "~/review/optimizer.server.ts";
+import { optimizerStatus, requestOptimization } from "~/review/optimizer.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Review settings · Charted" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [prefs, optimizer] = await Promise.all([reviewPrefs(user.id), optimizerStatus(user.id)]);
+  const [prefs, optimizer] = await Promise.all([learnerPreferences(user.id), optimizerStatus(user.id)]);
   return {
     prefs: {
       desiredRetention: prefs.desiredRetention,
@@ -31,9 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
             date: formatDate(optimizer.last.createdAt, prefs.timeZone, "date"),
           }
         : null,
+      // A run finished in the last hour is shown with its outcome; older ones as "Last run".
+      job:
+        optimizer.job && (optimizer.job.state === "running" || recent(optimizer.job.finishedAt))
+          ? {
+              state: optimizer.job.state,
+              since: formatDate(optimizer.job.since, prefs.timeZone, "dateTime"),
+              outcome: optimizer.job.outcome,
+            }
+          : null,
     },
   };
 }
+
+const RECENT_MS = 60 * 60_000;
+const recent = (at: Date | null) => at !== null && Date.now() - at.getTime() < RECENT_MS;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -45,17 +58,18 @@ export async function action({ request }: ActionFunctionArgs) {
         { kind: "optimize" as const, ok: false as const, message: parsed.error.issues[0].message },
         { status: 400 },
       );
-    const result = await optimizeSchedule(user.id);
+    const result = await requestOptimization(user.id);
     if (!result.ok)
       return data(
         { kind: "optimize" as const, ok: false as const, message: result.message },
-        { status: result.reason === "running" ? 409 : result.reason === "failed" ? 503 : 400 },
+        { status: result.reason === "running" ? 409 : 400 },
       );
-    return { kind: "optimize" as const, ...result };
+    // Queued: the page (reloaded after this action) shows the run in progress.
+    return { kind: "optimize" as const, ok: true as const };
   }
   const parsed = parseFormData(formData, reviewSettingsSchema);
   if (!parsed.ok) return data({ kind: "settings" as const, ...parsed }, { status: 400 });
-  await updateReviewPrefs(user.id, parsed.data);
+  await savePreferences(user.id, parsed.data);
   return { kind: "settings" as const, ok: true as const };
 }
 
@@ -115,8 +129,20 @@ export default function ReviewSettings() {
   const optimizing = navigation.state === "submitting" && navigation.formData?.get("intent") === "optimize";
   const settings = result?.kind === "settings" ? result : undefined;
   const errors = settings && !settings.ok ? settings : undefined;
-  const optimized = result?.kind === "optimize" ? result : undefined;
+  const refused = result?.kind === "optimize" && !result.ok ? result : undefined;
+  const job = optimizer.job;
+  const running = job?.state === "running";
+  const optimized = job?.state === "finished" ? job.outcome : undefined;
   const last = optimizer.last;
+  // While a run is going, look again every few seconds (without JavaScript, a link does it).
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -202,6 +228,20 @@ export default function ReviewSettings() {
             : "Your schedule uses the FSRS default parameters."}{" "}
           You have {optimizer.ratings.toLocaleString("en-US")} {optimizer.ratings === 1 ? "rating" : "ratings"}.
         </p>
+        {refused ? (
+          <p role="alert" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+            {refused.message}
+          </p>
+        ) : null}
+        {running ? (
+          <div role="status" className="rounded-md border border-line p-3">
+            <p className="font-medium">Optimizing your schedule: training on your reviews since {job.since}.</p>
+            <p className="text-sm">
+              This takes a few seconds to a minute. You can keep studying; this page shows the result when it is done.{" "}
+              <Link to="/review/settings#optimize-heading">Check again</Link>
+            </p>
+          </div>
+        ) : null}
         {optimized ? (
           optimized.ok ? (
             <div
@@ -231,16 +271,14 @@ export default function ReviewSettings() {
             <strong>{optimizer.needed.toLocaleString("en-US")} more</strong> {optimizer.needed === 1 ? "card" : "cards"}{" "}
             first.
           </p>
-        ) : (
+        ) : running ? null : (
           <Form method="post">
             <input type="hidden" name="intent" value="optimize" />
             <button type="submit" className="btn-primary" disabled={optimizing} aria-describedby="optimize-hint">
-              {optimizing ? "Optimizing…" : "Optimize my schedule"}
+              {optimizing ? "Starting…" : "Optimize my schedule"}
             </button>
             <p id="optimize-hint" className="field-hint" aria-live="polite">
-              {optimizing
-                ? "Training on your reviews. This can take up to a minute; keep this page open."
-                : "Training takes a few seconds to a minute."}
+              {optimizing ? "Starting…" : "Training takes a few seconds to a minute and runs in the background."}
             </p>
           </Form>
         )}

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const deck = deckParam.parse(url.searchParams.get("deck") ?? undefined) ?? null;
   const reveal = url.searchParams.get("reveal") === "1";
-  const queue = await studyQueue(user.id, deck, new Date(), user);
+  const queue = await studyQueue(user.id, deck);
   const notice = url.searchParams.get("notice");
   const domains = Object.fromEntries(getContentIndex().domains.map((d) => [d.id, d.name]));
   return {
@@ -61,12 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/review/study${s ? `?${s}` : ""}`);
   };
   if (form.intent === "rate") {
-    const result = await rateCard(
-      user.id,
-      { ref: form.ref, grade: form.grade as Grade, requestId: form.requestId },
-      new Date(),
-      user,
-    );
+    const result = await rateCard(user.id, { ref: form.ref, grade: form.grade as Grade, requestId: form.requestId });
     if (!result.ok) return result.reason === "stale" ? back("stale") : data({ error: result.message }, { status: 404 });
     return back(result.leech ? "leech" : undefined);
   }

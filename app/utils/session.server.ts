@@ -25,12 +25,6 @@ export const lucia = new Lucia(adapter, {
     name: attributes.name,
     role: parseRole(attributes.role),
     timeZone: attributes.timeZone,
-    // Review preferences ride along with the session's user row (already read), so review
-    // pages need no second query for them.
-    desiredRetention: attributes.desiredRetention,
-    newCardsPerDay: attributes.newCardsPerDay,
-    reviewsPerDay: attributes.reviewsPerDay,
-    fsrsWeights: attributes.fsrsWeights,
   }),
 });
 
@@ -44,10 +38,6 @@ declare module "lucia" {
       name: string;
       role: string; // the stored column; read through parseRole
       timeZone: string;
-      desiredRetention: number;
-      newCardsPerDay: number;
-      reviewsPerDay: number;
-      fsrsWeights: string | null;
     };
   }
 }

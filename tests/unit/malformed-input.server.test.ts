@@ -84,15 +84,19 @@ async function snapshot() {
   const users = await db.user.findMany({
     select: {
       passwordHash: true,
-      desiredRetention: true,
-      newCardsPerDay: true,
-      reviewsPerDay: true,
       timeZone: true,
       accommodationFactor: true,
-      examDate: true,
-      studyWeekdays: true,
-      studyMinutes: true,
-      studyStartTime: true,
+      preferences: {
+        select: {
+          desiredRetention: true,
+          newCardsPerDay: true,
+          reviewsPerDay: true,
+          examDate: true,
+          studyWeekdays: true,
+          studyMinutes: true,
+          studyStartTime: true,
+        },
+      },
     },
     orderBy: { id: "asc" },
   });

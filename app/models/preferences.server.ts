@@ -1,0 +1,58 @@
+// A learner's preferences (table "Preferences"): review limits and target recall, the trained
+// FSRS parameters, the exam date and the study plan. The account row (User) keeps identity and
+// the time zone; the session carries identity only, so every reader asks here.
+import { db } from "~/utils/db.server.ts";
+
+export interface Preferences {
+  desiredRetention: number;
+  newCardsPerDay: number;
+  reviewsPerDay: number;
+  fsrsWeights: string | null;
+  examDate: Date | null;
+  studyWeekdays: string;
+  studyMinutes: number;
+  studyStartTime: string;
+}
+
+/** Preferences with the learner's time zone: what the scheduler, the queue and the plan read. */
+export type LearnerPreferences = Preferences & { timeZone: string };
+
+type Row = Record<keyof LearnerPreferences, unknown> & { userId: unknown };
+
+// Read on every card a learner sees: one hand-written indexed query (decision record 005), with
+// the row normalized (raw results type dates and numbers differently per database).
+function fromRow(row: Row): LearnerPreferences {
+  return {
+    timeZone: String(row.timeZone),
+    desiredRetention: Number(row.desiredRetention),
+    newCardsPerDay: Number(row.newCardsPerDay),
+    reviewsPerDay: Number(row.reviewsPerDay),
+    fsrsWeights: row.fsrsWeights == null ? null : String(row.fsrsWeights),
+    examDate: row.examDate == null ? null : new Date(row.examDate as string | Date),
+    studyWeekdays: String(row.studyWeekdays),
+    studyMinutes: Number(row.studyMinutes),
+    studyStartTime: String(row.studyStartTime),
+  };
+}
+
+export async function learnerPreferences(userId: string): Promise<LearnerPreferences> {
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT "u"."timeZone", "p"."userId", "p"."desiredRetention", "p"."newCardsPerDay", "p"."reviewsPerDay",
+      "p"."fsrsWeights", "p"."examDate", "p"."studyWeekdays", "p"."studyMinutes", "p"."studyStartTime"
+    FROM "User" AS "u" LEFT JOIN "Preferences" AS "p" ON "p"."userId" = "u"."id"
+    WHERE "u"."id" = ${userId}`;
+  if (!row) throw new Error(`No user ${userId}`);
+  if (row.userId != null) return fromRow(row);
+  // An account made before preferences had their own table, or by a script: defaults, stored.
+  const created = await db.preferences.upsert({ where: { userId }, create: { userId }, update: {} });
+  return { timeZone: String(row.timeZone), ...created };
+}
+
+/** Saves some preferences (creating the row if needed); `timeZone` goes to the account. */
+export async function savePreferences(userId: string, data: Partial<Preferences> & { timeZone?: string }) {
+  const { timeZone, ...prefs } = data;
+  await db.$transaction([
+    db.preferences.upsert({ where: { userId }, create: { userId, ...prefs }, update: prefs, select: { userId: true } }),
+    ...(timeZone ? [db.user.update({ where: { id: userId }, data: { timeZone }, select: { id: true } })] : []),
+  ]);
+}
