@@ -6,8 +6,11 @@ import tseslint from "typescript-eslint";
 // Layers, one way down (docs/architecture.md): routes -> features -> app/models -> the Prisma
 // client, with app/utils and app/content below everything. A wrong import fails lint.
 const FEATURES = ["assignments", "auth", "authoring", "classes", "exam", "progress", "review"];
+const FEATURE_MESSAGE = "Features do not know routes or components.";
 const folder = (name) => [`~/${name}/*`, `~/${name}/**`];
-const layer = (files, forbidden, message) => ({
+// `also`: more [forbidden folders, message] pairs for the same files. A file matched by two of these
+// configs gets only the later one's rule, so a narrower config repeats the wider one's folders.
+const layer = (files, forbidden, message, also = []) => ({
   files,
   ignores: ["**/*.test.ts", "**/*.test.tsx"],
   rules: {
@@ -16,6 +19,7 @@ const layer = (files, forbidden, message) => ({
       {
         patterns: [
           { group: forbidden.flatMap(folder), message },
+          ...also.map(([more, why]) => ({ group: more.flatMap(folder), message: why })),
           { group: ["../*"], message: "Import across folders with ~/." },
         ],
       },
@@ -49,8 +53,16 @@ export default tseslint.config(
   layer(
     FEATURES.map((f) => `app/${f}/**`),
     ["routes", "components"],
-    "Features do not know routes or components.",
+    FEATURE_MESSAGE,
   ),
+  // Features import each other one way only: assignments build on the exam engine (selection,
+  // timing, grading, the key-release policy), never the reverse.
+  layer(["app/exam/**"], ["routes", "components"], FEATURE_MESSAGE, [
+    [
+      ["assignments"],
+      "app/assignments builds on app/exam, not the reverse: move the rule the exam needs into app/exam (key-release.ts holds the reveal policy).",
+    ],
+  ]),
   layer(
     ["app/components/**"],
     ["routes", "models"],

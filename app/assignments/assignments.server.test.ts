@@ -13,20 +13,14 @@ import {
 } from "~/exam/attempts.server.ts";
 import { browseCards, queueCounts } from "~/models/review.server.ts";
 import { buryCard } from "~/review/review.server.ts";
-import { KEY_NEVER_RELEASED } from "./rules.ts";
+import { KEY_NEVER_RELEASED } from "~/exam/key-release.ts";
 import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
 import { missedQuestionIds } from "~/models/attempt.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
-import {
-  assignmentForStudent,
-  assignmentResults,
-  createAssignment,
-  gradebookCsv,
-  startAssignment,
-  studentAssignments,
-  studentWork,
-} from "./assignments.server.ts";
+import { createAssignment } from "./manage.server.ts";
+import { assignmentResults, gradebookCsv, studentWork } from "./results.server.ts";
+import { assignmentForStudent, startAssignment, studentAssignments } from "./student.server.ts";
 import type { PracticeForm } from "~/exam/forms.ts";
 import type { AssignmentForm } from "./forms.ts";
 import type { Role } from "~/utils/roles.ts";

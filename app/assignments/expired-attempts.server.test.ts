@@ -11,14 +11,9 @@ import { syncQuestions } from "~/models/bank.server.ts";
 import * as classPage from "~/routes/classes.$id.tsx";
 import { startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import {
-  assignmentForStudent,
-  assignmentResults,
-  createAssignment,
-  startAssignment,
-  studentAssignments,
-  studentWork,
-} from "./assignments.server.ts";
+import { createAssignment } from "./manage.server.ts";
+import { assignmentResults, studentWork } from "./results.server.ts";
+import { assignmentForStudent, startAssignment, studentAssignments } from "./student.server.ts";
 
 const T0 = new Date("2026-06-01T12:00:00Z");
 const later = new Date(T0.getTime() + 60 * 60_000);

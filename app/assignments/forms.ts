@@ -3,7 +3,8 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { listField } from "~/utils/list-field.ts";
-import { REVEAL_POLICIES, SOURCES } from "./rules.ts";
+import { REVEAL_POLICIES } from "~/exam/key-release.ts";
+import { ASSIGNMENT_SOURCES } from "~/models/json-columns.ts";
 import { wholeNumber } from "~/utils/numbers.ts";
 import { AREA_ID_PATTERN, DOMAIN_IDS } from "~/content/exam-ids.ts";
 
@@ -65,7 +66,7 @@ export function assignmentFormSchema(timeZone: string) {
         .trim()
         .min(2, "Use at least 2 characters.")
         .max(120, "Use at most 120 characters."),
-      source: z.enum(SOURCES, { error: "Choose where the questions come from." }),
+      source: z.enum(ASSIGNMENT_SOURCES, { error: "Choose where the questions come from." }),
       domains: domainList,
       questionIds: questionIdList,
       itemCount: optionalWholeNumber(

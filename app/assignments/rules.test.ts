@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
-import { answersVisible, formatInZone, isLate, startDecision, studentStatus, type AssignmentTimes } from "./rules.ts";
+import { answersVisible } from "~/exam/key-release.ts";
+import { isLate, NETWORK_GRACE_MS } from "~/exam/timing.ts";
+import { formatInZone, startDecision, studentStatus, type AssignmentTimes } from "./rules.ts";
 
 const base: AssignmentTimes = {
   opensAt: new Date("2026-12-01T14:00:00Z"),

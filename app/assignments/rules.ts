@@ -1,18 +1,13 @@
-// Assignment rules that need no database: when a student may start, what their status is, when
-// answers may be shown, and whether a submission was late. All times are instants (UTC).
+// Assignment rules that need no database: when a student may start, what their status is and when
+// an attempt must end. All times are instants (UTC). When answers may be shown is the exam's
+// key-release policy (~/exam/key-release.ts); whether a submission was late is ~/exam/timing.ts.
 //
 // Late work: a student may start after the due date (the attempt is marked late) unless the
 // answers were released at the due date (policy "after_due"): then the assignment is closed,
 // because classmates' answers are already out.
 
 import { formatDate } from "~/utils/dates.ts";
-import { z } from "zod";
-import { NETWORK_GRACE_MS } from "~/exam/timing.ts";
-
-export const REVEAL_POLICIES = ["after_submit", "after_due", "never"] as const;
-export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
-export const SOURCES = ["blueprint", "domains", "items"] as const;
-export type AssignmentSource = (typeof SOURCES)[number];
+import { isLate } from "~/exam/timing.ts";
 
 export interface AssignmentTimes {
   opensAt: Date;
@@ -37,10 +32,6 @@ export const STATUS_LABELS: Record<StudentStatus, string> = {
   late: "Submitted late",
   closed: "Closed",
 };
-
-export function isLate(a: Pick<AssignmentTimes, "dueAt">, submittedAt: Date | null): boolean {
-  return submittedAt !== null && submittedAt.getTime() > a.dueAt.getTime();
-}
 
 /** Closed to new attempts: past due and answers were released at the due date. */
 export function isClosed(a: AssignmentTimes, now: Date): boolean {
@@ -103,69 +94,5 @@ export function attemptDeadline(
   return timeLimitEnd && timeLimitEnd.getTime() < a.dueAt.getTime() ? timeLimitEnd : a.dueAt;
 }
 
-/** May the student see correct answers and rationales of their submitted attempt? */
-export function answersVisible(
-  a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
-  submitted: boolean,
-  now: Date,
-): boolean {
-  if (!submitted) return false;
-  if (a.revealPolicy === "after_submit") return true;
-  // After the network grace too: by then no save to an attempt still open at the due date is accepted.
-  if (a.revealPolicy === "after_due") return now.getTime() >= a.dueAt.getTime() + NETWORK_GRACE_MS;
-  return false;
-}
-
-/** Missed items become review cards (which show the key) only when the key is shown at submit. */
-export function missedCardsAllowed(revealPolicy: string): boolean {
-  return revealPolicy === "after_submit";
-}
-
-export function revealMessage(
-  a: Pick<AssignmentTimes, "dueAt" | "revealPolicy">,
-  formatDate: (d: Date) => string,
-): string {
-  if (a.revealPolicy === "after_due")
-    return `Your instructor shows the answers and explanations after the due date, ${formatDate(a.dueAt)}. An attempt still open then is submitted with the answers you saved, and none can start after it.`;
-  if (a.revealPolicy === "never") return "Your instructor does not show the answers for this assignment.";
-  return "";
-}
-
 /** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone. */
 export const formatInZone = (date: Date, timeZone: string): string => formatDate(date, timeZone, "dateTimeZone");
-
-/** What an assignment is built from, stored as JSON in Assignment.config: the items are fixed
- * when it is created. One decoder; older rows without the optional lists read as empty. */
-const assignmentConfigSchema = z.object({
-  source: z.enum(SOURCES).default("items"),
-  domains: z.array(z.string()).default([]),
-  /** Scored items, in the order chosen or drawn. */
-  questionIds: z.array(z.string()).default([]),
-  /** Unscored pretest items (full simulations only). */
-  pretestIds: z.array(z.string()).default([]),
-  itemCount: z.number().int().default(0),
-});
-/** As written (optional lists may be left out) and as read back (every list present). */
-export type AssignmentConfig = z.input<typeof assignmentConfigSchema>;
-export type StoredAssignmentConfig = z.output<typeof assignmentConfigSchema>;
-
-export const parseConfig = (json: string) => assignmentConfigSchema.parse(JSON.parse(json));
-
-/** A key no due date releases (policy "never"): held until the class stops withholding it. */
-export const KEY_NEVER_RELEASED = new Date("9999-12-31T00:00:00.000Z");
-
-/** When each withheld question's key comes out: the latest release among the assignments
- * withholding it (the due date plus the network grace, or never). */
-export function keyHolds(
-  withholding: readonly { revealPolicy: string; dueAt: Date; config: StoredAssignmentConfig }[],
-): Map<string, Date> {
-  const holds = new Map<string, Date>();
-  for (const a of withholding) {
-    const release = a.revealPolicy === "never" ? KEY_NEVER_RELEASED : new Date(a.dueAt.getTime() + NETWORK_GRACE_MS);
-    for (const id of [...a.config.questionIds, ...a.config.pretestIds]) {
-      const held = holds.get(id);
-      if (!held || held < release) holds.set(id, release);
-    }
-  }
-  return holds;
-}

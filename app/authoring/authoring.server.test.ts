@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
-import { bankForPicking, createAssignment, startAssignment } from "~/assignments/assignments.server.ts";
+import { bankForPicking, createAssignment } from "~/assignments/manage.server.ts";
+import { startAssignment } from "~/assignments/student.server.ts";
 import { createClassFor, joinWithCode } from "~/classes/classes.server.ts";
 import { renderStem } from "~/content/markdown.server.ts";
 import { examScreen, startPractice } from "~/exam/attempts.server.ts";

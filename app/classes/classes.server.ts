@@ -2,12 +2,12 @@
 import { notFound } from "~/utils/results.ts";
 import { randomInt } from "node:crypto";
 import { gradeAttempt } from "~/exam/grading.server.ts";
+import { applyKeyHolds } from "~/exam/key-holds.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as assignmentStore from "~/models/assignment.server.ts";
 import * as store from "~/models/class.server.ts";
 import { waitMessage } from "~/auth/rate-limit.ts";
 import { giveBack, reserve } from "~/auth/throttle.server.ts";
-import { applyKeyHolds } from "~/assignments/key-holds.server.ts";
 import type { Role } from "~/utils/roles.ts";
 
 // No look-alike characters (0/O, 1/I/L), so a code read aloud in class is typed right.

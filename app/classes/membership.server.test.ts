@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
-import { createAssignment, startAssignment } from "~/assignments/assignments.server.ts";
+import { createAssignment } from "~/assignments/manage.server.ts";
+import { startAssignment } from "~/assignments/student.server.ts";
 import { saveAnswer, startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import * as classPage from "~/routes/classes.$id.tsx";

@@ -1,12 +1,13 @@
 // Exam attempts as learners use them: start, show an item, save an answer, submit, review.
 // The server owns the clock and the answer key; routes only parse input and render.
 import { renderStem } from "~/content/markdown.server.ts";
-import { assignmentReveal, withheldQuestionIds } from "~/assignments/assignments.server.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
 import type { PracticeForm } from "./forms.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation, shuffle, weakestDomains } from "./selection.ts";
 import { gradeAttempt, gradeExpiredAttempts } from "./grading.server.ts";
+import { withheldQuestionIds } from "./key-holds.server.ts";
+import { assignmentReveal } from "./key-release.server.ts";
 import {
   ATTEMPT_BOUNDS,
   nextStartAt,

@@ -3,10 +3,10 @@
 // page load, yielding in between, so no request waits on a learner's backlog), and when a
 // student is removed from a class. Depends on models and pure rules only, so any feature may use it.
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { applyKeyHolds } from "~/assignments/key-holds.server.ts";
-import { missedCardsAllowed } from "~/assignments/rules.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
+import { applyKeyHolds } from "./key-holds.server.ts";
+import { missedCardsAllowed } from "./key-release.ts";
 import { GRADE_PER_PAGE_LOAD } from "./limits.ts";
 import { estimateScaledScore, scoreItems } from "./scoring.ts";
 import { NETWORK_GRACE_MS } from "./timing.ts";

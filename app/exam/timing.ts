@@ -23,6 +23,11 @@ export function secondsUsed(startedAt: Date, submittedAt: Date, deadline: Date |
   return Math.max(0, Math.round((end.getTime() - startedAt.getTime()) / 1000));
 }
 
+/** Submitted after the due date (an instant, UTC); a submission exactly at it is on time. */
+export function isLate(a: { dueAt: Date }, submittedAt: Date | null): boolean {
+  return submittedAt !== null && submittedAt.getTime() > a.dueAt.getTime();
+}
+
 export function formatDuration(totalSeconds: number): string {
   const h = Math.floor(totalSeconds / 3600);
   const m = Math.floor((totalSeconds % 3600) / 60);

@@ -56,3 +56,25 @@ export function decodeJobResult<T>(json: string | null, schema: z.ZodType<T>): T
     return null;
   }
 }
+
+export const ASSIGNMENT_SOURCES = ["blueprint", "domains", "items"] as const;
+export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
+
+/** What an assignment is built from: the items are fixed when it is created. Older rows without
+ * the optional lists read as empty. */
+const assignmentConfigSchema = z.object({
+  source: z.enum(ASSIGNMENT_SOURCES).default("items"),
+  domains: z.array(z.string()).default([]),
+  /** Scored items, in the order chosen or drawn. */
+  questionIds: z.array(z.string()).default([]),
+  /** Unscored pretest items (full simulations only). */
+  pretestIds: z.array(z.string()).default([]),
+  itemCount: z.number().int().default(0),
+});
+/** As written (optional lists may be left out) and as read back (every list present). */
+export type AssignmentConfig = z.input<typeof assignmentConfigSchema>;
+export type StoredAssignmentConfig = z.output<typeof assignmentConfigSchema>;
+
+/** Assignment.config. */
+export const decodeAssignmentConfig = (json: string): StoredAssignmentConfig =>
+  assignmentConfigSchema.parse(JSON.parse(json));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { studentAssignments } from "~/assignments/assignments.server.ts";
+import { studentAssignments } from "~/assignments/student.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import type { loader as rootLoader } from "~/root.tsx";
 import { getUser } from "~/utils/auth.server.ts";

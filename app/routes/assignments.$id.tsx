@@ -2,7 +2,7 @@ import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { assignmentForStudent, startAssignment } from "~/assignments/assignments.server.ts";
+import { assignmentForStudent, startAssignment } from "~/assignments/student.server.ts";
 import { idParam, startForm } from "~/assignments/forms.ts";
 import { FormError } from "~/components/field.tsx";
 import { requireUser } from "~/utils/auth.server.ts";

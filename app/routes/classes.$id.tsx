@@ -3,7 +3,7 @@ import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { classAssignments, memberStatuses } from "~/assignments/assignments.server.ts";
+import { classAssignments, memberStatuses } from "~/assignments/manage.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { STATUS_LABELS } from "~/assignments/rules.ts";
 import {

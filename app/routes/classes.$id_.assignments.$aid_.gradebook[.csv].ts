@@ -1,6 +1,6 @@
 import { orNotFound } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { gradebookCsv } from "~/assignments/assignments.server.ts";
+import { gradebookCsv } from "~/assignments/results.server.ts";
 import { idParam } from "~/assignments/forms.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 

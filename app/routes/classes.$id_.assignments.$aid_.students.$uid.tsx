@@ -1,7 +1,7 @@
 import { orNotFound } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { studentWork } from "~/assignments/assignments.server.ts";
+import { studentWork } from "~/assignments/results.server.ts";
 import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";

@@ -2,7 +2,7 @@ import { orNotFound } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { bankForPicking, createAssignment } from "~/assignments/assignments.server.ts";
+import { bankForPicking, createAssignment } from "~/assignments/manage.server.ts";
 import {
   assignmentFormInput,
   assignmentFormSchema,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { studentAssignments } from "~/assignments/assignments.server.ts";
+import { studentAssignments } from "~/assignments/student.server.ts";
 import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import { joinClassSchema, leaveForm } from "~/classes/forms.ts";

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../factories/users.ts";
-import { createAssignment } from "~/assignments/assignments.server.ts";
+import { createAssignment } from "~/assignments/manage.server.ts";
 import { createClassFor, joinWithCode } from "~/classes/classes.server.ts";
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { makeQuestion } from "../fixtures/content.ts";
 import { makeUser, TEST_PASSWORD } from "../factories/users.ts";
-import { createAssignment } from "~/assignments/assignments.server.ts";
+import { createAssignment } from "~/assignments/manage.server.ts";
 import { createClassFor } from "~/classes/classes.server.ts";
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
