@@ -2,13 +2,14 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
+import type { AssignmentConfig } from "./json-columns.ts";
 
 export const BANK_PAGE_SIZE = 20;
 
 export function createAssignment(input: {
   classId: string;
   title: string;
-  config: unknown;
+  config: AssignmentConfig;
   timeLimitMinutes: number | null;
   opensAt: Date;
   dueAt: Date;
@@ -17,6 +18,17 @@ export function createAssignment(input: {
 }) {
   return db.assignment.create({ data: { ...input, config: JSON.stringify(input.config) }, select: { id: true } });
 }
+
+/** An assignment attempt as lists and results show it. */
+const ATTEMPT_SUMMARY = {
+  id: true,
+  status: true,
+  startedAt: true,
+  submittedAt: true,
+  deadline: true,
+  scoredCorrect: true,
+  scoredTotal: true,
+} as const;
 
 const assignmentFields = {
   id: true,
@@ -74,16 +86,7 @@ export function attemptsOf(assignmentId: string, userId: string) {
   return db.examAttempt.findMany({
     where: { assignmentId, userId },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      assignmentSlot: true,
-      status: true,
-      startedAt: true,
-      submittedAt: true,
-      deadline: true,
-      scoredCorrect: true,
-      scoredTotal: true,
-    },
+    select: { ...ATTEMPT_SUMMARY, assignmentSlot: true },
   });
 }
 
@@ -107,14 +110,8 @@ export function assignmentAttempts(assignmentId: string, userId?: string) {
     where: { assignmentId, ...(userId ? { userId } : {}) },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
+      ...ATTEMPT_SUMMARY,
       userId: true,
-      status: true,
-      startedAt: true,
-      submittedAt: true,
-      deadline: true,
-      scoredCorrect: true,
-      scoredTotal: true,
       user: { select: { name: true, email: true } },
       items: {
         orderBy: { position: "asc" },

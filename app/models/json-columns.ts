@@ -18,16 +18,19 @@ export const decodeReference = (json: string): QuestionReference => referenceSch
 
 const weightsSchema = z.array(z.number().finite()).min(1);
 
-/** Preferences.fsrsWeights: the learner's trained FSRS parameters, or null (defaults) if unset or unusable. */
-export function decodeWeights(json: string | null): number[] | null {
+/** Parses `json` with `schema`; null when the column is empty or does not match (never throws). */
+function decodeOrNull<T>(json: string | null, schema: z.ZodType<T>): T | null {
   if (!json) return null;
   try {
-    const parsed = weightsSchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** Preferences.fsrsWeights: the learner's trained FSRS parameters, or null (defaults) if unset or unusable. */
+export const decodeWeights = (json: string | null): number[] | null => decodeOrNull(json, weightsSchema);
 
 const previousCardSchema = z.object({
   due: z.coerce.date(),
@@ -47,15 +50,7 @@ const previousCardSchema = z.object({
 export const decodePreviousCard = (json: string) => previousCardSchema.parse(JSON.parse(json));
 
 /** Job.result: each job kind's outcome has its own schema (the kind's module owns it); null if unreadable. */
-export function decodeJobResult<T>(json: string | null, schema: z.ZodType<T>): T | null {
-  if (!json) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const decodeJobResult = <T>(json: string | null, schema: z.ZodType<T>): T | null => decodeOrNull(json, schema);
 
 export const ASSIGNMENT_SOURCES = ["blueprint", "domains", "items"] as const;
 export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
