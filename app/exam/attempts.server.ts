@@ -36,9 +36,27 @@ type Refusal = Exclude<StartResult, { ok: true }>;
 
 /** Whether this learner may start another attempt of this kind now (open bound, then hourly throttle). */
 async function startRefusal(userId: string, kind: SelfStartedKind, now: Date): Promise<Refusal | null> {
-  const open = await attempts.openAttempts(userId, kind, new Date(now.getTime() - NETWORK_GRACE_MS));
+  const cutoffs = boundCutoffs(now);
+  const [open, starts] = await Promise.all([
+    attempts.openAttempts(userId, kind, cutoffs.openCutoff),
+    attempts.startsSince(userId, kind, cutoffs.startsSince),
+  ]);
+  return refusalFrom(kind, open, starts, now);
+}
+
+const boundCutoffs = (now: Date) => ({
+  openCutoff: new Date(now.getTime() - NETWORK_GRACE_MS),
+  startsSince: new Date(now.getTime() - START_WINDOW_MS),
+});
+
+/** The open bound, then the hourly throttle, over the learner's other open attempts and starts. */
+function refusalFrom(
+  kind: SelfStartedKind,
+  open: attempts.OpenAttemptRow[],
+  starts: { startedAt: Date }[],
+  now: Date,
+): Refusal | null {
   if (open.length >= ATTEMPT_BOUNDS[kind].open) return offerOpen(kind, open[0]);
-  const starts = await attempts.startsSince(userId, kind, new Date(now.getTime() - START_WINDOW_MS));
   const retryAt = nextStartAt(
     kind,
     starts.map((s) => s.startedAt),
@@ -56,36 +74,15 @@ function offerOpen(kind: SelfStartedKind, open: { id: string; startedAt: Date; _
 }
 
 /**
- * Two racing starts can both pass startRefusal: after creating, keep the attempt only if it is
- * among the first allowed by (start, id), which every racer sees in the same order.
+ * Two racing starts can both pass startRefusal. After creating, each start is settled under a
+ * per-learner lock (models/attempt.server.ts): it is kept only if the learner's *other* open
+ * attempts and starts still leave room, which each settler sees including the ones settled
+ * before it, so no interleaving keeps more than the bounds allow.
  */
-async function keepWithinBounds(
-  userId: string,
-  kind: SelfStartedKind,
-  createdId: string,
-  now: Date,
-): Promise<Refusal | null> {
-  const { open: openLimit, startsPerHour } = ATTEMPT_BOUNDS[kind];
-  const open = await attempts.openAttempts(userId, kind, new Date(now.getTime() - NETWORK_GRACE_MS));
-  const starts = await attempts.startsSince(userId, kind, new Date(now.getTime() - START_WINDOW_MS));
-  const withinOpen = open.slice(0, openLimit).some((a) => a.id === createdId);
-  const withinStarts = starts.slice(0, startsPerHour).some((a) => a.id === createdId);
-  if (withinOpen && withinStarts) return null;
-  await attempts.deleteAttempt(createdId);
-  const others = open.filter((a) => a.id !== createdId);
-  if (!withinOpen && others.length) return offerOpen(kind, others[0]);
-  return {
-    ok: false,
-    reason: "throttled",
-    message: throttleMessage(
-      kind,
-      nextStartAt(
-        kind,
-        starts.filter((a) => a.id !== createdId).map((a) => a.startedAt),
-      ) ?? now,
-      now,
-    ),
-  };
+function keepWithinBounds(userId: string, kind: SelfStartedKind, createdId: string, now: Date) {
+  return attempts.settleNewAttempt({ userId, kind, createdId, ...boundCutoffs(now) }, (others) =>
+    refusalFrom(kind, others.open, others.starts, now),
+  );
 }
 
 /** "Submit it and start a new one": submits the learner's own open attempt of this kind first. */

@@ -2,6 +2,11 @@
 // the caller asks for a submitted attempt's review (or a tutor-mode item already answered).
 import { db } from "~/utils/db.server.ts";
 import { decodeOptions } from "./json-columns.ts";
+import { lockUserRow } from "./sql-dialect.server.ts";
+import type { Prisma } from "~/generated/prisma-sqlite/client.ts";
+
+/** The client or a transaction's client: reads that run either way take one. */
+type Client = Prisma.TransactionClient;
 
 export interface PoolFilter {
   domains: string[];
@@ -388,25 +393,51 @@ export function openAssignmentAttempts(userId: string, classId: string) {
 }
 
 /** Self-started attempts of one kind still open at `cutoff` (untimed, or deadline not passed), oldest first. */
-export function openAttempts(userId: string, kind: string, cutoff: Date) {
-  return db.examAttempt.findMany({
-    where: { userId, kind, status: "in_progress", OR: [{ deadline: null }, { deadline: { gte: cutoff } }] },
+export function openAttempts(userId: string, kind: string, cutoff: Date, client: Client = db, except?: string) {
+  return client.examAttempt.findMany({
+    where: {
+      userId,
+      kind,
+      status: "in_progress",
+      OR: [{ deadline: null }, { deadline: { gte: cutoff } }],
+      ...(except ? { id: { not: except } } : {}),
+    },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: { id: true, startedAt: true, deadline: true, _count: { select: { items: true } } },
   });
 }
 
+export type OpenAttemptRow = Awaited<ReturnType<typeof openAttempts>>[number];
+
 /** When this learner started attempts of one kind after `since`, oldest first (for the start throttle). */
-export function startsSince(userId: string, kind: string, since: Date) {
-  return db.examAttempt.findMany({
-    where: { userId, kind, startedAt: { gt: since } },
+export function startsSince(userId: string, kind: string, since: Date, client: Client = db, except?: string) {
+  return client.examAttempt.findMany({
+    where: { userId, kind, startedAt: { gt: since }, ...(except ? { id: { not: except } } : {}) },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: { id: true, startedAt: true },
   });
 }
 
-export function deleteAttempt(id: string) {
-  return db.examAttempt.delete({ where: { id } });
+/**
+ * Settles a just-created attempt: holding a lock on the learner's row (sql-dialect's
+ * `lockUserRow`, until commit), reads their other open attempts and recent starts of `kind`,
+ * asks `refuse`, and deletes the new attempt if it answers with a refusal. Concurrent settlers
+ * for one learner run one after another, each seeing what the earlier ones kept or deleted.
+ */
+export function settleNewAttempt<R>(
+  input: { userId: string; kind: string; createdId: string; openCutoff: Date; startsSince: Date },
+  refuse: (others: { open: OpenAttemptRow[]; starts: { id: string; startedAt: Date }[] }) => R | null,
+): Promise<R | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw(lockUserRow(input.userId));
+    const [open, starts] = [
+      await openAttempts(input.userId, input.kind, input.openCutoff, tx, input.createdId),
+      await startsSince(input.userId, input.kind, input.startsSince, tx, input.createdId),
+    ];
+    const refusal = refuse({ open, starts });
+    if (refusal !== null) await tx.examAttempt.delete({ where: { id: input.createdId } });
+    return refusal;
+  });
 }
 
 /** The reveal policy of an attempt's assignment (missed cards carry the key). */

@@ -27,3 +27,14 @@ export function float(value: number): Prisma.Sql {
 export function skipLocked(): Prisma.Sql {
   return postgres() ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
 }
+
+/**
+ * A statement that locks one user's row until the transaction ends, so work for that learner
+ * inside transactions runs one at a time: `SELECT … FOR UPDATE` on PostgreSQL; on SQLite a no-op
+ * write, which takes the database's single writer lock at once (a read would not).
+ */
+export function lockUserRow(userId: string): Prisma.Sql {
+  return postgres()
+    ? Prisma.sql`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`
+    : Prisma.sql`UPDATE "User" SET "id" = "id" WHERE "id" = ${userId}`;
+}
