@@ -1,6 +1,6 @@
 // The instructor's question form (new and edit). Plain form post: works without JavaScript.
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/field.tsx";
+import { TextField } from "~/components/form-controls.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export function QuestionForm({
@@ -46,13 +46,13 @@ export function QuestionForm({
       {LETTERS.map((l) => (
         <fieldset key={l} className="rounded-md border border-line p-3">
           <legend className="px-1 font-semibold">Option {l}</legend>
-          <Field
+          <TextField
             name={`option${l}`}
             label={`Option ${l} text`}
             defaultValue={values[`option${l}`] ?? ""}
             errors={err(`option${l}`)}
           />
-          <Field
+          <TextField
             name={`rationale${l}`}
             label={`Why option ${l} is right or wrong`}
             defaultValue={values[`rationale${l}`] ?? ""}
@@ -139,19 +139,19 @@ export function QuestionForm({
       </div>
       <fieldset className="rounded-md border border-line p-3">
         <legend className="px-1 font-semibold">Source that backs the answer</legend>
-        <Field
+        <TextField
           name="referenceTitle"
           label="Title"
           defaultValue={values.referenceTitle ?? ""}
           errors={err("referenceTitle")}
         />
-        <Field
+        <TextField
           name="referencePublisher"
           label="Publisher (e.g. HHS, CMS, AMA)"
           defaultValue={values.referencePublisher ?? ""}
           errors={err("referencePublisher")}
         />
-        <Field
+        <TextField
           name="referenceUrl"
           label="Web address (https, optional)"
           type="url"

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
@@ -68,7 +68,7 @@ export default function AccountPage() {
         ) : null}
         <Form method="post" noValidate>
           <FormError message={errors?.formError || undefined} />
-          <Field
+          <TextField
             name="currentPassword"
             label="Current password"
             type="password"
@@ -76,7 +76,7 @@ export default function AccountPage() {
             required
             errors={errors?.fieldErrors.currentPassword}
           />
-          <Field
+          <TextField
             name="newPassword"
             label="New password"
             type="password"
@@ -86,7 +86,7 @@ export default function AccountPage() {
             hint={`At least ${PASSWORD_MIN} characters.`}
             errors={errors?.fieldErrors.newPassword}
           />
-          <Field
+          <TextField
             name="confirmPassword"
             label="Type the new password again"
             type="password"

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assignmentForStudent, startAssignment } from "~/assignments/assignments.server.ts";
 import { idParam, startForm } from "~/assignments/forms.ts";
-import { FormError } from "~/components/field.tsx";
+import { FormError } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

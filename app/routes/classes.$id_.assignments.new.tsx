@@ -14,7 +14,7 @@ import {
   pickedQuerySchema,
 } from "~/assignments/forms.ts";
 import { ownedClass } from "~/classes/classes.server.ts";
-import { FormError } from "~/components/field.tsx";
+import { FormError } from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";

@@ -5,7 +5,7 @@ import { studentAssignments } from "~/assignments/assignments.server.ts";
 import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 
@@ -57,7 +57,7 @@ export default function JoinPage() {
       <Form method="post" className="card" noValidate>
         <h2 className="mb-3 text-lg font-semibold">Join a class</h2>
         <FormError message={errors?.formError || undefined} />
-        <Field
+        <TextField
           name="code"
           label="Class code"
           autoComplete="off"

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server.ts";
 import { loginSchema } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
@@ -46,7 +46,7 @@ export default function LoginPage() {
       <Form method="post" className="card" noValidate>
         <FormError message={errors?.formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
+        <TextField
           name="email"
           label="Email"
           type="email"
@@ -55,7 +55,7 @@ export default function LoginPage() {
           defaultValue={errors?.values.email}
           errors={errors?.fieldErrors.email}
         />
-        <Field
+        <TextField
           name="password"
           label="Password"
           type="password"

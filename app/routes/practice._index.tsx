@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field.tsx";
+import { FormError } from "~/components/form-controls.tsx";
 import { ScoreTrend } from "~/components/score-trend.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";

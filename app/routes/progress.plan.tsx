@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { shortDay } from "~/components/progress-charts.tsx";
 import { updatePlanPrefs } from "~/models/progress.server.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
@@ -69,7 +69,7 @@ export default function StudyPlan() {
             Your exam and your week
           </h2>
           <FormError message={errors?.formError} />
-          <Field
+          <TextField
             name="examDate"
             label="Exam date"
             type="date"
@@ -98,7 +98,7 @@ export default function StudyPlan() {
               </p>
             ) : null}
           </fieldset>
-          <Field
+          <TextField
             name="minutes"
             label="Minutes per session (10–240)"
             type="number"
@@ -107,7 +107,7 @@ export default function StudyPlan() {
             defaultValue={errors?.values.minutes ?? d.prefs.minutes}
             errors={errors?.fieldErrors.minutes}
           />
-          <Field
+          <TextField
             name="startTime"
             label="Sessions start at"
             type="time"

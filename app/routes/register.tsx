@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -43,7 +43,7 @@ export default function RegisterPage() {
         <FormError message={errors?.formError || undefined} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <input type="hidden" name="timeZone" value={timeZone} />
-        <Field
+        <TextField
           name="name"
           label="Your name"
           autoComplete="name"
@@ -51,7 +51,7 @@ export default function RegisterPage() {
           defaultValue={errors?.values.name}
           errors={errors?.fieldErrors.name}
         />
-        <Field
+        <TextField
           name="email"
           label="Email"
           type="email"
@@ -60,7 +60,7 @@ export default function RegisterPage() {
           defaultValue={errors?.values.email}
           errors={errors?.fieldErrors.email}
         />
-        <Field
+        <TextField
           name="password"
           label="Password"
           type="password"
@@ -70,7 +70,7 @@ export default function RegisterPage() {
           hint={`At least ${PASSWORD_MIN} characters. A short phrase is easy to remember and hard to guess.`}
           errors={errors?.fieldErrors.password}
         />
-        <Field
+        <TextField
           name="confirmPassword"
           label="Type the password again"
           type="password"

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/field.tsx";
+import { FormError } from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { ownCardSchema } from "~/review/forms.ts";
 import { addOwnCard } from "~/review/review.server.ts";

@@ -2,7 +2,7 @@ import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field.tsx";
+import { FormError, TextField } from "~/components/form-controls.tsx";
 import { reviewPrefs, updateReviewPrefs } from "~/models/review.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizeSchedule, optimizerStatus } from "~/review/optimizer.server.ts";
@@ -130,7 +130,7 @@ export default function ReviewSettings() {
       ) : null}
       <Form method="post" className="card" noValidate>
         <FormError message={errors?.formError} />
-        <Field
+        <TextField
           name="desiredRetention"
           label="Desired retention (0.70–0.97)"
           type="number"
@@ -141,7 +141,7 @@ export default function ReviewSettings() {
           errors={errors?.fieldErrors.desiredRetention}
           hint="How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more reviews."
         />
-        <Field
+        <TextField
           name="newCardsPerDay"
           label="New cards per day"
           type="number"
@@ -150,7 +150,7 @@ export default function ReviewSettings() {
           defaultValue={errors?.values.newCardsPerDay ?? prefs.newCardsPerDay}
           errors={errors?.fieldErrors.newCardsPerDay}
         />
-        <Field
+        <TextField
           name="reviewsPerDay"
           label="Maximum reviews per day"
           type="number"
