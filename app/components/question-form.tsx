@@ -1,6 +1,6 @@
 // The instructor's question form (new and edit). Plain form post: works without JavaScript.
 import { Form } from "@remix-run/react";
-import { TextField } from "~/components/form-controls.tsx";
+import { Button, TextField } from "~/components/form-controls.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 export function QuestionForm({
@@ -159,9 +159,7 @@ export function QuestionForm({
           errors={err("referenceUrl")}
         />
       </fieldset>
-      <button type="submit" className="btn-primary">
-        {submitLabel}
-      </button>
+      <Button>{submitLabel}</Button>
     </Form>
   );
 }

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
@@ -94,9 +94,7 @@ export default function AccountPage() {
             required
             errors={errors?.fieldErrors.confirmPassword}
           />
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {busy ? "Saving…" : "Change password"}
-          </button>
+          <Button disabled={busy}>{busy ? "Saving…" : "Change password"}</Button>
         </Form>
       </section>
     </div>

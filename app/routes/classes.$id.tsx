@@ -19,6 +19,7 @@ import {
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
@@ -156,9 +157,7 @@ export default function ClassPage() {
             <input type="hidden" name="userId" value={result.confirm.userId} />
             <input type="hidden" name="factor" value={result.confirm.factor} />
             <input type="hidden" name="confirmed" value="yes" />
-            <button type="submit" className="btn-primary">
-              Yes, set it
-            </button>
+            <Button>Yes, set it</Button>
             <Link to="." className="btn-secondary">
               Cancel
             </Link>
@@ -185,9 +184,7 @@ export default function ClassPage() {
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="rotate-code" />
-              <button type="submit" className="btn-secondary">
-                Yes, change the code now
-              </button>
+              <Button variant="secondary">Yes, change the code now</Button>
             </Form>
           </div>
         </details>
@@ -293,18 +290,16 @@ export default function ClassPage() {
                             </option>
                           ))}
                         </select>
-                        <button type="submit" className="btn-secondary">
-                          Save
-                        </button>
+                        <Button variant="secondary">Save</Button>
                       </Form>
                     </td>
                     <td className="py-2">
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <button type="submit" className="btn-secondary" aria-label={`Remove ${s.name} from the class`}>
+                        <Button variant="secondary" aria-label={`Remove ${s.name} from the class`}>
                           Remove
-                        </button>
+                        </Button>
                       </Form>
                     </td>
                   </tr>
@@ -336,9 +331,9 @@ export default function ClassPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="allow-rejoin" />
                   <input type="hidden" name="userId" value={r.id} />
-                  <button type="submit" className="btn-secondary" aria-label={`Allow ${r.name} to rejoin`}>
+                  <Button variant="secondary" aria-label={`Allow ${r.name} to rejoin`}>
                     Allow to rejoin
-                  </button>
+                  </Button>
                 </Form>
               </li>
             ))}

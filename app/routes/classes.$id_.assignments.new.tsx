@@ -14,7 +14,7 @@ import {
   pickedQuerySchema,
 } from "~/assignments/forms.ts";
 import { ownedClass } from "~/classes/classes.server.ts";
-import { FormError } from "~/components/form-controls.tsx";
+import { Button, FormError } from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";
@@ -419,9 +419,9 @@ export default function NewAssignmentPage() {
                 />
               </div>
             </div>
-            <button type="submit" formMethod="get" className="btn-secondary">
+            <Button formMethod="get" variant="secondary">
               Search the bank
-            </button>
+            </Button>
             {picked
               .filter((id) => !onPage.has(id))
               .map((id) => (
@@ -459,21 +459,19 @@ export default function NewAssignmentPage() {
                 {bank.total} question{bank.total === 1 ? "" : "s"} · page {filter.page} of {pages}
               </p>
               {filter.page > 1 ? (
-                <button type="submit" formMethod="get" name="page" value={filter.page - 1} className="btn-secondary">
+                <Button formMethod="get" name="page" value={filter.page - 1} variant="secondary">
                   Previous page
-                </button>
+                </Button>
               ) : null}
               {filter.page < pages ? (
-                <button type="submit" formMethod="get" name="page" value={filter.page + 1} className="btn-secondary">
+                <Button formMethod="get" name="page" value={filter.page + 1} variant="secondary">
                   Next page
-                </button>
+                </Button>
               ) : null}
             </div>
           </fieldset>
         </section>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create assignment"}
-        </button>
+        <Button disabled={busy}>{busy ? "Creating…" : "Create assignment"}</Button>
       </Form>
     </div>
   );

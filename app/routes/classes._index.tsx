@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { classesTaughtBy, createClassFor } from "~/classes/classes.server.ts";
 import { createClassSchema } from "~/classes/forms.ts";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 
@@ -72,9 +72,7 @@ export default function ClassesPage() {
           errors={result?.fieldErrors.name}
           hint="For example: CMAA evening cohort, spring term"
         />
-        <button type="submit" className="btn-primary">
-          Create class
-        </button>
+        <Button>Create class</Button>
       </Form>
     </div>
   );

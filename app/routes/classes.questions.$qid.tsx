@@ -12,6 +12,7 @@ import {
 import { ownQuestionId, parseAuthoredQuestion } from "~/authoring/forms.ts";
 import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Edit question · Classes · Charted" }];
 
@@ -90,9 +91,7 @@ export default function EditQuestion() {
           Retiring removes the question from new assignments, and from assignments for students who have not started
           them yet.
         </p>
-        <button type="submit" className="btn-secondary">
-          Retire this question
-        </button>
+        <Button variant="secondary">Retire this question</Button>
       </Form>
     </div>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex, sortKey } from "~/content/index.server.ts";
 import { glossaryQuery } from "~/content/params.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Glossary · Charted" }];
 
@@ -70,9 +71,7 @@ export default function GlossaryPage() {
             ))}
           </select>
         </div>
-        <button type="submit" className="btn-secondary">
-          Show terms
-        </button>
+        <Button variant="secondary">Show terms</Button>
       </Form>
       <nav aria-label="Glossary letters" className="mb-6">
         <ul className="flex flex-wrap gap-1">

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server.ts";
 import { loginSchema } from "~/auth/schemas.ts";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
@@ -63,9 +63,9 @@ export default function LoginPage() {
           required
           errors={errors?.fieldErrors.password}
         />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
+        <Button className="w-full" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
-        </button>
+        </Button>
       </Form>
       <p className="mt-4 text-center">
         New to Charted? <Link to={{ pathname: "/register", search: searchParams.toString() }}>Create an account</Link>

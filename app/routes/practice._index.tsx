@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/form-controls.tsx";
+import { Button, FormError } from "~/components/form-controls.tsx";
 import { ScoreTrend } from "~/components/score-trend.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";
@@ -131,9 +131,7 @@ function StartRefusal({ data }: { data: ActionData }) {
             <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
           ))}
           <input type="hidden" name="replace" value={offer.id} />
-          <button type="submit" className="btn-secondary">
-            Submit it and start a new one
-          </button>
+          <Button variant="secondary">Submit it and start a new one</Button>
         </Form>
       </div>
     </div>
@@ -205,15 +203,14 @@ export default function PracticePage() {
         </p>
         {actionData?.form === "simulation" ? <StartRefusal data={actionData} /> : null}
         <Form method="post">
-          <button
-            type="submit"
+          <Button
             name="intent"
             value="simulation"
-            className="btn-primary"
+
             disabled={busy === "simulation"}
           >
             {busy === "simulation" ? "Building your exam…" : "Start a full simulation"}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -343,9 +340,9 @@ export default function PracticePage() {
               {errors.minutes ? <p className="field-error">{errors.minutes.join(" ")}</p> : null}
             </div>
           </div>
-          <button type="submit" className="btn-primary" disabled={busy === "practice"}>
+          <Button disabled={busy === "practice"}>
             {busy === "practice" ? "Choosing questions…" : "Start practice"}
-          </button>
+          </Button>
         </Form>
       </section>
 

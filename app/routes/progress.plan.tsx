@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { shortDay } from "~/components/progress-charts.tsx";
 import { updatePlanPrefs } from "~/models/progress.server.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
@@ -115,9 +115,7 @@ export default function StudyPlan() {
             errors={errors?.fieldErrors.startTime}
             hint="Used for calendar reminders."
           />
-          <button type="submit" className="btn-primary">
-            Save and rebuild my plan
-          </button>
+          <Button>Save and rebuild my plan</Button>
         </Form>
 
         <section aria-labelledby="plan-heading" className="space-y-4">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -78,9 +78,9 @@ export default function RegisterPage() {
           required
           errors={errors?.fieldErrors.confirmPassword}
         />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
+        <Button className="w-full" disabled={busy}>
           {busy ? "Creating your account…" : "Create account"}
-        </button>
+        </Button>
       </Form>
       <p className="mt-4 text-center">
         Already have an account? <Link to={{ pathname: "/login", search: searchParams.toString() }}>Log in</Link>

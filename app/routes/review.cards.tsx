@@ -9,6 +9,7 @@ import { browseQuery } from "~/review/forms.ts";
 import { setCardSuspended } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { State } from "ts-fsrs";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Browse cards · Review · Charted" }];
 
@@ -122,9 +123,7 @@ export default function BrowseCards() {
           </label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="field-input" />
         </div>
-        <button type="submit" className="btn-primary">
-          Show cards
-        </button>
+        <Button>Show cards</Button>
       </Form>
       <p aria-live="polite">
         {total} card{total === 1 ? "" : "s"}
@@ -143,9 +142,7 @@ export default function BrowseCards() {
             <Form method="post">
               <input type="hidden" name="cardId" value={c.id} />
               <input type="hidden" name="suspended" value={c.suspended ? "false" : "true"} />
-              <button type="submit" className="btn-secondary">
-                {c.suspended ? "Unsuspend" : "Suspend"}
-              </button>
+              <Button variant="secondary">{c.suspended ? "Unsuspend" : "Suspend"}</Button>
             </Form>
           </li>
         ))}

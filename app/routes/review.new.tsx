@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/form-controls.tsx";
+import { Button, FormError } from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { ownCardSchema } from "~/review/forms.ts";
 import { addOwnCard } from "~/review/review.server.ts";
@@ -87,9 +87,7 @@ export default function NewCard() {
             ) : null}
           </div>
         ))}
-        <button type="submit" className="btn-primary">
-          Add card
-        </button>
+        <Button>Add card</Button>
       </Form>
     </div>
   );

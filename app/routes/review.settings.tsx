@@ -2,7 +2,7 @@ import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { reviewPrefs, updateReviewPrefs } from "~/models/review.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizeSchedule, optimizerStatus } from "~/review/optimizer.server.ts";
@@ -182,9 +182,7 @@ export default function ReviewSettings() {
           </p>
           {errors?.fieldErrors.timeZone ? <p className="field-error">{errors.fieldErrors.timeZone.join(" ")}</p> : null}
         </div>
-        <button type="submit" className="btn-primary">
-          Save settings
-        </button>
+        <Button>Save settings</Button>
       </Form>
 
       <section aria-labelledby="optimize-heading" className="card space-y-3">
@@ -234,9 +232,9 @@ export default function ReviewSettings() {
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value="optimize" />
-            <button type="submit" className="btn-primary" disabled={optimizing} aria-describedby="optimize-hint">
+            <Button disabled={optimizing} aria-describedby="optimize-hint">
               {optimizing ? "Optimizing…" : "Optimize my schedule"}
-            </button>
+            </Button>
             <p id="optimize-hint" className="field-hint" aria-live="polite">
               {optimizing
                 ? "Training on your reviews. This can take up to a minute; keep this page open."

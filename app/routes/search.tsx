@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { searchQuery } from "~/content/params.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `“${data.q}” · Search · Charted` : "Search · Charted" },
@@ -56,9 +57,7 @@ export default function SearchPage() {
             <option value="term">Glossary terms only</option>
           </select>
         </div>
-        <button type="submit" className="btn-primary">
-          Search
-        </button>
+        <Button>Search</Button>
       </Form>
       <div aria-live="polite" aria-busy={searching}>
         {q ? (
