@@ -64,7 +64,7 @@ export function TextField({
   ...input
 }: TextFieldProps) {
   return (
-    <div className={wrapperClassName}>
+    <div className={wrapperClassName || undefined}>
       <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
@@ -110,7 +110,7 @@ export function SelectField({
   ...select
 }: SelectFieldProps) {
   return (
-    <div className={wrapperClassName}>
+    <div className={wrapperClassName || undefined}>
       <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
@@ -153,7 +153,7 @@ export function TextareaField({
   ...textarea
 }: TextareaFieldProps) {
   return (
-    <div className={wrapperClassName}>
+    <div className={wrapperClassName || undefined}>
       <label htmlFor={id} className={labelClassName}>
         {label}
       </label>

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
-import { Button, FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
@@ -67,7 +67,15 @@ export default function AccountPage() {
           </p>
         ) : null}
         <Form method="post" noValidate>
-          <FormError message={errors?.formError || undefined} />
+          <ErrorSummary
+            message={errors?.formError || undefined}
+            fieldErrors={errors?.fieldErrors}
+            labels={{
+              currentPassword: "Current password",
+              newPassword: "New password",
+              confirmPassword: "Type the new password again",
+            }}
+          />
           <TextField
             name="currentPassword"
             label="Current password"

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server.ts";
 import { loginSchema } from "~/auth/schemas.ts";
-import { Button, FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
@@ -44,7 +44,11 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Log in</h1>
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError} />
+        <ErrorSummary
+          message={errors?.formError}
+          fieldErrors={errors?.fieldErrors}
+          labels={{ email: "Email", password: "Password" }}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField
           name="email"

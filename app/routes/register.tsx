@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
-import { Button, FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -40,7 +40,16 @@ export default function RegisterPage() {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Create your account</h1>
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError || undefined} />
+        <ErrorSummary
+          message={errors?.formError || undefined}
+          fieldErrors={errors?.fieldErrors}
+          labels={{
+            name: "Your name",
+            email: "Email",
+            password: "Password",
+            confirmPassword: "Type the password again",
+          }}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <input type="hidden" name="timeZone" value={timeZone} />
         <TextField

@@ -2,7 +2,7 @@ import { formatDate } from "~/utils/dates.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, FormError, TextField } from "~/components/form-controls.tsx";
+import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-controls.tsx";
 import { reviewPrefs, updateReviewPrefs } from "~/models/review.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizeSchedule, optimizerStatus } from "~/review/optimizer.server.ts";
@@ -129,7 +129,16 @@ export default function ReviewSettings() {
         </p>
       ) : null}
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError} />
+        <ErrorSummary
+          message={errors?.formError}
+          fieldErrors={errors?.fieldErrors}
+          labels={{
+            desiredRetention: "Desired retention (0.70–0.97)",
+            newCardsPerDay: "New cards per day",
+            reviewsPerDay: "Maximum reviews per day",
+            timeZone: "Time zone",
+          }}
+        />
         <TextField
           name="desiredRetention"
           label="Desired retention (0.70–0.97)"
@@ -159,29 +168,17 @@ export default function ReviewSettings() {
           defaultValue={errors?.values.reviewsPerDay ?? prefs.reviewsPerDay}
           errors={errors?.fieldErrors.reviewsPerDay}
         />
-        <div className="mb-4">
-          <label htmlFor="timeZone" className="field-label">
-            Time zone
-          </label>
-          <select
-            id="timeZone"
-            name="timeZone"
-            defaultValue={errors?.values.timeZone ?? prefs.timeZone}
-            className="field-input"
-            aria-describedby="timeZone-hint"
-          >
-            {zones.includes(prefs.timeZone) ? null : <option value={prefs.timeZone}>{prefs.timeZone}</option>}
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-          <p id="timeZone-hint" className="field-hint">
-            Your study day starts at 4 a.m. here, so late-evening study counts for that day.
-          </p>
-          {errors?.fieldErrors.timeZone ? <p className="field-error">{errors.fieldErrors.timeZone.join(" ")}</p> : null}
-        </div>
+        <SelectField
+          name="timeZone"
+          label="Time zone"
+          defaultValue={errors?.values.timeZone ?? prefs.timeZone}
+          options={[...(zones.includes(prefs.timeZone) ? [] : [prefs.timeZone]), ...zones].map((z) => ({
+            value: z,
+            label: z,
+          }))}
+          hint="Your study day starts at 4 a.m. here, so late-evening study counts for that day."
+          errors={errors?.fieldErrors.timeZone}
+        />
         <Button>Save settings</Button>
       </Form>
 
