@@ -10,9 +10,9 @@ import {
   updateAuthored,
 } from "~/authoring/authoring.server.ts";
 import { ownQuestionId, parseAuthoredQuestion } from "~/authoring/forms.ts";
-import { QuestionForm } from "~/components/question-form.tsx";
+import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
-import { Button } from "~/components/form-controls.tsx";
+import { Button, ErrorSummary } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Edit question · Classes · Charted" }];
 
@@ -75,9 +75,12 @@ export default function EditQuestion() {
         Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.
       </p>
       {result && !result.ok ? (
-        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
-          The change was not saved: fix the fields marked below.
-        </p>
+        <ErrorSummary
+          className=""
+          message="The change was not saved: fix the fields marked below."
+          fieldErrors={result.fieldErrors}
+          labels={QUESTION_FIELD_LABELS}
+        />
       ) : null}
       <QuestionForm
         values={result && !result.ok ? result.values : values}
