@@ -239,7 +239,7 @@ interface ChoiceGroupProps {
   /** Classes of each option's label. */
   optionClassName?: string;
   inputClassName?: string;
-  /** Shown after the options, before the errors (e.g. an extra box that belongs to the group). */
+  /** Shown after the options, inside their div (e.g. an extra box that belongs to the group). */
   children?: ReactNode;
   onChange?: (value: string, checked: boolean) => void;
 }
@@ -285,8 +285,8 @@ function ChoiceGroup({
             {o.label}
           </label>
         ))}
+        {children}
       </div>
-      {children}
       <ErrorText id={id} errors={errors} />
     </fieldset>
   );
