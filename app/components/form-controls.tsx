@@ -242,6 +242,8 @@ interface ChoiceGroupProps {
   /** Shown after the options, inside their div (e.g. an extra box that belongs to the group). */
   children?: ReactNode;
   onChange?: (value: string, checked: boolean) => void;
+  /** More ids that describe the group, after its hint and errors. */
+  "aria-describedby"?: string;
 }
 
 function ChoiceGroup({
@@ -260,13 +262,14 @@ function ChoiceGroup({
   children,
   onChange,
   isChecked,
+  "aria-describedby": extraDescribedBy,
 }: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (o: ChoiceOption) => boolean | undefined }) {
   return (
     <fieldset
       id={id}
       className={className}
       aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={describe(id, hint, errors)}
+      aria-describedby={describe(id, hint, errors, extraDescribedBy)}
     >
       <legend className={legendClassName}>{legend}</legend>
       <Hint id={id} hint={hint} />
