@@ -19,7 +19,7 @@ import {
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
-import { Button } from "~/components/form-controls.tsx";
+import { Button, SelectField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
@@ -275,21 +275,19 @@ export default function ClassPage() {
                       <Form method="post" className="flex items-center gap-2">
                         <input type="hidden" name="intent" value="accommodation" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <label htmlFor={`factor-${s.id}`} className="sr-only">
-                          Exam time for {s.name}
-                        </label>
-                        <select
+                        <SelectField
+                          wrapperClassName="contents"
+                          labelClassName="sr-only"
                           id={`factor-${s.id}`}
                           name="factor"
+                          label={`Exam time for ${s.name}`}
                           defaultValue={String(s.accommodationFactor)}
-                          className="field-input w-auto"
-                        >
-                          {ACCOMMODATIONS.map((f) => (
-                            <option key={f} value={f}>
-                              {f === 1 ? "Standard" : `${f}x time`}
-                            </option>
-                          ))}
-                        </select>
+                          className="w-auto"
+                          options={ACCOMMODATIONS.map((f) => ({
+                            value: String(f),
+                            label: f === 1 ? "Standard" : `${f}x time`,
+                          }))}
+                        />
                         <Button variant="secondary">Save</Button>
                       </Form>
                     </td>
