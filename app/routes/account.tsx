@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
@@ -67,8 +67,16 @@ export default function AccountPage() {
           </p>
         ) : null}
         <Form method="post" noValidate>
-          <FormError message={errors?.formError || undefined} />
-          <Field
+          <ErrorSummary
+            message={errors?.formError || undefined}
+            fieldErrors={errors?.fieldErrors}
+            labels={{
+              currentPassword: "Current password",
+              newPassword: "New password",
+              confirmPassword: "Type the new password again",
+            }}
+          />
+          <TextField
             name="currentPassword"
             label="Current password"
             type="password"
@@ -76,7 +84,7 @@ export default function AccountPage() {
             required
             errors={errors?.fieldErrors.currentPassword}
           />
-          <Field
+          <TextField
             name="newPassword"
             label="New password"
             type="password"
@@ -86,7 +94,7 @@ export default function AccountPage() {
             hint={`At least ${PASSWORD_MIN} characters.`}
             errors={errors?.fieldErrors.newPassword}
           />
-          <Field
+          <TextField
             name="confirmPassword"
             label="Type the new password again"
             type="password"
@@ -94,9 +102,7 @@ export default function AccountPage() {
             required
             errors={errors?.fieldErrors.confirmPassword}
           />
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {busy ? "Saving…" : "Change password"}
-          </button>
+          <Button disabled={busy}>{busy ? "Saving…" : "Change password"}</Button>
         </Form>
       </section>
     </div>

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assignmentForStudent, startAssignment } from "~/assignments/student.server.ts";
 import { idParam, startForm } from "~/assignments/forms.ts";
-import { FormError } from "~/components/field.tsx";
+import { Button, FormError } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -80,9 +80,9 @@ export default function StudentAssignmentPage() {
               The due date has passed: you can still start, but your work will be marked late.
             </p>
           ) : null}
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button disabled={busy}>
             {resumeId ? "Resume attempt" : attempts.length ? "Start another attempt" : "Start assignment"}
-          </button>
+          </Button>
         </Form>
       ) : (
         <p role="status" className="rounded-md border border-line bg-raised p-3 font-medium">

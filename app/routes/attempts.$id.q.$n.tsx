@@ -8,6 +8,7 @@ import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
 import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
+import { Button, FormError } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
 
@@ -185,11 +186,7 @@ export default function ExamItemPage() {
           )}
         </div>
 
-        {failure ? (
-          <div role="alert" className="mb-4 rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
-            {failure.message}
-          </div>
-        ) : null}
+        <FormError message={failure?.message} />
 
         <Form method="post" ref={formRef} className="card">
           {/* The default button: Enter on an option checks it (tutor) or moves on, also without JS. */}
@@ -286,23 +283,22 @@ export default function ExamItemPage() {
           )}
           <div className="mt-4 flex flex-wrap gap-2">
             {item.number > 1 ? (
-              <button type="submit" name="intent" value="previous" className="btn-secondary">
+              <Button name="intent" value="previous" variant="secondary">
                 <span aria-hidden="true">←</span> Previous
-              </button>
+              </Button>
             ) : null}
             {canCheck ? (
-              <button
-                type="submit"
+              <Button
                 name="intent"
                 value="check"
                 onClick={(e) => {
                   e.preventDefault();
                   checkChoice();
                 }}
-                className="btn-secondary"
+                variant="secondary"
               >
                 Check answer
-              </button>
+              </Button>
             ) : null}
             <button
               type="submit"
@@ -318,13 +314,13 @@ export default function ExamItemPage() {
               <span aria-hidden="true">⚑</span> {flagged ? "Flagged for review" : "Flag for review"}
             </button>
             {isLast ? (
-              <button type="submit" name="intent" value="review" className="btn-primary">
+              <Button name="intent" value="review">
                 Review and submit
-              </button>
+              </Button>
             ) : (
-              <button type="submit" name="intent" value="next" className="btn-primary">
+              <Button name="intent" value="next">
                 Next <span aria-hidden="true">→</span>
-              </button>
+              </Button>
             )}
           </div>
         </Form>

@@ -6,6 +6,7 @@ import { ExamTimer } from "~/components/exam-timer.tsx";
 import { reviewScreen, submitAttempt } from "~/exam/attempts.server.ts";
 import { attemptIdParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Review your answers · Charted" }];
 
@@ -94,9 +95,7 @@ export default function ReviewPage() {
             : ""}
         </p>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="btn-primary" disabled={submitting}>
-            {submitting ? "Submitting…" : "Yes, submit my answers"}
-          </button>
+          <Button disabled={submitting}>{submitting ? "Submitting…" : "Yes, submit my answers"}</Button>
           <Link to={`/attempts/${attempt.id}/q/${unanswered[0] ?? flagged[0] ?? 1}`} className="btn-secondary">
             Keep working
           </Link>

@@ -19,6 +19,7 @@ import {
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { Button, SelectField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
@@ -156,9 +157,7 @@ export default function ClassPage() {
             <input type="hidden" name="userId" value={result.confirm.userId} />
             <input type="hidden" name="factor" value={result.confirm.factor} />
             <input type="hidden" name="confirmed" value="yes" />
-            <button type="submit" className="btn-primary">
-              Yes, set it
-            </button>
+            <Button>Yes, set it</Button>
             <Link to="." className="btn-secondary">
               Cancel
             </Link>
@@ -185,9 +184,7 @@ export default function ClassPage() {
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="rotate-code" />
-              <button type="submit" className="btn-secondary">
-                Yes, change the code now
-              </button>
+              <Button variant="secondary">Yes, change the code now</Button>
             </Form>
           </div>
         </details>
@@ -278,33 +275,29 @@ export default function ClassPage() {
                       <Form method="post" className="flex items-center gap-2">
                         <input type="hidden" name="intent" value="accommodation" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <label htmlFor={`factor-${s.id}`} className="sr-only">
-                          Exam time for {s.name}
-                        </label>
-                        <select
+                        <SelectField
+                          wrapperClassName="contents"
+                          labelClassName="sr-only"
                           id={`factor-${s.id}`}
                           name="factor"
+                          label={`Exam time for ${s.name}`}
                           defaultValue={String(s.accommodationFactor)}
-                          className="field-input w-auto"
-                        >
-                          {ACCOMMODATIONS.map((f) => (
-                            <option key={f} value={f}>
-                              {f === 1 ? "Standard" : `${f}x time`}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" className="btn-secondary">
-                          Save
-                        </button>
+                          className="w-auto"
+                          options={ACCOMMODATIONS.map((f) => ({
+                            value: String(f),
+                            label: f === 1 ? "Standard" : `${f}x time`,
+                          }))}
+                        />
+                        <Button variant="secondary">Save</Button>
                       </Form>
                     </td>
                     <td className="py-2">
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={s.id} />
-                        <button type="submit" className="btn-secondary" aria-label={`Remove ${s.name} from the class`}>
+                        <Button variant="secondary" aria-label={`Remove ${s.name} from the class`}>
                           Remove
-                        </button>
+                        </Button>
                       </Form>
                     </td>
                   </tr>
@@ -336,9 +329,9 @@ export default function ClassPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="allow-rejoin" />
                   <input type="hidden" name="userId" value={r.id} />
-                  <button type="submit" className="btn-secondary" aria-label={`Allow ${r.name} to rejoin`}>
+                  <Button variant="secondary" aria-label={`Allow ${r.name} to rejoin`}>
                     Allow to rejoin
-                  </button>
+                  </Button>
                 </Form>
               </li>
             ))}

@@ -14,7 +14,15 @@ import {
   pickedQuerySchema,
 } from "~/assignments/forms.ts";
 import { ownedClass } from "~/classes/classes.server.ts";
-import { FormError } from "~/components/field.tsx";
+import {
+  Button,
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";
@@ -119,6 +127,19 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   ) : null;
 }
 
+const ASSIGNMENT_LABELS = {
+  title: "Title",
+  opensAt: "Opens",
+  dueAt: "Due",
+  minutes: "Time limit in minutes",
+  attemptsAllowed: "Attempts allowed",
+  revealPolicy: "Students see the answers and explanations",
+  source: "Where the questions come from",
+  domains: "Domains (when drawing from domains)",
+  itemCount: "Number of questions to draw (5–135)",
+  questionIds: "Pick questions from the bank (when hand-picking)",
+};
+
 const DIFFICULTY = { 1: "Easier", 2: "Medium", 3: "Harder" } as Record<number, string>;
 
 export default function NewAssignmentPage() {
@@ -140,8 +161,6 @@ export default function NewAssignmentPage() {
   const picked = failed ? failed.picked : loaderPicked;
   const onPage = new Set(bank.items.map((i) => i.id));
   const pages = Math.max(1, Math.ceil(bank.total / bank.pageSize));
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -150,278 +169,189 @@ export default function NewAssignmentPage() {
       </nav>
       <h1 className="page-title">New assignment</h1>
       <Form method="post" className="space-y-6" noValidate>
-        <FormError
+        <ErrorSummary
           message={failed?.formError || (Object.keys(errors).length ? "Please correct the marked fields." : undefined)}
+          fieldErrors={errors}
+          labels={ASSIGNMENT_LABELS}
         />
         <section className="card space-y-4" aria-labelledby="basics-heading">
           <h2 id="basics-heading" className="text-lg font-semibold">
             Basics
           </h2>
-          <div>
-            <label htmlFor="title" className="field-label">
-              Title
-            </label>
-            <input
-              id="title"
-              name="title"
-              required
-              maxLength={120}
-              defaultValue={v.title}
-              className="field-input"
-              aria-invalid={errors.title ? true : undefined}
-              aria-describedby={described("title")}
-            />
-            <Errors id="title-error" errors={errors.title} />
-          </div>
+          <TextField
+            wrapperClassName=""
+            name="title"
+            label="Title"
+            required
+            maxLength={120}
+            defaultValue={v.title}
+            errors={errors.title}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="opensAt" className="field-label">
-                Opens
-              </label>
-              <input
-                id="opensAt"
-                name="opensAt"
-                type="datetime-local"
-                required
-                defaultValue={v.opensAt}
-                className="field-input"
-                aria-invalid={errors.opensAt ? true : undefined}
-                aria-describedby={described("opensAt", true)}
-              />
-              <p id="opensAt-hint" className="field-hint">
-                Your time zone: {timeZone}
-              </p>
-              <Errors id="opensAt-error" errors={errors.opensAt} />
-            </div>
-            <div>
-              <label htmlFor="dueAt" className="field-label">
-                Due
-              </label>
-              <input
-                id="dueAt"
-                name="dueAt"
-                type="datetime-local"
-                required
-                defaultValue={v.dueAt}
-                className="field-input"
-                aria-invalid={errors.dueAt ? true : undefined}
-                aria-describedby={described("dueAt", true)}
-              />
-              <p id="dueAt-hint" className="field-hint">
-                Work submitted later is marked late.
-              </p>
-              <Errors id="dueAt-error" errors={errors.dueAt} />
-            </div>
+            <TextField
+              wrapperClassName=""
+              name="opensAt"
+              label="Opens"
+              type="datetime-local"
+              required
+              defaultValue={v.opensAt}
+              hint={`Your time zone: ${timeZone}`}
+              errors={errors.opensAt}
+            />
+            <TextField
+              wrapperClassName=""
+              name="dueAt"
+              label="Due"
+              type="datetime-local"
+              required
+              defaultValue={v.dueAt}
+              hint="Work submitted later is marked late."
+              errors={errors.dueAt}
+            />
           </div>
           <div className="flex flex-wrap items-end gap-4">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="timed" defaultChecked={v.timed} className="h-5 w-5" />
-              Timed
-            </label>
-            <div>
-              <label htmlFor="minutes" className="field-label">
-                Time limit in minutes
-              </label>
-              <input
-                id="minutes"
-                name="minutes"
-                type="number"
-                min={1}
-                max={300}
-                defaultValue={v.minutes}
-                className="field-input w-40"
-                aria-invalid={errors.minutes ? true : undefined}
-                aria-describedby={described("minutes", true)}
-              />
-              <p id="minutes-hint" className="field-hint">
-                Students with extra time get it on top (set on the roster).
-              </p>
-              <Errors id="minutes-error" errors={errors.minutes} />
-            </div>
-            <div>
-              <label htmlFor="attemptsAllowed" className="field-label">
-                Attempts allowed
-              </label>
-              <input
-                id="attemptsAllowed"
-                name="attemptsAllowed"
-                type="number"
-                min={1}
-                max={10}
-                defaultValue={v.attemptsAllowed}
-                className="field-input w-32"
-                aria-invalid={errors.attemptsAllowed ? true : undefined}
-                aria-describedby={described("attemptsAllowed")}
-              />
-              <Errors id="attemptsAllowed-error" errors={errors.attemptsAllowed} />
-            </div>
+            <CheckboxField name="timed" label="Timed" defaultChecked={v.timed} />
+            <TextField
+              wrapperClassName=""
+              name="minutes"
+              label="Time limit in minutes"
+              type="number"
+              min={1}
+              max={300}
+              defaultValue={v.minutes}
+              className="w-40"
+              hint="Students with extra time get it on top (set on the roster)."
+              errors={errors.minutes}
+            />
+            <TextField
+              wrapperClassName=""
+              name="attemptsAllowed"
+              label="Attempts allowed"
+              type="number"
+              min={1}
+              max={10}
+              defaultValue={v.attemptsAllowed}
+              className="w-32"
+              errors={errors.attemptsAllowed}
+            />
           </div>
-          <fieldset aria-describedby={["revealPolicy-note", described("revealPolicy")].filter(Boolean).join(" ")}>
-            <legend className="field-label">Students see the answers and explanations</legend>
-            {[
-              ["after_submit", "As soon as they submit"],
-              ["after_due", "After the due date (attempts still open then are submitted; none start after it)"],
-              ["never", "Never (they see their score only)"],
-            ].map(([value, label]) => (
-              <label key={value} className="flex min-h-11 items-center gap-2">
-                <input
-                  type="radio"
-                  name="revealPolicy"
-                  value={value}
-                  defaultChecked={v.revealPolicy === value}
-                  className="h-5 w-5"
-                />
-                {label}
-              </label>
-            ))}
+          <RadioGroup
+            name="revealPolicy"
+            legend="Students see the answers and explanations"
+            defaultValue={v.revealPolicy}
+            options={[
+              { value: "after_submit", label: "As soon as they submit" },
+              {
+                value: "after_due",
+                label: "After the due date (attempts still open then are submitted; none start after it)",
+              },
+              { value: "never", label: "Never (they see their score only)" },
+            ]}
+            errors={errors.revealPolicy}
+            aria-describedby="revealPolicy-note"
+          >
             <p id="revealPolicy-note" className="text-sm text-muted">
               While the answers are withheld, these questions are also left out of your students&apos; own practice and
               simulations, and their answers here do not become review cards, so the key cannot reach them another way.
             </p>
-            <Errors id="revealPolicy-error" errors={errors.revealPolicy} />
-          </fieldset>
+          </RadioGroup>
         </section>
 
         <section className="card space-y-4" aria-labelledby="questions-heading">
           <h2 id="questions-heading" className="text-lg font-semibold">
             Questions
           </h2>
-          <fieldset aria-describedby={described("source")}>
-            <legend className="field-label">Where the questions come from</legend>
-            {[
-              [
-                "blueprint",
-                "A full blueprint simulation (135 questions, 110 scored, in the exam's domain proportions)",
-              ],
-              ["domains", "Drawn from the domains ticked below"],
-              ["items", "The questions I tick in the bank below"],
-            ].map(([value, label]) => (
-              <label key={value} className="flex min-h-11 items-center gap-2">
-                <input
-                  type="radio"
-                  name="source"
-                  value={value}
-                  defaultChecked={v.source === value}
-                  className="h-5 w-5"
-                />
-                {label}
-              </label>
-            ))}
-            <Errors id="source-error" errors={errors.source} />
-          </fieldset>
+          <RadioGroup
+            name="source"
+            legend="Where the questions come from"
+            defaultValue={v.source}
+            options={[
+              {
+                value: "blueprint",
+                label: "A full blueprint simulation (135 questions, 110 scored, in the exam's domain proportions)",
+              },
+              { value: "domains", label: "Drawn from the domains ticked below" },
+              { value: "items", label: "The questions I tick in the bank below" },
+            ]}
+            errors={errors.source}
+          />
           <p className="text-sm text-muted">
             The questions are chosen once, when you create the assignment: every student gets the same ones, each in
             their own order.
           </p>
 
-          <fieldset aria-describedby={described("domains")}>
-            <legend className="field-label">Domains (when drawing from domains)</legend>
-            <div className="grid gap-1 sm:grid-cols-2">
-              {domains.map((d) => (
-                <label key={d.id} className="flex min-h-11 items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name="domains"
-                    value={d.id}
-                    defaultChecked={v.domains.includes(d.id)}
-                    className="h-5 w-5"
-                  />
-                  {d.name}
-                </label>
-              ))}
-            </div>
-            <Errors id="domains-error" errors={errors.domains} />
-          </fieldset>
-          <div>
-            <label htmlFor="itemCount" className="field-label">
-              Number of questions to draw (5–135)
-            </label>
-            <input
-              id="itemCount"
-              name="itemCount"
-              type="number"
-              min={5}
-              max={135}
-              defaultValue={v.itemCount}
-              className="field-input w-40"
-              aria-invalid={errors.itemCount ? true : undefined}
-              aria-describedby={described("itemCount")}
-            />
-            <Errors id="itemCount-error" errors={errors.itemCount} />
-          </div>
+          <CheckboxGroup
+            name="domains"
+            legend="Domains (when drawing from domains)"
+            optionsClassName="grid gap-1 sm:grid-cols-2"
+            options={domains.map((d) => ({ value: d.id, label: d.name }))}
+            defaultValues={v.domains}
+            errors={errors.domains}
+          />
+          <TextField
+            wrapperClassName=""
+            name="itemCount"
+            label="Number of questions to draw (5–135)"
+            type="number"
+            min={5}
+            max={135}
+            defaultValue={v.itemCount}
+            className="w-40"
+            errors={errors.itemCount}
+          />
 
-          <fieldset className="space-y-3 border-t border-line pt-4" aria-describedby={described("questionIds", true)}>
+          <fieldset
+            id="questionIds"
+            className="space-y-3 border-t border-line pt-4"
+            aria-describedby={errors.questionIds ? "questionIds-hint questionIds-error" : "questionIds-hint"}
+          >
             <legend className="field-label pt-4">Pick questions from the bank (when hand-picking)</legend>
             <p id="questionIds-hint" className="field-hint">
               {picked.length} picked. Ticks are kept when you search or change page.
             </p>
             <Errors id="questionIds-error" errors={errors.questionIds} />
             <div className="grid gap-3 sm:grid-cols-4">
-              <div>
-                <label htmlFor="domain" className="field-label">
-                  Domain
-                </label>
-                <select id="domain" name="domain" defaultValue={filter.domain ?? ""} className="field-input">
-                  <option value="">Any domain</option>
-                  {domains.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="ka" className="field-label">
-                  Knowledge area
-                </label>
-                <select id="ka" name="ka" defaultValue={filter.ka ?? ""} className="field-input">
-                  <option value="">Any knowledge area</option>
-                  {domains.map((d) => (
-                    <optgroup key={d.id} label={d.name}>
-                      {d.knowledgeAreas.map((k) => (
-                        <option key={k.id} value={k.id}>
-                          {k.id} {k.title}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="difficulty" className="field-label">
-                  Difficulty
-                </label>
-                <select
-                  id="difficulty"
-                  name="difficulty"
-                  defaultValue={filter.difficulty ? String(filter.difficulty) : ""}
-                  className="field-input"
-                >
-                  <option value="">Any difficulty</option>
-                  {[1, 2, 3].map((d) => (
-                    <option key={d} value={d}>
-                      {DIFFICULTY[d]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="q" className="field-label">
-                  Words in the question
-                </label>
-                <input
-                  id="q"
-                  name="q"
-                  type="search"
-                  maxLength={100}
-                  defaultValue={filter.q ?? ""}
-                  className="field-input"
-                />
-              </div>
+              <SelectField
+                wrapperClassName=""
+                name="domain"
+                label="Domain"
+                defaultValue={filter.domain ?? ""}
+                options={[{ value: "", label: "Any domain" }, ...domains.map((d) => ({ value: d.id, label: d.name }))]}
+              />
+              <SelectField wrapperClassName="" name="ka" label="Knowledge area" defaultValue={filter.ka ?? ""}>
+                <option value="">Any knowledge area</option>
+                {domains.map((d) => (
+                  <optgroup key={d.id} label={d.name}>
+                    {d.knowledgeAreas.map((k) => (
+                      <option key={k.id} value={k.id}>
+                        {k.id} {k.title}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </SelectField>
+              <SelectField
+                wrapperClassName=""
+                name="difficulty"
+                label="Difficulty"
+                defaultValue={filter.difficulty ? String(filter.difficulty) : ""}
+                options={[
+                  { value: "", label: "Any difficulty" },
+                  ...[1, 2, 3].map((d) => ({ value: String(d), label: DIFFICULTY[d] })),
+                ]}
+              />
+              <TextField
+                wrapperClassName=""
+                name="q"
+                label="Words in the question"
+                type="search"
+                maxLength={100}
+                defaultValue={filter.q ?? ""}
+              />
             </div>
-            <button type="submit" formMethod="get" className="btn-secondary">
+            <Button formMethod="get" variant="secondary">
               Search the bank
-            </button>
+            </Button>
             {picked
               .filter((id) => !onPage.has(id))
               .map((id) => (
@@ -459,21 +389,19 @@ export default function NewAssignmentPage() {
                 {bank.total} question{bank.total === 1 ? "" : "s"} · page {filter.page} of {pages}
               </p>
               {filter.page > 1 ? (
-                <button type="submit" formMethod="get" name="page" value={filter.page - 1} className="btn-secondary">
+                <Button formMethod="get" name="page" value={filter.page - 1} variant="secondary">
                   Previous page
-                </button>
+                </Button>
               ) : null}
               {filter.page < pages ? (
-                <button type="submit" formMethod="get" name="page" value={filter.page + 1} className="btn-secondary">
+                <Button formMethod="get" name="page" value={filter.page + 1} variant="secondary">
                   Next page
-                </button>
+                </Button>
               ) : null}
             </div>
           </fieldset>
         </section>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create assignment"}
-        </button>
+        <Button disabled={busy}>{busy ? "Creating…" : "Create assignment"}</Button>
       </Form>
     </div>
   );

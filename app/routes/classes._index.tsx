@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { classesTaughtBy, createClassFor } from "~/classes/classes.server.ts";
 import { createClassSchema } from "~/classes/forms.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 
@@ -63,7 +63,7 @@ export default function ClassesPage() {
       <Form method="post" className="card max-w-md" noValidate>
         <h2 className="mb-3 text-lg font-semibold">Create a class</h2>
         <FormError message={result?.formError} />
-        <Field
+        <TextField
           name="name"
           label="Class name"
           required
@@ -72,9 +72,7 @@ export default function ClassesPage() {
           errors={result?.fieldErrors.name}
           hint="For example: CMAA evening cohort, spring term"
         />
-        <button type="submit" className="btn-primary">
-          Create class
-        </button>
+        <Button>Create class</Button>
       </Form>
     </div>
   );

@@ -10,8 +10,9 @@ import {
   updateAuthored,
 } from "~/authoring/authoring.server.ts";
 import { ownQuestionId, parseAuthoredQuestion } from "~/authoring/forms.ts";
-import { QuestionForm } from "~/components/question-form.tsx";
+import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
+import { Button, ErrorSummary } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Edit question · Classes · Charted" }];
 
@@ -74,9 +75,12 @@ export default function EditQuestion() {
         Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.
       </p>
       {result && !result.ok ? (
-        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
-          The change was not saved: fix the fields marked below.
-        </p>
+        <ErrorSummary
+          className=""
+          message="The change was not saved: fix the fields marked below."
+          fieldErrors={result.fieldErrors}
+          labels={QUESTION_FIELD_LABELS}
+        />
       ) : null}
       <QuestionForm
         values={result && !result.ok ? result.values : values}
@@ -90,9 +94,7 @@ export default function EditQuestion() {
           Retiring removes the question from new assignments, and from assignments for students who have not started
           them yet.
         </p>
-        <button type="submit" className="btn-secondary">
-          Retire this question
-        </button>
+        <Button variant="secondary">Retire this question</Button>
       </Form>
     </div>
   );

@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createAuthored, knowledgeAreaChoices } from "~/authoring/authoring.server.ts";
 import { parseAuthoredQuestion } from "~/authoring/forms.ts";
-import { QuestionForm } from "~/components/question-form.tsx";
+import { ErrorSummary } from "~/components/form-controls.tsx";
+import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Write a question · Classes · Charted" }];
@@ -42,9 +43,12 @@ export default function NewQuestion() {
       </nav>
       <h1 className="page-title">Write a question</h1>
       {result && !result.ok ? (
-        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
-          The question was not saved: fix the fields marked below.
-        </p>
+        <ErrorSummary
+          className=""
+          message="The question was not saved: fix the fields marked below."
+          fieldErrors={result.fieldErrors}
+          labels={QUESTION_FIELD_LABELS}
+        />
       ) : null}
       <QuestionForm
         values={result && !result.ok ? result.values : {}}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex, sortKey } from "~/content/index.server.ts";
 import { glossaryQuery } from "~/content/params.ts";
+import { Button, SelectField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Glossary · Charted" }];
 
@@ -57,22 +58,14 @@ export default function GlossaryPage() {
       </p>
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
         {letter ? <input type="hidden" name="letter" value={letter} /> : null}
-        <div>
-          <label htmlFor="domain" className="field-label">
-            Exam domain
-          </label>
-          <select id="domain" name="domain" defaultValue={domain ?? ""} className="field-input">
-            <option value="">All domains</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          Show terms
-        </button>
+        <SelectField
+          wrapperClassName=""
+          name="domain"
+          label="Exam domain"
+          defaultValue={domain ?? ""}
+          options={[{ value: "", label: "All domains" }, ...domains.map((d) => ({ value: d.id, label: d.name }))]}
+        />
+        <Button variant="secondary">Show terms</Button>
       </Form>
       <nav aria-label="Glossary letters" className="mb-6">
         <ul className="flex flex-wrap gap-1">

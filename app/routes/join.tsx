@@ -5,7 +5,7 @@ import { studentAssignments } from "~/assignments/student.server.ts";
 import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 
@@ -57,7 +57,7 @@ export default function JoinPage() {
       <Form method="post" className="card" noValidate>
         <h2 className="mb-3 text-lg font-semibold">Join a class</h2>
         <FormError message={errors?.formError || undefined} />
-        <Field
+        <TextField
           name="code"
           label="Class code"
           autoComplete="off"
@@ -66,9 +66,7 @@ export default function JoinPage() {
           errors={errors?.fieldErrors.code}
           hint="Your instructor gives you an 8-character code."
         />
-        <button type="submit" className="btn-primary">
-          Join class
-        </button>
+        <Button>Join class</Button>
       </Form>
       <section aria-labelledby="joined-heading">
         <h2 id="joined-heading" className="mb-2 text-lg font-semibold">
@@ -85,9 +83,9 @@ export default function JoinPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="leave" />
                     <input type="hidden" name="classId" value={c.id} />
-                    <button type="submit" className="btn-secondary" aria-label={`Leave ${c.name}`}>
+                    <Button variant="secondary" aria-label={`Leave ${c.name}`}>
                       Leave
-                    </button>
+                    </Button>
                   </Form>
                 </div>
                 <AssignmentList items={assignments.filter((a) => a.classId === c.id)} showClass={false} />

@@ -6,6 +6,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
 import { isLessonComplete, markLessonComplete, markLessonIncomplete } from "~/models/lesson-completion.server.ts";
 import { getUser, requireUser } from "~/utils/auth.server.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },
@@ -108,14 +109,14 @@ export default function LessonPage() {
                   <p role="status" className="font-semibold text-success">
                     <span aria-hidden="true">✓ </span>You finished this lesson.
                   </p>
-                  <button type="submit" name="intent" value="incomplete" className="btn-secondary">
+                  <Button name="intent" value="incomplete" variant="secondary">
                     Mark as not complete
-                  </button>
+                  </Button>
                 </>
               ) : (
-                <button type="submit" name="intent" value="complete" className="btn-primary">
+                <Button name="intent" value="complete">
                   Mark complete
-                </button>
+                </Button>
               )}
             </Form>
           ) : (

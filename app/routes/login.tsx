@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server.ts";
 import { loginSchema } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
@@ -44,9 +44,13 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Log in</h1>
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError} />
+        <ErrorSummary
+          message={errors?.formError}
+          fieldErrors={errors?.fieldErrors}
+          labels={{ email: "Email", password: "Password" }}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
+        <TextField
           name="email"
           label="Email"
           type="email"
@@ -55,7 +59,7 @@ export default function LoginPage() {
           defaultValue={errors?.values.email}
           errors={errors?.fieldErrors.email}
         />
-        <Field
+        <TextField
           name="password"
           label="Password"
           type="password"
@@ -63,9 +67,9 @@ export default function LoginPage() {
           required
           errors={errors?.fieldErrors.password}
         />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
+        <Button className="w-full" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
-        </button>
+        </Button>
       </Form>
       <p className="mt-4 text-center">
         New to Charted? <Link to={{ pathname: "/register", search: searchParams.toString() }}>Create an account</Link>

@@ -3,7 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field.tsx";
+import {
+  Button,
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from "~/components/form-controls.tsx";
 import { ScoreTrend } from "~/components/score-trend.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";
@@ -112,10 +120,17 @@ const KIND_LABELS: Record<string, string> = {
   assignment: "Assignment",
 };
 
+const PRACTICE_LABELS = {
+  domains: "Exam domains",
+  count: "Number of questions (5–135)",
+  mode: "Mode",
+  minutes: "Time limit in minutes (optional)",
+};
+
 /** Why a start was refused; when an attempt is already open, offer it: resume, or submit it and start anew. */
 function StartRefusal({ data }: { data: ActionData }) {
   const { offer } = data;
-  if (!offer) return <FormError message={data.formError} />;
+  if (!offer) return <ErrorSummary message={data.formError} fieldErrors={data.fieldErrors} labels={PRACTICE_LABELS} />;
   return (
     <div role="alert" className="mb-4 space-y-3 rounded-md border border-brand bg-brand-soft p-3">
       <p>{data.formError}</p>
@@ -131,9 +146,7 @@ function StartRefusal({ data }: { data: ActionData }) {
             <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
           ))}
           <input type="hidden" name="replace" value={offer.id} />
-          <button type="submit" className="btn-secondary">
-            Submit it and start a new one
-          </button>
+          <Button variant="secondary">Submit it and start a new one</Button>
         </Form>
       </div>
     </div>
@@ -205,15 +218,14 @@ export default function PracticePage() {
         </p>
         {actionData?.form === "simulation" ? <StartRefusal data={actionData} /> : null}
         <Form method="post">
-          <button
-            type="submit"
+          <Button
             name="intent"
             value="simulation"
-            className="btn-primary"
+
             disabled={busy === "simulation"}
           >
             {busy === "simulation" ? "Building your exam…" : "Start a full simulation"}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -247,105 +259,74 @@ export default function PracticePage() {
             <input key={a.id} type="hidden" name="areas" value={a.id} />
           ))}
           {lesson ? <input type="hidden" name="lesson" value={lesson.slug} /> : null}
-          <fieldset aria-describedby={errors.domains ? "domains-error" : undefined}>
-            <legend className="field-label">Exam domains</legend>
-            <div className="grid gap-1 sm:grid-cols-2">
-              {domains.map((d) => (
-                <label key={d.id} className="flex min-h-11 items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name="domains"
-                    value={d.id}
-                    defaultChecked={lesson ? lesson.domainId === d.id : prefill.domains.includes(d.id)}
-                    className="h-5 w-5"
-                  />
-                  {d.name}
-                </label>
-              ))}
-              <label className="flex min-h-11 items-center gap-2 font-semibold">
-                <input type="checkbox" name="weakest" className="h-5 w-5" />
-                My weakest domains (chosen from your results)
-              </label>
-            </div>
-            {errors.domains ? (
-              <p id="domains-error" className="field-error">
-                {errors.domains.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          <CheckboxGroup
+            name="domains"
+            legend="Exam domains"
+            optionsClassName="grid gap-1 sm:grid-cols-2"
+            options={domains.map((d) => ({
+              value: d.id,
+              label: d.name,
+              defaultChecked: lesson ? lesson.domainId === d.id : prefill.domains.includes(d.id),
+            }))}
+            errors={errors.domains}
+          >
+            <CheckboxField
+              name="weakest"
+              label="My weakest domains (chosen from your results)"
+              labelClassName="flex min-h-11 items-center gap-2 font-semibold"
+            />
+          </CheckboxGroup>
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="count" className="field-label">
-                Number of questions (5–135)
-              </label>
-              <input
-                id="count"
-                name="count"
-                type="number"
-                min={5}
-                max={135}
-                defaultValue={prefill.count ?? (lesson ? 5 : areas.length ? 10 : 20)}
-                required
-                className="field-input"
-                aria-invalid={errors.count ? true : undefined}
-                aria-describedby={errors.count ? "count-error" : undefined}
-              />
-              {errors.count ? (
-                <p id="count-error" className="field-error">
-                  {errors.count.join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <div>
-              <label htmlFor="only" className="field-label">
-                Which questions
-              </label>
-              <select id="only" name="only" defaultValue="all" className="field-input">
-                <option value="all">Any question</option>
-                <option value="unseen">Only ones I have not seen</option>
-                <option value="missed">Only ones I missed last time</option>
-              </select>
-            </div>
+            <TextField
+              wrapperClassName=""
+              name="count"
+              label="Number of questions (5–135)"
+              type="number"
+              min={5}
+              max={135}
+              defaultValue={prefill.count ?? (lesson ? 5 : areas.length ? 10 : 20)}
+              required
+              errors={errors.count}
+            />
+            <SelectField
+              wrapperClassName=""
+              name="only"
+              label="Which questions"
+              defaultValue="all"
+              options={[
+                { value: "all", label: "Any question" },
+                { value: "unseen", label: "Only ones I have not seen" },
+                { value: "missed", label: "Only ones I missed last time" },
+              ]}
+            />
           </div>
-          <fieldset>
-            <legend className="field-label">Mode</legend>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="tutor" defaultChecked className="h-5 w-5" />
-              Tutor mode: see the answer and explanations after each question
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="exam" className="h-5 w-5" />
-              Exam mode: see results only when you submit
-            </label>
-          </fieldset>
+          <RadioGroup
+            name="mode"
+            legend="Mode"
+            defaultValue="tutor"
+            options={[
+              { value: "tutor", label: "Tutor mode: see the answer and explanations after each question" },
+              { value: "exam", label: "Exam mode: see results only when you submit" },
+            ]}
+            errors={errors.mode}
+          />
           <div className="flex flex-wrap items-end gap-4">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="timed" className="h-5 w-5" />
-              Timed
-            </label>
-            <div>
-              <label htmlFor="minutes" className="field-label">
-                Time limit in minutes (optional)
-              </label>
-              <input
-                id="minutes"
-                name="minutes"
-                type="number"
-                min={1}
-                max={300}
-                className="field-input w-40"
-                aria-describedby="minutes-hint"
-                aria-invalid={errors.minutes ? true : undefined}
-              />
-              <p id="minutes-hint" className="field-hint">
-                Timed quizzes default to one minute per question, as on the exam.
-              </p>
-              {errors.minutes ? <p className="field-error">{errors.minutes.join(" ")}</p> : null}
-            </div>
+            <CheckboxField name="timed" label="Timed" />
+            <TextField
+              wrapperClassName=""
+              name="minutes"
+              label="Time limit in minutes (optional)"
+              type="number"
+              min={1}
+              max={300}
+              className="w-40"
+              hint="Timed quizzes default to one minute per question, as on the exam."
+              errors={errors.minutes}
+            />
           </div>
-          <button type="submit" className="btn-primary" disabled={busy === "practice"}>
+          <Button disabled={busy === "practice"}>
             {busy === "practice" ? "Choosing questions…" : "Start practice"}
-          </button>
+          </Button>
         </Form>
       </section>
 

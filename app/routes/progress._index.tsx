@@ -16,6 +16,7 @@ import { HALF_LIFE_DAYS, PRIOR_ITEMS, QUESTION_SHARE } from "~/progress/mastery.
 import { READINESS_WINDOW_DAYS } from "~/progress/readiness.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { MOCK_MIN_ANSWERED_SHARE, MOCK_RULE_TEXT } from "~/progress/mock-rule.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 
@@ -87,9 +88,7 @@ export default function ProgressPage() {
                   <input type="hidden" name="count" value="10" />
                   <input type="hidden" name="mode" value="tutor" />
                   <input type="hidden" name="only" value="all" />
-                  <button type="submit" className="btn-primary" aria-label={`Practise ${a.name}`}>
-                    Practise these
-                  </button>
+                  <Button aria-label={`Practise ${a.name}`}>Practise these</Button>
                 </Form>
                 {a.lesson ? (
                   <Link to={a.lesson.href} className="btn-secondary" aria-label={`Read ${a.lesson.title}`}>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, CheckboxGroup, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { shortDay } from "~/components/progress-charts.tsx";
 import { savePreferences } from "~/models/preferences.server.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
@@ -68,8 +68,17 @@ export default function StudyPlan() {
           <h2 id="settings-heading" className="mb-3 text-xl font-semibold">
             Your exam and your week
           </h2>
-          <FormError message={errors?.formError} />
-          <Field
+          <ErrorSummary
+            message={errors?.formError}
+            fieldErrors={errors?.fieldErrors}
+            labels={{
+              examDate: "Exam date",
+              weekdays: "Days you can study",
+              minutes: "Minutes per session (10–240)",
+              startTime: "Sessions start at",
+            }}
+          />
+          <TextField
             name="examDate"
             label="Exam date"
             type="date"
@@ -78,27 +87,18 @@ export default function StudyPlan() {
             errors={errors?.fieldErrors.examDate}
             hint="Leave empty if you have not booked it yet."
           />
-          <fieldset className="mb-4" aria-describedby={errors?.fieldErrors.weekdays ? "weekdays-error" : undefined}>
-            <legend className="field-label">Days you can study</legend>
-            {WEEKDAYS.map((name, i) => (
-              <label key={name} className="flex min-h-11 items-center gap-2">
-                <input
-                  type="checkbox"
-                  name="weekdays"
-                  value={i + 1}
-                  defaultChecked={checkedDays.has(i + 1)}
-                  className="h-5 w-5"
-                />
-                {name}
-              </label>
-            ))}
-            {errors?.fieldErrors.weekdays ? (
-              <p id="weekdays-error" className="field-error">
-                {errors.fieldErrors.weekdays.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
-          <Field
+          <CheckboxGroup
+            name="weekdays"
+            legend="Days you can study"
+            className="mb-4"
+            options={WEEKDAYS.map((name, i) => ({
+              value: String(i + 1),
+              label: name,
+              defaultChecked: checkedDays.has(i + 1),
+            }))}
+            errors={errors?.fieldErrors.weekdays}
+          />
+          <TextField
             name="minutes"
             label="Minutes per session (10–240)"
             type="number"
@@ -107,7 +107,7 @@ export default function StudyPlan() {
             defaultValue={errors?.values.minutes ?? d.prefs.minutes}
             errors={errors?.fieldErrors.minutes}
           />
-          <Field
+          <TextField
             name="startTime"
             label="Sessions start at"
             type="time"
@@ -115,9 +115,7 @@ export default function StudyPlan() {
             errors={errors?.fieldErrors.startTime}
             hint="Used for calendar reminders."
           />
-          <button type="submit" className="btn-primary">
-            Save and rebuild my plan
-          </button>
+          <Button>Save and rebuild my plan</Button>
         </Form>
 
         <section aria-labelledby="plan-heading" className="space-y-4">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -40,10 +40,19 @@ export default function RegisterPage() {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Create your account</h1>
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError || undefined} />
+        <ErrorSummary
+          message={errors?.formError || undefined}
+          fieldErrors={errors?.fieldErrors}
+          labels={{
+            name: "Your name",
+            email: "Email",
+            password: "Password",
+            confirmPassword: "Type the password again",
+          }}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <input type="hidden" name="timeZone" value={timeZone} />
-        <Field
+        <TextField
           name="name"
           label="Your name"
           autoComplete="name"
@@ -51,7 +60,7 @@ export default function RegisterPage() {
           defaultValue={errors?.values.name}
           errors={errors?.fieldErrors.name}
         />
-        <Field
+        <TextField
           name="email"
           label="Email"
           type="email"
@@ -60,7 +69,7 @@ export default function RegisterPage() {
           defaultValue={errors?.values.email}
           errors={errors?.fieldErrors.email}
         />
-        <Field
+        <TextField
           name="password"
           label="Password"
           type="password"
@@ -70,7 +79,7 @@ export default function RegisterPage() {
           hint={`At least ${PASSWORD_MIN} characters. A short phrase is easy to remember and hard to guess.`}
           errors={errors?.fieldErrors.password}
         />
-        <Field
+        <TextField
           name="confirmPassword"
           label="Type the password again"
           type="password"
@@ -78,9 +87,9 @@ export default function RegisterPage() {
           required
           errors={errors?.fieldErrors.confirmPassword}
         />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
+        <Button className="w-full" disabled={busy}>
           {busy ? "Creating your account…" : "Create account"}
-        </button>
+        </Button>
       </Form>
       <p className="mt-4 text-center">
         Already have an account? <Link to={{ pathname: "/login", search: searchParams.toString() }}>Log in</Link>

@@ -9,6 +9,7 @@ import { browseQuery } from "~/review/forms.ts";
 import { setCardSuspended } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { State } from "ts-fsrs";
+import { Button, SelectField, TextField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Browse cards · Review · Charted" }];
 
@@ -90,41 +91,36 @@ export default function BrowseCards() {
       <h1 className="page-title">Your cards</h1>
       <p>Cards you have started, missed questions and your own cards. Content cards join once you study them.</p>
       <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="deck" className="field-label">
-            Deck
-          </label>
-          <select id="deck" name="deck" defaultValue={query.deck ?? ""} className="field-input">
-            <option value="">All decks</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="state" className="field-label">
-            State
-          </label>
-          <select id="state" name="state" defaultValue={query.state ?? ""} className="field-input">
-            <option value="">Any</option>
-            <option value="new">New</option>
-            <option value="learning">Learning</option>
-            <option value="review">Review</option>
-            <option value="relearning">Relearning</option>
-            <option value="suspended">Suspended</option>
-          </select>
-        </div>
-        <div className="min-w-0 flex-1">
-          <label htmlFor="q" className="field-label">
-            Search text
-          </label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="field-input" />
-        </div>
-        <button type="submit" className="btn-primary">
-          Show cards
-        </button>
+        <SelectField
+          wrapperClassName=""
+          name="deck"
+          label="Deck"
+          defaultValue={query.deck ?? ""}
+          options={[{ value: "", label: "All decks" }, ...domains.map((d) => ({ value: d.id, label: d.name }))]}
+        />
+        <SelectField
+          wrapperClassName=""
+          name="state"
+          label="State"
+          defaultValue={query.state ?? ""}
+          options={[
+            { value: "", label: "Any" },
+            { value: "new", label: "New" },
+            { value: "learning", label: "Learning" },
+            { value: "review", label: "Review" },
+            { value: "relearning", label: "Relearning" },
+            { value: "suspended", label: "Suspended" },
+          ]}
+        />
+        <TextField
+          wrapperClassName="min-w-0 flex-1"
+          name="q"
+          label="Search text"
+          type="search"
+          defaultValue={query.q ?? ""}
+          maxLength={100}
+        />
+        <Button>Show cards</Button>
       </Form>
       <p aria-live="polite">
         {total} card{total === 1 ? "" : "s"}
@@ -143,9 +139,7 @@ export default function BrowseCards() {
             <Form method="post">
               <input type="hidden" name="cardId" value={c.id} />
               <input type="hidden" name="suspended" value={c.suspended ? "false" : "true"} />
-              <button type="submit" className="btn-secondary">
-                {c.suspended ? "Unsuspend" : "Suspend"}
-              </button>
+              <Button variant="secondary">{c.suspended ? "Unsuspend" : "Suspend"}</Button>
             </Form>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/field.tsx";
+import { Button, ErrorSummary, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { ownCardSchema } from "~/review/forms.ts";
 import { addOwnCard } from "~/review/review.server.ts";
@@ -40,56 +40,33 @@ export default function NewCard() {
         </p>
       ) : null}
       <Form method="post" className="card" key={result?.ok ? Math.random() : "form"}>
-        <FormError message={errors?.formError} />
-        <div className="mb-4">
-          <label htmlFor="domainId" className="field-label">
-            Deck (exam domain)
-          </label>
-          <select
-            id="domainId"
-            name="domainId"
-            defaultValue={errors?.values.domainId ?? (result?.ok ? result.domainId : "")}
-            className="field-input"
-            aria-invalid={errors?.fieldErrors.domainId ? true : undefined}
-            aria-describedby={errors?.fieldErrors.domainId ? "domainId-error" : undefined}
-          >
-            <option value="">Choose a deck</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          {errors?.fieldErrors.domainId ? (
-            <p id="domainId-error" className="field-error">
-              {errors.fieldErrors.domainId.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <ErrorSummary
+          message={errors?.formError}
+          fieldErrors={errors?.fieldErrors}
+          labels={{
+            domainId: "Deck (exam domain)",
+            front: "Front (the question or prompt)",
+            back: "Back (the answer)",
+          }}
+        />
+        <SelectField
+          name="domainId"
+          label="Deck (exam domain)"
+          defaultValue={errors?.values.domainId ?? (result?.ok ? result.domainId : "")}
+          options={[{ value: "", label: "Choose a deck" }, ...domains.map((d) => ({ value: d.id, label: d.name }))]}
+          errors={errors?.fieldErrors.domainId}
+        />
         {(["front", "back"] as const).map((side) => (
-          <div key={side} className="mb-4">
-            <label htmlFor={side} className="field-label">
-              {side === "front" ? "Front (the question or prompt)" : "Back (the answer)"}
-            </label>
-            <textarea
-              id={side}
-              name={side}
-              rows={side === "front" ? 3 : 5}
-              defaultValue={errors?.values[side]}
-              className="field-input"
-              aria-invalid={errors?.fieldErrors[side] ? true : undefined}
-              aria-describedby={errors?.fieldErrors[side] ? `${side}-error` : undefined}
-            />
-            {errors?.fieldErrors[side] ? (
-              <p id={`${side}-error`} className="field-error">
-                {errors.fieldErrors[side].join(" ")}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            key={side}
+            name={side}
+            label={side === "front" ? "Front (the question or prompt)" : "Back (the answer)"}
+            rows={side === "front" ? 3 : 5}
+            defaultValue={errors?.values[side]}
+            errors={errors?.fieldErrors[side]}
+          />
         ))}
-        <button type="submit" className="btn-primary">
-          Add card
-        </button>
+        <Button>Add card</Button>
       </Form>
     </div>
   );

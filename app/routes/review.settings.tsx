@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { Field, FormError } from "~/components/field.tsx";
+import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-controls.tsx";
 import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizerStatus, requestOptimization } from "~/review/optimizer.server.ts";
@@ -155,8 +155,17 @@ export default function ReviewSettings() {
         </p>
       ) : null}
       <Form method="post" className="card" noValidate>
-        <FormError message={errors?.formError} />
-        <Field
+        <ErrorSummary
+          message={errors?.formError}
+          fieldErrors={errors?.fieldErrors}
+          labels={{
+            desiredRetention: "Desired retention (0.70–0.97)",
+            newCardsPerDay: "New cards per day",
+            reviewsPerDay: "Maximum reviews per day",
+            timeZone: "Time zone",
+          }}
+        />
+        <TextField
           name="desiredRetention"
           label="Desired retention (0.70–0.97)"
           type="number"
@@ -167,7 +176,7 @@ export default function ReviewSettings() {
           errors={errors?.fieldErrors.desiredRetention}
           hint="How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more reviews."
         />
-        <Field
+        <TextField
           name="newCardsPerDay"
           label="New cards per day"
           type="number"
@@ -176,7 +185,7 @@ export default function ReviewSettings() {
           defaultValue={errors?.values.newCardsPerDay ?? prefs.newCardsPerDay}
           errors={errors?.fieldErrors.newCardsPerDay}
         />
-        <Field
+        <TextField
           name="reviewsPerDay"
           label="Maximum reviews per day"
           type="number"
@@ -185,32 +194,18 @@ export default function ReviewSettings() {
           defaultValue={errors?.values.reviewsPerDay ?? prefs.reviewsPerDay}
           errors={errors?.fieldErrors.reviewsPerDay}
         />
-        <div className="mb-4">
-          <label htmlFor="timeZone" className="field-label">
-            Time zone
-          </label>
-          <select
-            id="timeZone"
-            name="timeZone"
-            defaultValue={errors?.values.timeZone ?? prefs.timeZone}
-            className="field-input"
-            aria-describedby="timeZone-hint"
-          >
-            {zones.includes(prefs.timeZone) ? null : <option value={prefs.timeZone}>{prefs.timeZone}</option>}
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-          <p id="timeZone-hint" className="field-hint">
-            Your study day starts at 4 a.m. here, so late-evening study counts for that day.
-          </p>
-          {errors?.fieldErrors.timeZone ? <p className="field-error">{errors.fieldErrors.timeZone.join(" ")}</p> : null}
-        </div>
-        <button type="submit" className="btn-primary">
-          Save settings
-        </button>
+        <SelectField
+          name="timeZone"
+          label="Time zone"
+          defaultValue={errors?.values.timeZone ?? prefs.timeZone}
+          options={[...(zones.includes(prefs.timeZone) ? [] : [prefs.timeZone]), ...zones].map((z) => ({
+            value: z,
+            label: z,
+          }))}
+          hint="Your study day starts at 4 a.m. here, so late-evening study counts for that day."
+          errors={errors?.fieldErrors.timeZone}
+        />
+        <Button>Save settings</Button>
       </Form>
 
       <section aria-labelledby="optimize-heading" className="card space-y-3">
@@ -274,9 +269,9 @@ export default function ReviewSettings() {
         ) : running ? null : (
           <Form method="post">
             <input type="hidden" name="intent" value="optimize" />
-            <button type="submit" className="btn-primary" disabled={optimizing} aria-describedby="optimize-hint">
+            <Button disabled={optimizing} aria-describedby="optimize-hint">
               {optimizing ? "Starting…" : "Optimize my schedule"}
-            </button>
+            </Button>
             <p id="optimize-hint" className="field-hint" aria-live="polite">
               {optimizing ? "Starting…" : "Training takes a few seconds to a minute and runs in the background."}
             </p>

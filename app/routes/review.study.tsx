@@ -8,6 +8,7 @@ import { deckParam, studyAction } from "~/review/forms.ts";
 import { buryCard, rateCard, setCardSuspended, studyQueue, undoLastRating } from "~/review/review.server.ts";
 import { GRADE_LABELS, type Grade } from "~/review/scheduler.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
 
@@ -208,9 +209,9 @@ export default function StudyPage() {
           <Form method="post" ref={undoRef}>
             <input type="hidden" name="intent" value="undo" />
             {deck ? <input type="hidden" name="deck" value={deck} /> : null}
-            <button type="submit" className="btn-secondary" disabled={busy}>
+            <Button variant="secondary" disabled={busy}>
               Undo last rating
-            </button>
+            </Button>
           </Form>
         ) : null}
         {cardId ? (
@@ -219,17 +220,17 @@ export default function StudyPage() {
               <input type="hidden" name="intent" value="bury" />
               <input type="hidden" name="cardId" value={cardId} />
               {deck ? <input type="hidden" name="deck" value={deck} /> : null}
-              <button type="submit" className="btn-secondary" disabled={busy}>
+              <Button variant="secondary" disabled={busy}>
                 Bury until tomorrow
-              </button>
+              </Button>
             </Form>
             <Form method="post">
               <input type="hidden" name="intent" value="suspend" />
               <input type="hidden" name="cardId" value={cardId} />
               {deck ? <input type="hidden" name="deck" value={deck} /> : null}
-              <button type="submit" className="btn-secondary" disabled={busy}>
+              <Button variant="secondary" disabled={busy}>
                 Suspend card
-              </button>
+              </Button>
             </Form>
           </>
         ) : null}

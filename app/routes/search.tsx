@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { searchQuery } from "~/content/params.ts";
+import { Button, SelectField, TextField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `“${data.q}” · Search · Charted` : "Search · Charted" },
@@ -25,40 +26,28 @@ export default function SearchPage() {
     <div className="max-w-3xl">
       <h1 className="page-title">Search</h1>
       <Form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="q" className="field-label">
-            Search lessons and glossary
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={200}
-            className="field-input"
-            placeholder="e.g. minimum necessary, -itis, wave scheduling"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "q-error" : undefined}
-          />
-          {error ? (
-            <p id="q-error" className="field-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="kind" className="field-label">
-            Show
-          </label>
-          <select id="kind" name="kind" defaultValue={kind} className="field-input">
-            <option value="all">Lessons and terms</option>
-            <option value="lesson">Lessons only</option>
-            <option value="term">Glossary terms only</option>
-          </select>
-        </div>
-        <button type="submit" className="btn-primary">
-          Search
-        </button>
+        <TextField
+          wrapperClassName="min-w-0 flex-1"
+          name="q"
+          label="Search lessons and glossary"
+          type="search"
+          defaultValue={q}
+          maxLength={200}
+          placeholder="e.g. minimum necessary, -itis, wave scheduling"
+          errors={error ? [error] : undefined}
+        />
+        <SelectField
+          wrapperClassName=""
+          name="kind"
+          label="Show"
+          defaultValue={kind}
+          options={[
+            { value: "all", label: "Lessons and terms" },
+            { value: "lesson", label: "Lessons only" },
+            { value: "term", label: "Glossary terms only" },
+          ]}
+        />
+        <Button>Search</Button>
       </Form>
       <div aria-live="polite" aria-busy={searching}>
         {q ? (
