@@ -50,36 +50,52 @@ interface TextFieldProps extends ControlProps, Omit<InputHTMLAttributes<HTMLInpu
   className?: string;
 }
 
-/** A labelled input with its hint and errors wired to aria-describedby. */
-export function TextField({
-  name,
-  label,
-  errors,
-  hint,
-  id = name,
-  wrapperClassName = "mb-4",
-  labelClassName = "field-label",
-  className,
-  "aria-describedby": extraDescribedBy,
-  ...input
-}: TextFieldProps) {
-  return (
+type ShellKeys = keyof ControlProps | "id" | "className" | "aria-describedby";
+
+/**
+ * Splits a labelled control's props: the wiring for the control element (id, name, classes,
+ * aria-invalid, aria-describedby), the rest of its own attributes, and `wrap`, which puts the
+ * label above and the hint and errors below, the same for every text-like control.
+ */
+function labelled<P extends ControlProps & { id?: string; className?: string; "aria-describedby"?: string }>(
+  props: P,
+) {
+  const {
+    name,
+    label,
+    errors,
+    hint,
+    id = name,
+    wrapperClassName = "mb-4",
+    labelClassName = "field-label",
+    className,
+    "aria-describedby": extraDescribedBy,
+    ...rest
+  } = props;
+  const control = {
+    id,
+    name,
+    className: cx("field-input", className),
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describe(id, hint, errors, extraDescribedBy),
+  };
+  const wrap = (element: ReactNode) => (
     <div className={wrapperClassName || undefined}>
       <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        className={cx("field-input", className)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describe(id, hint, errors, extraDescribedBy)}
-        {...input}
-      />
+      {element}
       <Hint id={id} hint={hint} />
       <ErrorText id={id} errors={errors} />
     </div>
   );
+  return { control, rest: rest as Omit<P, ShellKeys>, wrap };
+}
+
+/** A labelled input with its hint and errors wired to aria-describedby. */
+export function TextField(props: TextFieldProps) {
+  const { control, rest, wrap } = labelled(props);
+  return wrap(<input {...control} {...rest} />);
 }
 
 export interface SelectOption {
@@ -95,43 +111,18 @@ interface SelectFieldProps extends ControlProps, Omit<SelectHTMLAttributes<HTMLS
 }
 
 /** A labelled select: options as data or as children. */
-export function SelectField({
-  name,
-  label,
-  errors,
-  hint,
-  id = name,
-  options,
-  children,
-  wrapperClassName = "mb-4",
-  labelClassName = "field-label",
-  className,
-  "aria-describedby": extraDescribedBy,
-  ...select
-}: SelectFieldProps) {
-  return (
-    <div className={wrapperClassName || undefined}>
-      <label htmlFor={id} className={labelClassName}>
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className={cx("field-input", className)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describe(id, hint, errors, extraDescribedBy)}
-        {...select}
-      >
-        {options?.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
-        {children}
-      </select>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} errors={errors} />
-    </div>
+export function SelectField(props: SelectFieldProps) {
+  const { control, rest, wrap } = labelled(props);
+  const { options, children, ...select } = rest;
+  return wrap(
+    <select {...control} {...select}>
+      {options?.map((o) => (
+        <option key={o.value} value={o.value} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
+      {children}
+    </select>,
   );
 }
 
@@ -140,35 +131,9 @@ interface TextareaFieldProps extends ControlProps, Omit<TextareaHTMLAttributes<H
 }
 
 /** A labelled textarea. */
-export function TextareaField({
-  name,
-  label,
-  errors,
-  hint,
-  id = name,
-  wrapperClassName = "mb-4",
-  labelClassName = "field-label",
-  className,
-  "aria-describedby": extraDescribedBy,
-  ...textarea
-}: TextareaFieldProps) {
-  return (
-    <div className={wrapperClassName || undefined}>
-      <label htmlFor={id} className={labelClassName}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        className={cx("field-input", className)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describe(id, hint, errors, extraDescribedBy)}
-        {...textarea}
-      />
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} errors={errors} />
-    </div>
-  );
+export function TextareaField(props: TextareaFieldProps) {
+  const { control, rest, wrap } = labelled(props);
+  return wrap(<textarea {...control} {...rest} />);
 }
 
 interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type"> {
