@@ -1,10 +1,8 @@
 // Data access for the progress dashboard and study plan: activity roll-up rows, the evidence
 // for mastery, and plan preferences. The roll-up itself is app/progress/rollup.server.ts.
-import { LRUCache } from "lru-cache";
 import { computeDecayFactor, default_w } from "ts-fsrs";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { daysSince, float } from "./sql-dialect.server.ts";
-import { dueCounts } from "./review.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { State } from "ts-fsrs";
 
@@ -133,45 +131,35 @@ export interface AreaCount {
   correct: number;
 }
 
-// A submitted attempt never changes, so its counts are kept once computed (per process; a
-// restart or another process just counts again).
-const submittedCounts = new LRUCache<string, AreaCount[]>({ max: 20_000 });
-
 /**
- * Graded answers in the given SUBMITTED attempts, counted per attempt and knowledge area (the
- * database does the counting; double-quoted identifiers work on SQLite and PostgreSQL alike).
+ * Graded answers in the given attempts, counted per attempt and knowledge area (the database
+ * does the counting; double-quoted identifiers work on SQLite and PostgreSQL alike).
  */
 export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
-  const missing = attemptIds.filter((id) => !submittedCounts.has(id));
-  if (missing.length) {
-    const rows = await db.$queryRaw<
-      {
-        attemptId: string;
-        domainId: string;
-        knowledgeArea: string;
-        answered: number | bigint | string;
-        correct: number | bigint | string;
-      }[]
-    >`
-      SELECT i."attemptId" AS "attemptId", q."domainId" AS "domainId", q."knowledgeArea" AS "knowledgeArea",
-        COUNT(*) AS "answered", SUM(CASE WHEN i."isCorrect" THEN 1 ELSE 0 END) AS "correct"
-      FROM "AttemptItem" i
-      JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
-      JOIN "Question" q ON q."id" = v."questionId"
-      WHERE i."attemptId" IN (${Prisma.join(missing)}) AND i."isCorrect" IS NOT NULL
-      GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
-    const byAttempt = new Map<string, AreaCount[]>(missing.map((id) => [id, []]));
-    for (const r of rows)
-      byAttempt.get(r.attemptId)!.push({
-        attemptId: r.attemptId,
-        domainId: r.domainId,
-        knowledgeArea: r.knowledgeArea,
-        answered: Number(r.answered),
-        correct: Number(r.correct),
-      });
-    for (const [id, counts] of byAttempt) submittedCounts.set(id, counts);
-  }
-  return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
+  if (!attemptIds.length) return [];
+  const rows = await db.$queryRaw<
+    {
+      attemptId: string;
+      domainId: string;
+      knowledgeArea: string;
+      answered: number | bigint | string;
+      correct: number | bigint | string;
+    }[]
+  >`
+    SELECT i."attemptId" AS "attemptId", q."domainId" AS "domainId", q."knowledgeArea" AS "knowledgeArea",
+      COUNT(*) AS "answered", SUM(CASE WHEN i."isCorrect" THEN 1 ELSE 0 END) AS "correct"
+    FROM "AttemptItem" i
+    JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
+    JOIN "Question" q ON q."id" = v."questionId"
+    WHERE i."attemptId" IN (${Prisma.join(attemptIds)}) AND i."isCorrect" IS NOT NULL
+    GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
+  return rows.map((r) => ({
+    attemptId: r.attemptId,
+    domainId: r.domainId,
+    knowledgeArea: r.knowledgeArea,
+    answered: Number(r.answered),
+    correct: Number(r.correct),
+  }));
 }
 
 /** Started cards of one domain and knowledge area: how many, and the sum of their recall probabilities. */
@@ -210,30 +198,15 @@ export async function cardMemory(
   }));
 }
 
-// Card sums change only when the learner rates (a log row), undoes (a log row goes), or
-// suspends/unsuspends. Keyed on those, plus the study day and the FSRS weights, they are reused
-// for a few minutes (recall probabilities drift negligibly in that time).
-const cardSums = new LRUCache<string, { memory: CardMemoryGroup[]; due: number[] }>({ max: 1_000, ttl: 5 * 60_000 });
-
-export async function cardSummary(userId: string, now: Date, weights: readonly number[] | null, forecastEnds: Date[]) {
+/**
+ * What the learner's card sums depend on besides time: their latest rating (a rating adds a log
+ * row, an undo removes one), how many cards are suspended, and how many are buried now.
+ */
+export async function cardsVersion(userId: string, now: Date) {
   const [lastLog, suspended, buried] = await Promise.all([
     db.reviewLog.findFirst({ where: { userId }, orderBy: { review: "desc" }, select: { id: true } }),
     db.reviewCard.count({ where: { userId, suspended: true } }),
-    // Burying moves a card out of today's count: it must refresh the cached forecast too.
     db.reviewCard.count({ where: { userId, buriedUntil: { gt: now } } }),
   ]);
-  const key = [
-    userId,
-    lastLog?.id ?? "-",
-    suspended,
-    buried,
-    forecastEnds[0]?.toISOString(),
-    weights?.join(",") ?? "default",
-  ].join("|");
-  const cached = cardSums.get(key);
-  if (cached) return cached;
-  const [memory, due] = await Promise.all([cardMemory(userId, now, weights), dueCounts(userId, forecastEnds)]);
-  const value = { memory, due };
-  cardSums.set(key, value);
-  return value;
+  return `${lastLog?.id ?? "-"}|${suspended}|${buried}`;
 }

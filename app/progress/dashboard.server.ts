@@ -12,6 +12,7 @@ import { buildPlan, type PlanLesson } from "./plan.ts";
 import { estimateReadiness, READINESS_WINDOW_DAYS, type DomainEvidence } from "./readiness.ts";
 import { mockCounts } from "./mock-rule.ts";
 import { rollUpActivity } from "./rollup.server.ts";
+import { cardSummary, submittedAnswerCounts } from "./evidence-cache.server.ts";
 
 const DAY_MS = 86_400_000;
 /** Answers older than this barely weigh (2^-6) and are not loaded. */
@@ -39,7 +40,7 @@ async function recentAnswers(attempts: { id: string; mode: string; submittedAt: 
   const since = now.getTime() - EVIDENCE_DAYS * DAY_MS;
   const recent = attempts.filter((a) => a.submittedAt && a.submittedAt.getTime() >= since);
   const attemptById = new Map(recent.map((a) => [a.id, a]));
-  return (await store.answerCounts(recent.map((a) => a.id))).map((r) => {
+  return (await submittedAnswerCounts(recent.map((a) => a.id))).map((r) => {
     const attempt = attemptById.get(r.attemptId)!;
     return {
       ...r,
@@ -69,7 +70,7 @@ async function loadEvidence(userId: string, now: Date) {
   const forecastDays = studyDays(now, prefs.timeZone, FORECAST_DAYS);
   const [attempts, { memory, due }, activity, completed] = await Promise.all([
     store.attemptSummaries(userId),
-    store.cardSummary(
+    cardSummary(
       userId,
       now,
       decodeWeights(prefs.fsrsWeights),
