@@ -33,6 +33,18 @@ describe("renderMarkdown", () => {
     expect(html).toContain('<a href="https://www.hhs.gov/hipaa/index.html" rel="noopener noreferrer external">hhs</a>');
     expect(html).toContain('<a href="/glossary/phi">local</a>');
   });
+
+  it("folds Check yourself answers into a closed <details>, and only a list after an Answers line", () => {
+    const md = "## Check yourself\n\n1. What is PHI?\n\n**Answers**\n\n1. Identifiable health information.\n\n**Answers** are below.\n\n- not folded\n";
+    const { html } = renderMarkdown(md);
+    expect(html).toContain(
+      '<details class="check-answers"><summary>Show answers</summary><ol>\n<li>Identifiable health information.</li>\n</ol>\n</details>',
+    );
+    expect(html).not.toMatch(/<details[^>]*open/);
+    expect(html.match(/<details/g)).toHaveLength(1);
+    expect(html).toContain("<li>What is PHI?</li>");
+    expect(html).toContain("<li>not folded</li>");
+  });
 });
 
 describe("markdownToText", () => {

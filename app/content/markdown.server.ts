@@ -1,7 +1,7 @@
 // Lesson markdown to HTML with marked: GitHub heading ids (for the table of contents),
 // GitHub-style callouts, tables and footnotes. Authored HTML is not trusted: raw HTML is shown
 // as text, and links may only be http(s), mailto or site-relative.
-import { Marked, type Tokens } from "marked";
+import { Marked, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import markedAlert from "marked-alert";
 import markedFootnote from "marked-footnote";
@@ -43,7 +43,41 @@ function createMarked() {
   return marked;
 }
 
+// "Check yourself": a lesson's answers (a paragraph that is just **Answers**, then a list) stay
+// folded until the learner asks, so they can try the questions first. <details> needs no script.
+const ANSWERS_LABEL = /^\*\*Answers\*\*$/;
+
+function foldAnswers(marked: Marked) {
+  marked.use({
+    extensions: [
+      {
+        name: "foldedAnswers",
+        level: "block",
+        renderer(token) {
+          const list = this.parser.parse(token.tokens ?? []);
+          return `<details class="check-answers"><summary>Show answers</summary>${list}</details>\n`;
+        },
+      },
+    ],
+    hooks: {
+      processAllTokens(tokens) {
+        const out: Token[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+          const token = tokens[i];
+          const next = tokens.slice(i + 1).find((t) => t.type !== "space");
+          if (token.type === "paragraph" && ANSWERS_LABEL.test(token.raw.trim()) && next?.type === "list") {
+            out.push({ type: "foldedAnswers", raw: token.raw + next.raw, tokens: [next] } as Token);
+            i = tokens.indexOf(next);
+          } else out.push(token);
+        }
+        return out;
+      },
+    },
+  });
+}
+
 const marked = createMarked();
+foldAnswers(marked);
 
 /** Renders markdown to HTML and returns the h2/h3 headings for a table of contents. */
 export function renderMarkdown(markdown: string): { html: string; headings: Heading[] } {

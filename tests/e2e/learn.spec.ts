@@ -95,3 +95,15 @@ test("a lesson reads well on a phone @phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("Check yourself answers stay folded until the learner asks, by keyboard too", async ({ page }) => {
+  await page.goto("/learn/scheduling/urgent-requests-delays-and-walk-ins");
+  const answer = page.getByText("In held same-day slots and buffer time");
+  await expect(page.getByRole("heading", { level: 2, name: "Check yourself" })).toBeVisible();
+  await expect(answer).toBeHidden();
+  const show = page.locator("summary", { hasText: "Show answers" });
+  await show.focus();
+  await page.keyboard.press("Enter");
+  await expect(answer).toBeVisible();
+  await expectAccessible(page);
+});
