@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { HearIt } from "~/components/hear-it.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
 
@@ -44,7 +45,10 @@ export default function GlossaryEntryPage() {
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link to="/glossary">Glossary</Link>
       </nav>
-      <h1 className="page-title">{entry.term}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="page-title">{entry.term}</h1>
+        <HearIt term={entry.term} />
+      </div>
       <p className="mb-4 text-sm text-muted">
         {category} · <Link to={`/learn/${domain.slug}`}>{domain.name}</Link>
       </p>

@@ -107,3 +107,16 @@ test("Check yourself answers stay folded until the learner asks, by keyboard too
   await expect(answer).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a glossary term has Hear it, which speaks the term", async ({ page }) => {
+  // Record what the page asks the browser to say (headless Chromium has no voices to listen to).
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => void said.push(utterance.text);
+  });
+  await page.goto("/glossary/suffix-itis");
+  await page.getByRole("button", { name: "Hear it: -itis" }).click();
+  expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual(["itis"]);
+  await expectAccessible(page);
+});
