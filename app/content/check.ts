@@ -2,10 +2,17 @@
 // author can jump straight to the fix. Volume targets are separate so fixtures can stay small.
 import type { LoadedContent, Problem } from "./load.server.ts";
 import { OPTION_LETTERS as LETTERS } from "./exam-ids.ts";
-import { countWords, jaccard, stemTokens } from "./text.ts";
+import { containment, countWords, jaccard, stemTokens, wordRuns } from "./text.ts";
 
 export const LESSON_WORDS = { min: 900, max: 2000 };
 export const NEAR_DUPLICATE_STEM = 0.8;
+/**
+ * Study and testing must not share wording, or a learner recognizes rather than recalls: a stem
+ * is flagged when this share of its five-word runs stands in one lesson, and a key when this
+ * share of its four-word runs stands on one card (keys of six words or more; shorter ones are
+ * single terms a card may well name). Deliberate overlaps go in content/overlap-allow.yaml.
+ */
+export const OVERLAP = { stemInLesson: 0.6, keyOnCard: 0.8, keyMinWords: 6 };
 export const KEY_SHARE = { min: 0.2, max: 0.3 };
 export const MIN_APPLICATION_SHARE = 0.4;
 export const VOLUME = { lessons: 42, lessonsPerDomain: 5, glossary: 400, cards: 1200, questionsPerScoredItem: 7 };
@@ -171,6 +178,33 @@ export function checkContent(content: LoadedContent, options: { volume?: boolean
     const front = `${domainId}|${v.front.trim().toLowerCase()}`;
     if (cardFronts.has(front)) add(c.file, c.line, `${v.id}: same front as ${cardFronts.get(front)}`);
     cardFronts.set(front, v.id);
+  }
+
+  // Study vs testing: no question stem copied into a lesson, no key stated on a card in the same words.
+  const allowed = new Set(content.overlapAllow.map((a) => `${a.value.question}|${a.value.with}`));
+  const lessonRuns = content.lessons.map((l) => ({ slug: l.value.frontmatter.slug, runs: wordRuns(l.value.body, 5) }));
+  const cardRuns = content.cards.map((c) => ({ id: c.value.id, runs: wordRuns(`${c.value.front} ${c.value.back}`, 4) }));
+  for (const q of content.questions) {
+    const v = q.value;
+    const stem = wordRuns(v.stem, 5);
+    for (const l of lessonRuns) {
+      const share = containment(stem, l.runs);
+      if (share >= OVERLAP.stemInLesson && !allowed.has(`${v.id}|${l.slug}`))
+        add(q.file, q.line, `${v.id}: ${Math.round(share * 100)}% of the stem's wording is in lesson ${l.slug}; ask about it another way`);
+    }
+    const key = v.options[LETTERS.indexOf(v.answer as (typeof LETTERS)[number])]?.text ?? "";
+    if (countWords(key) < OVERLAP.keyMinWords) continue;
+    const keyRuns = wordRuns(key, 4);
+    for (const c of cardRuns) {
+      const share = containment(keyRuns, c.runs);
+      if (share >= OVERLAP.keyOnCard && !allowed.has(`${v.id}|${c.id}`))
+        add(q.file, q.line, `${v.id}: card ${c.id} states the key in the same words (${Math.round(share * 100)}%); reword the option or the card`);
+    }
+  }
+  const targets = new Set([...lessonRuns.map((l) => l.slug), ...cardRuns.map((c) => c.id)]);
+  for (const a of content.overlapAllow) {
+    if (!questionIds.has(a.value.question)) add(a.file, a.line, `overlap allowance names unknown question ${a.value.question}`);
+    if (!targets.has(a.value.with)) add(a.file, a.line, `overlap allowance names unknown lesson or card ${a.value.with}`);
   }
 
   if (options.volume) {

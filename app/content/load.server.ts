@@ -10,11 +10,13 @@ import {
   cardSchema,
   glossaryEntrySchema,
   lessonFrontmatterSchema,
+  overlapAllowanceSchema,
   questionSchema,
   type Blueprint,
   type CardSource,
   type GlossaryEntry,
   type LessonFrontmatter,
+  type OverlapAllowance,
   type QuestionSource,
 } from "./schemas.ts";
 
@@ -48,6 +50,8 @@ export interface LoadedContent {
   glossary: Located<GlossaryEntry>[];
   questions: Located<QuestionSource & { folder: string }>[];
   cards: Located<CardSource & { folder: string }>[];
+  /** Deliberate overlaps between a question and a lesson or card (content/overlap-allow.yaml). */
+  overlapAllow: Located<OverlapAllowance>[];
   problems: Problem[];
 }
 
@@ -175,5 +179,7 @@ export function loadContent(root = contentRoot()): LoadedContent {
   const cards = listFiles(path.join(root, "cards"), ".yaml").flatMap((f) =>
     loadYamlList(f, cardSchema, problems).map((c) => ({ ...c, value: { ...c.value, folder: path.basename(f, ".yaml") } })),
   );
-  return { root, blueprint, lessons, glossary, questions, cards, problems };
+  const allowFile = path.join(root, "overlap-allow.yaml");
+  const overlapAllow = existsSync(allowFile) ? loadYamlList(allowFile, overlapAllowanceSchema, problems) : [];
+  return { root, blueprint, lessons, glossary, questions, cards, overlapAllow, problems };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AREA_ID_PATTERN, DOMAIN_IDS, OPTION_LETTERS } from "./exam-ids.ts";
 
+const questionId = z.string().regex(/^[A-Z]{3}-K\d{2}-\d{3}$/, "must look like LAW-K01-001");
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens");
 const kaId = z.string().regex(AREA_ID_PATTERN, "must look like LAW.K01");
 const domainId = z.enum(DOMAIN_IDS);
@@ -95,7 +96,7 @@ export const glossaryEntrySchema = z.object({
 
 
 export const questionSchema = z.object({
-  id: z.string().regex(/^[A-Z]{3}-K\d{2}-\d{3}$/, "must look like LAW-K01-001"),
+  id: questionId,
   knowledgeArea: kaId,
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   cognitive: z.enum(["recall", "application"]),
@@ -117,10 +118,18 @@ export const cardSchema = z.object({
   lesson: slug.optional(),
 });
 
+/** A deliberate overlap content:check should not flag: a question and the lesson (slug) or card (id) it shares words with. */
+export const overlapAllowanceSchema = z.object({
+  question: questionId,
+  with: z.string().min(1),
+  reason: z.string().min(10, "say why the overlap is deliberate"),
+});
+
 export type Blueprint = z.infer<typeof blueprintSchema>;
 export type Domain = z.infer<typeof domainSchema>;
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type QuestionSource = z.infer<typeof questionSchema>;
 export type CardSource = z.infer<typeof cardSchema>;
+export type OverlapAllowance = z.infer<typeof overlapAllowanceSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
