@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lessonBody, makeCard, makeQuestion, writeContent } from "../../tests/fixtures/content.ts";
+import { stringify } from "yaml";
 import { checkContent } from "./check.ts";
 import { loadContent } from "./load.server.ts";
 
@@ -29,6 +30,40 @@ describe("content check", () => {
     expect(list.filter((p) => !/has no lesson/.test(p))).toEqual([]);
     expect(only(list, /LAW\.K02 .* has no lesson/)).toHaveLength(1);
     expect(only(list, /LAW\.K01 .* has no lesson/)).toHaveLength(0);
+  });
+
+  it("flags a stem copied into a lesson and a key a card states in the same words, unless allowed", () => {
+    const stem = "A caller who says she is the patient's sister asks for his test results over the phone today";
+    const key = "Verify her identity and check for the patient's written authorization first";
+    const questions = {
+      "law/LAW.K01": [
+        ...balanced.slice(1),
+        makeQuestion("LAW-K01-001", {
+          stem,
+          options: [{ text: key, rationale: "Correct: identity and authorization come first." }, ...balanced[0].options.slice(1)],
+          answer: "A",
+        }),
+      ],
+    };
+    const copied = { ...lesson, body: lessonBody(950, `Try this: ${stem}?`) };
+    const card = makeCard("LAW-C0001", { front: "Sister calls for results?", back: `${key}, always.` });
+    const list = problems({ lessons: [copied], questions, cards: { law: [card] } });
+    expect(only(list, /LAW-K01-001: 100% of the stem's wording is in lesson privacy-basics/)).toHaveLength(1);
+    expect(only(list, /LAW-K01-001: card LAW-C0001 states the key in the same words/)).toHaveLength(1);
+
+    // Reworded card and lesson: nothing to flag.
+    const reworded = makeCard("LAW-C0001", { front: "Sister calls for results?", back: "Confirm who she is and look for the patient's signed release." });
+    expect(only(problems({ questions, cards: { law: [reworded] } }), /states the key|wording is in lesson/)).toEqual([]);
+
+    // Deliberate overlaps are listed with a reason; an allowance must name real items.
+    const allow = [
+      { question: "LAW-K01-001", with: "LAW-C0001", reason: "The card quotes the office policy word for word." },
+      { question: "LAW-K01-001", with: "privacy-basics", reason: "The lesson walks through this exact item." },
+      { question: "LAW-K01-099", with: "LAW-C0001", reason: "A question that does not exist." },
+    ];
+    const allowed = problems({ lessons: [copied], questions, cards: { law: [card] }, raw: { "overlap-allow.yaml": stringify(allow) } });
+    expect(only(allowed, /states the key|wording is in lesson/)).toEqual([]);
+    expect(only(allowed, /overlap-allow\.yaml:\d+: overlap allowance names unknown question LAW-K01-099/)).toHaveLength(1);
   });
 
   it("names the file and line of a frontmatter schema problem", () => {
