@@ -8,7 +8,7 @@ import { loadContent } from "./load.server.ts";
 
 const glossary = {
   law: [
-    { term: "Protected health information", slug: "phi", category: "legal", definition: "Health data that identifies a person.", domain: "LAW", knowledgeAreas: ["LAW.K01"] },
+    { term: "Protected health information", slug: "phi", category: "legal", definition: "Health data that identifies a person.", example: "A name beside a visit reason is PHI.", domain: "LAW", knowledgeAreas: ["LAW.K01"] },
   ],
 };
 const lesson = { slug: "privacy-basics", keyTerms: ["phi"] };
@@ -96,6 +96,12 @@ describe("content check", () => {
     expect(only(list, /no-summary\.md:\d+: missing a "## Summary"/)).toHaveLength(1);
     expect(only(list, /no-summary\.md:\d+: needs at least one callout/)).toHaveLength(1);
     expect(only(list, /key term "ghost" is not in the glossary/)).toHaveLength(1);
+  });
+
+  it("requires every glossary term to have an example", () => {
+    const { example: _example, ...noExample } = glossary.law[0];
+    const list = problems({ glossary: { law: [{ ...noExample, slug: "bare" }, ...glossary.law] } });
+    expect(only(list, /glossary\/law\.yaml:\d+: .*example/)).toHaveLength(1);
   });
 
   it("rejects glossary duplicates", () => {

@@ -8,6 +8,7 @@ const g = (term: string, slug: string, definition: string, category = "legal", d
   slug,
   category,
   definition,
+  example: `The front desk used the term ${term} today.`,
   domain,
   knowledgeAreas: [ka],
 });

@@ -87,7 +87,7 @@ export const glossaryEntrySchema = z.object({
   slug,
   category: z.enum(glossaryCategories),
   definition: z.string().min(3),
-  example: z.string().optional(),
+  example: z.string().min(1, "every term needs an example from a medical office"),
   domain: domainId,
   knowledgeAreas: z.array(kaId).min(1),
   seeAlso: z.array(slug).optional(),
