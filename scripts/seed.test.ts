@@ -47,9 +47,9 @@ describe("db:seed", () => {
       expect(
         count(
           file,
-          "SELECT count(*) AS n FROM User WHERE email IN ('student@charted.test', 'instructor@charted.test')",
+          "SELECT count(*) AS n FROM User WHERE email IN ('student@charted.test', 'instructor@charted.test', 'editor@charted.test')",
         ),
-      ).toBe(2);
+      ).toBe(3);
       expect(demo).toContain("student@charted.test / charted-demo-2026");
     },
   );
@@ -57,6 +57,6 @@ describe("db:seed", () => {
   it("SEED_DEMO=1 is the same opt-in as --demo", { timeout: 120_000 }, () => {
     const file = freshDatabase();
     seed(file, [], { SEED_DEMO: "1" });
-    expect(count(file, "SELECT count(*) AS n FROM User")).toBe(2);
+    expect(count(file, "SELECT count(*) AS n FROM User")).toBe(3);
   });
 });

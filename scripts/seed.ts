@@ -19,6 +19,8 @@ export const DEMO_PASSWORD =
 export const DEMO_ACCOUNTS = [
   { email: "student@charted.test", name: "Dana Student", role: "student" },
   { email: "instructor@charted.test", name: "Ira Instructor", role: "instructor" },
+  // A content editor: answers "Report a problem" reports (/reports/queue).
+  { email: "editor@charted.test", name: "Eda Editor", role: "admin" },
 ] as const;
 
 async function seedDemoAccounts() {

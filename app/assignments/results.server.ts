@@ -6,6 +6,7 @@ import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { scoreItems } from "~/exam/scoring.ts";
 import { isLate, secondsUsed } from "~/exam/timing.ts";
 import * as store from "~/models/assignment.server.ts";
+import { openReportCounts } from "~/models/content-report.server.ts";
 import { decodeAssignmentConfig, decodeOptions, type AssignmentSource } from "~/models/json-columns.ts";
 import type { Role } from "~/utils/roles.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
@@ -130,7 +131,8 @@ export async function assignmentResults(
   );
   const statsById = new Map(stats.map((s) => [s.questionId, s]));
   const order = [...config.questionIds, ...(config.pretestIds ?? [])];
-  const questions = new Map((await store.questionsById(order)).map((q) => [q.id, q]));
+  const [questionRows, openReports] = await Promise.all([store.questionsById(order), openReportCounts(order)]);
+  const questions = new Map(questionRows.map((q) => [q.id, q]));
   const items = order.map((id, n) => {
     const q = questions.get(id);
     const s = statsById.get(id);
@@ -148,6 +150,8 @@ export async function assignmentResults(
       optionCounts: s?.optionCounts ?? [0, 0, 0, 0],
       unanswered: s?.unanswered ?? 0,
       flagged: s?.flagged ?? false,
+      /** Learners' open "Report a problem" reports on this question (any class). */
+      openReports: openReports.get(id) ?? 0,
     };
   });
 

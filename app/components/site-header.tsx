@@ -8,8 +8,8 @@ interface HeaderUser {
   role: Role;
 }
 
-// Sections of the app; `instructor` items show for instructors and admins only.
-export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = [
+// Sections of the app; `instructor` items show for instructors and admins, `admin` items for admins.
+export const NAV_ITEMS: { to: string; label: string; instructor?: boolean; admin?: boolean }[] = [
   { to: "/learn", label: "Learn" },
   { to: "/practice", label: "Practice" },
   { to: "/review", label: "Review" },
@@ -17,10 +17,14 @@ export const NAV_ITEMS: { to: string; label: string; instructor?: boolean }[] = 
   { to: "/glossary", label: "Glossary" },
   { to: "/search", label: "Search" },
   { to: "/classes", label: "Classes", instructor: true },
+  { to: "/reports/queue", label: "Reports", admin: true },
 ];
 
 function NavItems({ user }: { user: HeaderUser | null }) {
-  const items = NAV_ITEMS.filter((item) => !item.instructor || (user && user.role !== "student"));
+  const items = NAV_ITEMS.filter(
+    (item) =>
+      (!item.instructor || (user && user.role !== "student")) && (!item.admin || (user && user.role === "admin")),
+  );
   return (
     <>
       {items.map((item) => (

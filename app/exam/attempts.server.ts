@@ -283,6 +283,7 @@ export async function examScreen(userId: string, attemptId: string, position: nu
             answerIndex: item.secret.answerIndex,
             rationales: item.secret.rationales,
             lessonUrl: lessonUrl(item.secret.lessonSlug),
+            questionId: item.questionId,
           }
         : null,
     },
@@ -477,6 +478,7 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
       const options = decodeOptions(i.questionVersion.options);
       const shown = {
         number: i.position + 1,
+        questionId: i.questionVersion.questionId,
         scored: i.scored,
         flagged: i.flagged,
         domainName: names[i.questionVersion.question.domainId],

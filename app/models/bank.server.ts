@@ -130,3 +130,18 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
   if (ops.length) await db.$transaction(ops);
   return counts;
 }
+
+/** A bank question's current stem (null if there is no such question): what a report is about. */
+export async function currentStem(questionId: string): Promise<string | null> {
+  const q = await db.question.findUnique({
+    where: { id: questionId },
+    select: { versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true } } },
+  });
+  return q ? (q.versions[0]?.stem ?? "") : null;
+}
+
+/** A content card's front (null if there is no such card). */
+export async function contentCardFront(cardId: string): Promise<string | null> {
+  const card = await db.contentCard.findUnique({ where: { id: cardId }, select: { front: true } });
+  return card?.front ?? null;
+}

@@ -99,6 +99,8 @@ export interface QueueCardRow extends CardFields {
   front: string;
   back: string;
   lessonSlug: string | null;
+  contentCardId: string | null;
+  questionId: string | null;
 }
 
 type RawCardRow = Record<keyof QueueCardRow, unknown>;
@@ -127,11 +129,13 @@ function queueCardRow(row: RawCardRow): QueueCardRow {
     front: String(row.front ?? ""),
     back: String(row.back ?? ""),
     lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
+    contentCardId: row.contentCardId == null ? null : String(row.contentCardId),
+    questionId: row.questionId == null ? null : String(row.questionId),
     ...rawCardFields(row),
   };
 }
 
-const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source",
+const QUEUE_CARD_COLUMNS = Prisma.sql`"r"."id", "r"."domainId", "r"."source", "r"."contentCardId", "r"."questionId",
   COALESCE("c"."front", "r"."front", '') AS "front", COALESCE("c"."back", "r"."back", '') AS "back", "c"."lessonSlug",
   "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays", "r"."scheduledDays", "r"."learningSteps",
   "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"`;

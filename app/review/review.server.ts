@@ -56,11 +56,13 @@ export interface QueueCard {
   intervals: Record<number, string>;
   requestId: string;
   isNew: boolean;
+  /** What "Report a problem" names: the content card, or the question a missed card came from (own cards: none). */
+  report: { kind: "card" | "question"; id: string } | null;
 }
 
 /**
  * Today's numbers and the next card for a deck (null = all decks). Pass `prefs` when the caller
- * already has them (the session's user row) to save a query. Counts stop at the day's limits:
+ * already has them to save a query. Counts stop at the day's limits:
  * the page never shows more, and counting every overdue card of a big deck is the slow part.
  */
 export async function studyQueue(userId: string, deck: string | null, now = new Date(), prefs?: Prefs) {
@@ -95,6 +97,11 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     intervals: previewIntervals(cardFields(card), now, sp),
     requestId: randomUUID(),
     isNew,
+    report: card.contentCardId
+      ? { kind: "card", id: card.contentCardId }
+      : card.questionId
+        ? { kind: "question", id: card.questionId }
+        : null,
   });
   let current: QueueCard | null = null;
   if (dueShown > 0) {
@@ -118,6 +125,7 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
           intervals: previewIntervals(newCardFields(now), now, sp),
           requestId: randomUUID(),
           isNew: true,
+          report: { kind: "card", id: content.id },
         };
       }
     }

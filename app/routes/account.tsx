@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
@@ -53,6 +53,10 @@ export default function AccountPage() {
           <dt className="text-muted">Time zone</dt>
           <dd>{user.timeZone}</dd>
         </dl>
+        <p className="mt-3">
+          <Link to="/reports">Your reports</Link>: problems you reported in questions, cards, lessons and the glossary,
+          and what the editors did about them.
+        </p>
       </section>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading" className="mb-4 text-xl font-semibold">

@@ -9,6 +9,7 @@ import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts
 import { requireUser } from "~/utils/auth.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { Button, FormError } from "~/components/form-controls.tsx";
+import { ReportLink } from "~/components/report-link.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
 
@@ -263,6 +264,11 @@ export default function ExamItemPage() {
                   <Link to={item.feedback.lessonUrl}>Read the lesson</Link>
                 </>
               ) : null}
+            </p>
+          ) : null}
+          {item.feedback ? (
+            <p className="mt-2">
+              <ReportLink kind="question" id={item.feedback.questionId} />
             </p>
           ) : (
             <p className="mt-3 text-sm text-muted" aria-live="polite">

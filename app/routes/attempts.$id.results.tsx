@@ -7,6 +7,7 @@ import { ASSUMED_PASS_PERCENT, SCALE } from "~/exam/scoring.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
+import { ReportLink } from "~/components/report-link.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
 
@@ -223,6 +224,9 @@ export default function ResultsPage() {
                     )}
                   </p>
                 ) : null}
+                <p className="mt-2">
+                  <ReportLink kind="question" id={item.questionId} what={`question ${item.number}`} />
+                </p>
               </li>
             ))}
           </ol>

@@ -190,6 +190,11 @@ export default function AssignmentResultsPage() {
                         Check this item: negative discrimination
                       </span>
                     ) : null}
+                    {i.openReports ? (
+                      <span className="mt-1 block font-semibold text-warn">
+                        {i.openReports} open learner report{i.openReports === 1 ? "" : "s"} on this question
+                      </span>
+                    ) : null}
                   </th>
                   <td className="py-2 pr-4">{i.responses}</td>
                   <td className="py-2 pr-4">{pct(i.difficulty)}</td>

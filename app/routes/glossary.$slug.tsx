@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HearIt } from "~/components/hear-it.tsx";
+import { ReportLink } from "~/components/report-link.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
 
@@ -61,6 +62,9 @@ export default function GlossaryEntryPage() {
           </p>
         ) : null}
       </div>
+      <p className="mt-3">
+        <ReportLink kind="glossary" id={entry.slug} />
+      </p>
       {seeAlso.length ? (
         <section className="mt-6" aria-labelledby="see-also">
           <h2 id="see-also" className="mb-2 font-semibold">

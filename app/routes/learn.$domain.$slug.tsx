@@ -6,7 +6,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
 import { isLessonComplete, markLessonComplete, markLessonIncomplete } from "~/models/lesson-completion.server.ts";
 import { getUser, requireUser } from "~/utils/auth.server.ts";
-import { Button } from "~/components/form-controls.tsx";
+import { Button, SelectField } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },
@@ -101,6 +101,21 @@ export default function LessonPage() {
             ))}
           </ul>
         </section>
+        <Form method="get" action="/reports/new" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
+          <input type="hidden" name="kind" value="lesson" />
+          <input type="hidden" name="id" value={lesson.slug} />
+          <input type="hidden" name="returnTo" value={`/learn/${domain.slug}/${lesson.slug}`} />
+          <SelectField
+            name="section"
+            label="Found a mistake? Which part of the lesson"
+            wrapperClassName=""
+            options={[
+              { value: "", label: "The whole lesson" },
+              ...lesson.headings.map((h) => ({ value: h.id, label: h.text })),
+            ]}
+          />
+          <Button variant="secondary">Report a problem</Button>
+        </Form>
         <section aria-label="Lesson progress" className="mt-8 card">
           {signedIn ? (
             <Form method="post" preventScrollReset className="flex flex-wrap items-center gap-3">

@@ -9,6 +9,7 @@ import { buryCard, rateCard, setCardSuspended, studyQueue, undoLastRating } from
 import { GRADE_LABELS, type Grade } from "~/review/scheduler.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { Button } from "~/components/form-controls.tsx";
+import { ReportLink } from "~/components/report-link.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
 
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ...queue.current,
           back: reveal ? queue.current.back : null,
           lessonUrl: reveal ? queue.current.lessonUrl : null,
+          report: reveal ? queue.current.report : null,
           domainName: domains[queue.current.domainId],
         }
       : null,
@@ -148,9 +150,10 @@ export default function StudyPage() {
               <div className="whitespace-pre-line text-lg" aria-live="polite">
                 {card.back}
               </div>
-              {card.lessonUrl ? (
-                <p className="text-sm">
-                  <Link to={card.lessonUrl}>Read the lesson</Link>
+              {card.lessonUrl || card.report ? (
+                <p className="flex flex-wrap gap-4 text-sm">
+                  {card.lessonUrl ? <Link to={card.lessonUrl}>Read the lesson</Link> : null}
+                  {card.report ? <ReportLink kind={card.report.kind} id={card.report.id} what="this card" /> : null}
                 </p>
               ) : null}
               <Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO = {
   student: "student@charted.test",
   instructor: "instructor@charted.test",
+  editor: "editor@charted.test",
   password: "charted-demo-2026",
 };
 
