@@ -66,6 +66,20 @@ describe("content check", () => {
     expect(only(allowed, /overlap-allow\.yaml:\d+: overlap allowance names unknown question LAW-K01-099/)).toHaveLength(1);
   });
 
+  it("flags a card front that asks for several things, not one asking for a single item", () => {
+    const fronts = {
+      "LAW-C0001": "Three things every authorization must state",
+      "LAW-C0002": "Name four emergency symptoms a caller might report",
+      "LAW-C0003": "What are the five steps of service recovery?",
+      "LAW-C0004": "An authorization states what is disclosed, to whom, and ___.",
+      "LAW-C0005": "When two retention rules conflict, which one applies?",
+      "LAW-C0006": "Name alert",
+    };
+    const cards = Object.entries(fronts).map(([id, front]) => makeCard(id, { front }));
+    const list = only(problems({ cards: { law: cards } }), /asks for several things/);
+    expect(list.map((p) => /(LAW-C\d{4})/.exec(p)![1])).toEqual(["LAW-C0001", "LAW-C0002", "LAW-C0003"]);
+  });
+
   it("names the file and line of a frontmatter schema problem", () => {
     const list = problems({ lessons: [lesson, { slug: "bad-front", frontmatter: { minutes: "ten" } }] });
     expect(only(list, /bad-front\.md:\d+: frontmatter minutes/)).toHaveLength(1);

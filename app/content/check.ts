@@ -12,6 +12,20 @@ export const NEAR_DUPLICATE_STEM = 0.8;
  * share of its four-word runs stands on one card (keys of six words or more; shorter ones are
  * single terms a card may well name). Deliberate overlaps go in content/overlap-allow.yaml.
  */
+/**
+ * A card front that asks for several things at once ("Three things every ABN must state", "Name
+ * four emergency symptoms", "What are the five steps…"): one fact per card, so each rating is
+ * honest. A fill-in-the-blank front (with ___) asks for one item and is fine.
+ */
+const COUNT = "(two|three|four|five|six|seven|eight|nine|ten|\\d+)";
+const PLURAL =
+  "(things|items|types|kinds|parts|elements|steps|components|rights|ways|categories|rules|requirements|phrases|symptoms|signs|examples|reasons|questions|factors|documents|identifiers|options|stages|levels|functions|duties|exceptions|safeguards)";
+export const LIST_FRONTS = [
+  new RegExp(`^(list|name|give)\\s+((any|all|the|some|several)\\s+)?(${COUNT}\\s+)?(\\w+\\s+){0,2}\\w+s\\b`, "i"),
+  new RegExp(`^(the\\s+)?${COUNT}\\s+(\\w+\\s+){0,2}${PLURAL}\\b`, "i"),
+  new RegExp(`^what are (the )?${COUNT}\\b`, "i"),
+];
+
 export const OVERLAP = { stemInLesson: 0.6, keyOnCard: 0.8, keyMinWords: 6 };
 export const KEY_SHARE = { min: 0.2, max: 0.3 };
 export const MIN_APPLICATION_SHARE = 0.4;
@@ -175,6 +189,8 @@ export function checkContent(content: LoadedContent, options: { volume?: boolean
     if (!domainId) add(c.file, c.line, `${v.id}: unknown knowledge area ${v.knowledgeArea}`);
     else if (!v.id.startsWith(`${domainId}-`)) add(c.file, c.line, `${v.id}: id must start with its domain ${domainId}`);
     if (v.lesson && !lessonSlugs.has(v.lesson)) add(c.file, c.line, `${v.id}: lesson "${v.lesson}" does not exist`);
+    if (!v.front.includes("___") && LIST_FRONTS.some((p) => p.test(v.front.trim())))
+      add(c.file, c.line, `${v.id}: the front asks for several things; give each its own card (one fact per card)`);
     const front = `${domainId}|${v.front.trim().toLowerCase()}`;
     if (cardFronts.has(front)) add(c.file, c.line, `${v.id}: same front as ${cardFronts.get(front)}`);
     cardFronts.set(front, v.id);
