@@ -57,9 +57,7 @@ type ShellKeys = keyof ControlProps | "id" | "className" | "aria-describedby";
  * aria-invalid, aria-describedby), the rest of its own attributes, and `wrap`, which puts the
  * label above and the hint and errors below, the same for every text-like control.
  */
-function labelled<P extends ControlProps & { id?: string; className?: string; "aria-describedby"?: string }>(
-  props: P,
-) {
+function labelled<P extends ControlProps & { id?: string; className?: string; "aria-describedby"?: string }>(props: P) {
   const {
     name,
     label,
