@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.entry.term ?? "Term"} · Glossary · Charted` },
@@ -58,10 +59,7 @@ export default function GlossaryEntryPage() {
         ) : null}
       </div>
       {seeAlso.length ? (
-        <section className="mt-6" aria-labelledby="see-also">
-          <h2 id="see-also" className="mb-2 font-semibold">
-            See also
-          </h2>
+        <Section headingId="see-also" title="See also" size="base" gap={2} className="mt-6">
           <ul className="flex flex-wrap gap-2">
             {seeAlso.map((s) => (
               <li key={s.slug}>
@@ -71,13 +69,10 @@ export default function GlossaryEntryPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {lessons.length ? (
-        <section className="mt-6" aria-labelledby="in-lessons">
-          <h2 id="in-lessons" className="mb-2 font-semibold">
-            Lessons that use this term
-          </h2>
+        <Section headingId="in-lessons" title="Lessons that use this term" size="base" gap={2} className="mt-6">
           <ul className="list-disc pl-6">
             {lessons.map((l) => (
               <li key={l.url}>
@@ -85,7 +80,7 @@ export default function GlossaryEntryPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );
