@@ -11,9 +11,9 @@ import {
   updateAuthored,
 } from "~/authoring/authoring.server.ts";
 import { ownQuestionId } from "~/authoring/forms.ts";
-import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
+import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
-import { Button, ErrorSummary } from "~/components/form-controls.tsx";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Edit question · Classes · Charted" }];
 
@@ -62,17 +62,10 @@ export default function EditQuestion() {
       <p className="text-sm text-muted">
         Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.
       </p>
-      {result && !result.ok ? (
-        <ErrorSummary
-          className=""
-          message="The change was not saved: fix the fields marked below."
-          fieldErrors={result.fieldErrors}
-          labels={QUESTION_FIELD_LABELS}
-        />
-      ) : null}
       <QuestionForm
-        values={result && !result.ok ? result.values : values}
-        errors={result && !result.ok ? result.fieldErrors : {}}
+        values={values}
+        rejected={result && !result.ok ? result : null}
+        refusal="The change was not saved: fix the fields marked below."
         areas={areas}
         submitLabel="Save changes"
       />

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createAuthored, knowledgeAreaChoices, saveQuestionForm } from "~/authoring/authoring.server.ts";
-import { ErrorSummary } from "~/components/form-controls.tsx";
-import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
+import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Write a question · Classes · Charted" }];
@@ -30,17 +29,10 @@ export default function NewQuestion() {
         <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> New
       </nav>
       <h1 className="page-title">Write a question</h1>
-      {result && !result.ok ? (
-        <ErrorSummary
-          className=""
-          message="The question was not saved: fix the fields marked below."
-          fieldErrors={result.fieldErrors}
-          labels={QUESTION_FIELD_LABELS}
-        />
-      ) : null}
       <QuestionForm
-        values={result && !result.ok ? result.values : {}}
-        errors={result && !result.ok ? result.fieldErrors : {}}
+        values={{}}
+        rejected={result && !result.ok ? result : null}
+        refusal="The question was not saved: fix the fields marked below."
         areas={areas}
         submitLabel="Save question"
       />
