@@ -8,7 +8,7 @@ import { renderStem } from "~/content/markdown.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { jaccard, stemTokens } from "~/content/text.ts";
 import * as store from "~/models/authored-question.server.ts";
-import type { AuthoredQuestion } from "./forms.ts";
+import { parseAuthoredQuestion, rejectedQuestion, type AuthoredQuestion, type RejectedQuestion } from "./forms.ts";
 import type { Role } from "~/utils/roles.ts";
 import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
 
@@ -106,6 +106,21 @@ export async function updateAuthored(author: Author, id: string, q: AuthoredQues
     data,
   });
   return { ok: true, id };
+}
+
+/**
+ * The question form, checked and then stored by `save` (create or update). Refused by the schema
+ * or by the bank checks, it comes back with the field errors and the values as typed.
+ */
+export async function saveQuestionForm<R extends SaveResult>(
+  formData: FormData,
+  save: (q: AuthoredQuestion) => Promise<R>,
+): Promise<Exclude<R, { ok: false; reason?: undefined }> | RejectedQuestion> {
+  const parsed = parseAuthoredQuestion(formData);
+  if (!parsed.ok) return parsed;
+  const saved: SaveResult = await save(parsed.data);
+  if (!saved.ok && saved.reason === undefined) return rejectedQuestion(formData, saved.fieldErrors);
+  return saved as Exclude<R, { ok: false; reason?: undefined }>;
 }
 
 export async function retireAuthored(author: Author, id: string, now = new Date()) {

@@ -59,17 +59,27 @@ export function flatFieldName(path: PropertyKey[]): string {
 
 export const ownQuestionId = z.string().regex(/^own-[a-z0-9]{16,32}$/);
 
-export type ParsedQuestion =
-  | { ok: true; data: AuthoredQuestion }
-  | { ok: false; fieldErrors: Record<string, string[]>; values: Record<string, string> };
+/** A refused question: the errors by field, and the form's values as typed to fill it in again. */
+export type RejectedQuestion = {
+  ok: false;
+  reason?: undefined;
+  fieldErrors: Record<string, string[]>;
+  values: Record<string, string>;
+};
+
+export type ParsedQuestion = { ok: true; data: AuthoredQuestion } | RejectedQuestion;
+
+export function rejectedQuestion(formData: FormData, fieldErrors: Record<string, string[]>): RejectedQuestion {
+  const values = Object.fromEntries(
+    [...formData].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]),
+  );
+  return { ok: false, fieldErrors, values };
+}
 
 export function parseAuthoredQuestion(formData: FormData): ParsedQuestion {
   const result = authoredQuestionSchema.safeParse(authoredQuestionInput(formData));
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (fieldErrors[flatFieldName(issue.path)] ??= []).push(issue.message);
-  const values = Object.fromEntries(
-    [...formData].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]),
-  );
-  return { ok: false, fieldErrors, values };
+  return rejectedQuestion(formData, fieldErrors);
 }

@@ -15,6 +15,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { DataTable } from "~/components/data-table.tsx";
 
 const axis = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } };
 
@@ -56,35 +57,16 @@ function ChartFigure({
 
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-line">
-          {head.map((h) => (
-            <th key={h} scope="col" className="py-1 pr-4">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i} className="border-b border-line">
-            {r.map((cell, j) =>
-              j === 0 ? (
-                <th key={j} scope="row" className="py-1 pr-4 font-normal">
-                  {cell}
-                </th>
-              ) : (
-                <td key={j} className="py-1 pr-4">
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="w-full text-left text-sm"
+      scroll={false}
+      dense
+      padLast
+      caption={caption}
+      columns={head}
+      rows={rows}
+      cells={(r) => r}
+    />
   );
 }
 

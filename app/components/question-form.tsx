@@ -1,6 +1,13 @@
 // The instructor's question form (new and edit). Plain form post: works without JavaScript.
 import { Form } from "@remix-run/react";
-import { Button, RadioGroup, SelectField, TextareaField, TextField } from "~/components/form-controls.tsx";
+import {
+  Button,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  TextareaField,
+  TextField,
+} from "~/components/form-controls.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 
 /** The label of each field, by name, for the ErrorSummary above the form. */
@@ -21,18 +28,50 @@ export const QUESTION_FIELD_LABELS: Record<string, string> = {
   referenceUrl: "Web address (https, optional)",
 };
 
+/**
+ * The form, filled with `values`; after a refused save (`rejected`), the summary of what to fix
+ * (`refusal` and a link to each field) above it and the values as typed.
+ */
 export function QuestionForm({
   values,
-  errors,
+  rejected,
+  refusal,
   areas,
   submitLabel,
 }: {
   values: Record<string, string>;
-  errors: Record<string, string[]>;
+  rejected: { fieldErrors: Record<string, string[]>; values: Record<string, string> } | null;
+  refusal: string;
   areas: { domain: string; areas: { id: string; title: string }[] }[];
   submitLabel: string;
 }) {
-  const err = (name: string) => errors[name];
+  const err = (name: string) => rejected?.fieldErrors[name];
+  return (
+    <>
+      {rejected ? (
+        <ErrorSummary
+          className=""
+          message={refusal}
+          fieldErrors={rejected.fieldErrors}
+          labels={QUESTION_FIELD_LABELS}
+        />
+      ) : null}
+      <QuestionFields values={rejected?.values ?? values} err={err} areas={areas} submitLabel={submitLabel} />
+    </>
+  );
+}
+
+function QuestionFields({
+  values,
+  err,
+  areas,
+  submitLabel,
+}: {
+  values: Record<string, string>;
+  err: (name: string) => string[] | undefined;
+  areas: { domain: string; areas: { id: string; title: string }[] }[];
+  submitLabel: string;
+}) {
   return (
     <Form method="post" className="card space-y-4" noValidate>
       <input type="hidden" name="intent" value="save" />

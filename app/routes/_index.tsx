@@ -4,6 +4,7 @@ import { studentAssignments } from "~/assignments/student.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import type { loader as rootLoader } from "~/root.tsx";
 import { getUser } from "~/utils/auth.server.ts";
+import { Section } from "~/components/section.tsx";
 
 // Signed-in students see their class assignments that still need work first thing.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,17 +46,11 @@ export default function Home() {
         </div>
       </section>
       {user && assignments.length ? (
-        <section aria-labelledby="assignments-heading" className="card">
-          <h2 id="assignments-heading" className="mb-3 text-xl font-semibold">
-            Your assignments
-          </h2>
+        <Section headingId="assignments-heading" title="Your assignments" className="card">
           <AssignmentList items={assignments} />
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="how-heading">
-        <h2 id="how-heading" className="mb-3 text-xl font-semibold">
-          What you can do here
-        </h2>
+      <Section headingId="how-heading" title="What you can do here">
         <ul className="grid gap-4 sm:grid-cols-3">
           <li className="card">
             <h3 className="mb-1 font-semibold">Read short lessons</h3>
@@ -70,7 +65,7 @@ export default function Home() {
             <p>Mark lessons complete and see how far you are in each domain.</p>
           </li>
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

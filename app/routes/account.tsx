@@ -7,6 +7,7 @@ import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx"
 import { requireUser, restartSessions } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Account · Charted" }];
 
@@ -39,10 +40,7 @@ export default function AccountPage() {
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="page-title">Account settings</h1>
-      <section className="card" aria-labelledby="profile-heading">
-        <h2 id="profile-heading" className="mb-2 text-xl font-semibold">
-          Profile
-        </h2>
+      <Section headingId="profile-heading" title="Profile" gap={2} className="card">
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
           <dt className="text-muted">Name</dt>
           <dd>{user.name}</dd>
@@ -57,11 +55,8 @@ export default function AccountPage() {
           <Link to="/reports">Your reports</Link>: problems you reported in questions, cards, lessons and the glossary,
           and what the editors did about them.
         </p>
-      </section>
-      <section className="card" aria-labelledby="password-heading">
-        <h2 id="password-heading" className="mb-4 text-xl font-semibold">
-          Change password
-        </h2>
+      </Section>
+      <Section headingId="password-heading" title="Change password" gap={4} className="card">
         {passwordChanged && !actionData ? (
           <p
             role="status"
@@ -108,7 +103,7 @@ export default function AccountPage() {
           />
           <Button disabled={busy}>{busy ? "Saving…" : "Change password"}</Button>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

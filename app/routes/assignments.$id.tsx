@@ -1,4 +1,4 @@
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -6,16 +6,14 @@ import { assignmentForStudent, startAssignment } from "~/assignments/student.ser
 import { idParam, startForm } from "~/assignments/forms.ts";
 import { Button, FormError } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.assignment.title ?? "Assignment"} · Charted` },
 ];
 
-function idFrom(params: LoaderFunctionArgs["params"]) {
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw new Response("We could not find that assignment.", { status: 404 });
-  return id.data;
-}
+const idFrom = (params: LoaderFunctionArgs["params"]) =>
+  routeParams(params, { id: idParam }, "We could not find that assignment.").id;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -90,10 +88,7 @@ export default function StudentAssignmentPage() {
         </p>
       )}
       {attempts.length ? (
-        <section aria-labelledby="attempts-heading">
-          <h2 id="attempts-heading" className="mb-2 text-lg font-semibold">
-            Your attempts
-          </h2>
+        <Section headingId="attempts-heading" title="Your attempts" size="lg" gap={2}>
           <ul className="space-y-2">
             {attempts.map((t) => (
               <li key={t.id} className="card flex flex-wrap items-center justify-between gap-2">
@@ -111,7 +106,7 @@ export default function StudentAssignmentPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { QuestionNavigator } from "~/components/question-navigator.tsx";
 import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
 import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { routeParams } from "~/utils/http.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { Button, FormError } from "~/components/form-controls.tsx";
 import { ReportLink } from "~/components/report-link.tsx";
@@ -14,10 +15,8 @@ import { ReportLink } from "~/components/report-link.tsx";
 export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
 
 function parseParams(params: LoaderFunctionArgs["params"]) {
-  const id = attemptIdParam.safeParse(params.id);
-  const n = positionParam.safeParse(params.n);
-  if (!id.success || !n.success) throw new Response("We could not find that question.", { status: 404 });
-  return { attemptId: id.data, position: n.data };
+  const { id, n } = routeParams(params, { id: attemptIdParam, n: positionParam }, "We could not find that question.");
+  return { attemptId: id, position: n };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

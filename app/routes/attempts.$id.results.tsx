@@ -6,6 +6,9 @@ import { attemptIdParam } from "~/exam/forms.ts";
 import { ASSUMED_PASS_PERCENT, SCALE } from "~/exam/scoring.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { routeParams } from "~/utils/http.server.ts";
+import { DataTable } from "~/components/data-table.tsx";
+import { Section } from "~/components/section.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { ReportLink } from "~/components/report-link.tsx";
 
@@ -13,12 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = attemptIdParam.safeParse(params.id);
-  if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
-  const results = await attemptResults(user.id, id.data, new Date(), user.timeZone);
+  const { id } = routeParams(params, { id: attemptIdParam }, "We could not find that attempt.");
+  const results = await attemptResults(user.id, id, new Date(), user.timeZone);
   if (results.state === "not-found") throw new Response(results.message, { status: 404 });
   // Not submitted yet (and time not up): back to the questions.
-  if (results.state === "open") return redirect(`/attempts/${id.data}`);
+  if (results.state === "open") return redirect(`/attempts/${id}`);
   return results;
 }
 
@@ -93,47 +95,24 @@ export default function ResultsPage() {
         ) : null}
       </div>
 
-      <section aria-labelledby="domain-heading">
-        <h2 id="domain-heading" className="mb-3 text-xl font-semibold">
-          By exam domain
-        </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">
-                  Domain
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Correct
-                </th>
-                <th scope="col" className="py-2 w-1/3">
-                  Score
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {score.byDomain.map((d) => (
-                <tr key={d.domainId} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {d.name}
-                  </th>
-                  <td className="py-2 pr-4">
-                    {d.correct} / {d.total}
-                  </td>
-                  <td className="py-2">
-                    <div className="flex items-center gap-2">
-                      <div className="h-2 flex-1 rounded-full bg-raised" aria-hidden="true">
-                        <div className="h-full rounded-full bg-brand" style={{ width: `${d.percent}%` }} />
-                      </div>
-                      <span className="w-12 text-right">{d.percent}%</span>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <Section headingId="domain-heading" title="By exam domain">
+        <DataTable
+          columns={["Domain", "Correct", { header: "Score", className: "w-1/3" }]}
+          rows={score.byDomain}
+          rowKey={(d) => d.domainId}
+          cells={(d) => [
+            d.name,
+            <>
+              {d.correct} / {d.total}
+            </>,
+            <div className="flex items-center gap-2">
+              <div className="h-2 flex-1 rounded-full bg-raised" aria-hidden="true">
+                <div className="h-full rounded-full bg-brand" style={{ width: `${d.percent}%` }} />
+              </div>
+              <span className="w-12 text-right">{d.percent}%</span>
+            </div>,
+          ]}
+        />
         {wrong.length && (!assignment || assignment.cardsMade) ? (
           <p className="mt-3">
             {wrong.length} question{wrong.length === 1 ? "" : "s"} you answered wrong{" "}
@@ -147,14 +126,13 @@ export default function ResultsPage() {
             counted as wrong in your progress or added to your review deck.
           </p>
         ) : null}
-      </section>
+      </Section>
 
       {assignment && !assignment.answersVisible ? null : (
-        <section aria-labelledby="items-heading">
-          <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-            <h2 id="items-heading" className="text-xl font-semibold">
-              Question by question
-            </h2>
+        <Section
+          headingId="items-heading"
+          title="Question by question"
+          actions={
             <nav aria-label="Filter questions" className="flex gap-2">
               <Link
                 to="?"
@@ -171,7 +149,8 @@ export default function ResultsPage() {
                 Missed or not answered ({missed.length})
               </Link>
             </nav>
-          </div>
+          }
+        >
           <ol className="space-y-4">
             {shown.map((item) => (
               <li key={item.number} className="card">
@@ -230,7 +209,7 @@ export default function ResultsPage() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -6,15 +6,14 @@ import { ExamTimer } from "~/components/exam-timer.tsx";
 import { reviewScreen, submitAttempt } from "~/exam/attempts.server.ts";
 import { attemptIdParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { routeParams } from "~/utils/http.server.ts";
 import { Button } from "~/components/form-controls.tsx";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Review your answers · Charted" }];
 
-function idFrom(params: LoaderFunctionArgs["params"]) {
-  const id = attemptIdParam.safeParse(params.id);
-  if (!id.success) throw new Response("We could not find that attempt.", { status: 404 });
-  return id.data;
-}
+const idFrom = (params: LoaderFunctionArgs["params"]) =>
+  routeParams(params, { id: attemptIdParam }, "We could not find that attempt.").id;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,26 +65,32 @@ export default function ReviewPage() {
       <p>
         You answered {attempt.total - unanswered.length} of {attempt.total} questions.
       </p>
-      <section aria-labelledby="unanswered-heading" className="card">
-        <h2 id="unanswered-heading" className="mb-2 text-lg font-semibold">
-          Unanswered ({unanswered.length})
-        </h2>
+      <Section
+        headingId="unanswered-heading"
+        title={`Unanswered (${unanswered.length})`}
+        size="lg"
+        gap={2}
+        className="card"
+      >
         {unanswered.length ? (
           <NumberLinks attemptId={attempt.id} numbers={unanswered} />
         ) : (
           <p>None: every question has an answer.</p>
         )}
-      </section>
-      <section aria-labelledby="flagged-heading" className="card">
-        <h2 id="flagged-heading" className="mb-2 text-lg font-semibold">
-          Flagged for review ({flagged.length})
-        </h2>
+      </Section>
+      <Section
+        headingId="flagged-heading"
+        title={`Flagged for review (${flagged.length})`}
+        size="lg"
+        gap={2}
+        className="card"
+      >
         {flagged.length ? (
           <NumberLinks attemptId={attempt.id} numbers={flagged} />
         ) : (
           <p>You did not flag any questions.</p>
         )}
-      </section>
+      </Section>
       <Form method="post" className="card border-brand">
         <h2 className="mb-2 text-lg font-semibold">Submit your answers?</h2>
         <p className="mb-4">

@@ -1,5 +1,5 @@
 import { formatDate } from "~/utils/dates.ts";
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,20 +20,21 @@ import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { Button, SelectField } from "~/components/form-controls.tsx";
+import { DataTable } from "~/components/data-table.tsx";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
 ];
 
-async function load(request: Request, id: string | undefined) {
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "instructor");
-  const parsed = classIdParam.safeParse(id);
-  if (!parsed.success) throw new Response("We could not find that class.", { status: 404 });
-  return orNotFound(await ownedClass(user, parsed.data)).klass;
+  const { id } = routeParams(params, { id: classIdParam }, "We could not find that class.");
+  return orNotFound(await ownedClass(user, id)).klass;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const klass = await load(request, params.id);
+  const klass = await load(request, params);
   const url = new URL(request.url);
   const { timeZone } = await requireRole(request, "instructor");
   // Students' timed-out assignment attempts count as submitted: grade a bounded few per load.
@@ -65,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const klass = await load(request, params.id);
+  const klass = await load(request, params);
   const form = memberForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success)
     return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
@@ -141,11 +142,19 @@ export default function ClassPage() {
         </p>
       ) : null}
       {result && "confirm" in result && result.confirm ? (
-        <section role="alert" aria-labelledby="confirm-time-heading" className="card border-warn space-y-2">
-          <h2 id="confirm-time-heading" className="text-lg font-semibold">
-            Give {result.confirm.name}{" "}
-            {result.confirm.factor === 1 ? "standard time" : `${result.confirm.factor}x time`} in this class?
-          </h2>
+        <Section
+          role="alert"
+          headingId="confirm-time-heading"
+          className="card border-warn space-y-2"
+          size="lg"
+          gap={0}
+          title={
+            <>
+              Give {result.confirm.name}{" "}
+              {result.confirm.factor === 1 ? "standard time" : `${result.confirm.factor}x time`} in this class?
+            </>
+          }
+        >
           <p>It applies to this class&apos;s timed assignments only (not other classes, not their own practice):</p>
           <ul className="list-disc pl-6">
             {result.confirm.times.map((t) => (
@@ -162,12 +171,9 @@ export default function ClassPage() {
               Cancel
             </Link>
           </Form>
-        </section>
+        </Section>
       ) : null}
-      <section className="card space-y-2" aria-labelledby="invite-heading">
-        <h2 id="invite-heading" className="text-lg font-semibold">
-          Invite students
-        </h2>
+      <Section headingId="invite-heading" title="Invite students" size="lg" gap={0} className="card space-y-2">
         <p>
           Join code: <span className="font-mono text-xl font-semibold">{klass.joinCode}</span>
         </p>
@@ -188,16 +194,18 @@ export default function ClassPage() {
             </Form>
           </div>
         </details>
-      </section>
-      <section aria-labelledby="assignments-heading">
-        <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
-          <h2 id="assignments-heading" className="text-lg font-semibold">
-            Assignments ({assignments.length})
-          </h2>
+      </Section>
+      <Section
+        headingId="assignments-heading"
+        title={`Assignments (${assignments.length})`}
+        size="lg"
+        gap={2}
+        actions={
           <Link to={`/classes/${klass.id}/assignments/new`} className="btn-primary">
             New assignment
           </Link>
-        </div>
+        }
+      >
         {assignments.length ? (
           <ul className="space-y-2">
             {assignments.map((a) => (
@@ -219,101 +227,72 @@ export default function ClassPage() {
         ) : (
           <p>No assignments yet.</p>
         )}
-      </section>
-      <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading" className="mb-2 text-lg font-semibold">
-          Roster ({students.length})
-        </h2>
+      </Section>
+      <Section headingId="roster-heading" title={`Roster (${students.length})`} size="lg" gap={2}>
         {students.length ? (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="roster-heading">
-            <table className="w-full text-left">
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">
-                    Student
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Joined
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Last activity
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Mastery by domain (0–100)
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Assignments
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Exam time
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {students.map((s) => (
-                  <tr key={s.id} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {s.name}
-                      <span className="block text-sm text-muted">{s.email}</span>
-                    </th>
-                    <td className="py-2 pr-4">{s.joined}</td>
-                    <td className="py-2 pr-4">{s.lastActive}</td>
-                    <td className="py-2 pr-4">
-                      <ul className="grid grid-cols-4 gap-x-3 text-sm">
-                        {s.mastery.map((d) => (
-                          <li key={d.id} className="whitespace-nowrap">
-                            <abbr title={d.name}>{d.id}</abbr> {d.mastery ?? "–"}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="py-2 pr-4">{statusSummary(s.assignments)}</td>
-                    <td className="py-2 pr-4">
-                      <Form method="post" className="flex items-center gap-2">
-                        <input type="hidden" name="intent" value="accommodation" />
-                        <input type="hidden" name="userId" value={s.id} />
-                        <SelectField
-                          wrapperClassName="contents"
-                          labelClassName="sr-only"
-                          id={`factor-${s.id}`}
-                          name="factor"
-                          label={`Exam time for ${s.name}`}
-                          defaultValue={String(s.accommodationFactor)}
-                          className="w-auto"
-                          options={ACCOMMODATIONS.map((f) => ({
-                            value: String(f),
-                            label: f === 1 ? "Standard" : `${f}x time`,
-                          }))}
-                        />
-                        <Button variant="secondary">Save</Button>
-                      </Form>
-                    </td>
-                    <td className="py-2">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="userId" value={s.id} />
-                        <Button variant="secondary" aria-label={`Remove ${s.name} from the class`}>
-                          Remove
-                        </Button>
-                      </Form>
-                    </td>
-                  </tr>
+          <DataTable
+            regionLabelledBy="roster-heading"
+            columns={[
+              "Student",
+              "Joined",
+              "Last activity",
+              "Mastery by domain (0–100)",
+              "Assignments",
+              "Exam time",
+              <span key="actions" className="sr-only">
+                Actions
+              </span>,
+            ]}
+            rows={students}
+            rowKey={(s) => s.id}
+            cells={(s) => [
+              <>
+                {s.name}
+                <span className="block text-sm text-muted">{s.email}</span>
+              </>,
+              s.joined,
+              s.lastActive,
+              <ul className="grid grid-cols-4 gap-x-3 text-sm">
+                {s.mastery.map((d) => (
+                  <li key={d.id} className="whitespace-nowrap">
+                    <abbr title={d.name}>{d.id}</abbr> {d.mastery ?? "–"}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </ul>,
+              statusSummary(s.assignments),
+              <Form method="post" className="flex items-center gap-2">
+                <input type="hidden" name="intent" value="accommodation" />
+                <input type="hidden" name="userId" value={s.id} />
+                <SelectField
+                  wrapperClassName="contents"
+                  labelClassName="sr-only"
+                  id={`factor-${s.id}`}
+                  name="factor"
+                  label={`Exam time for ${s.name}`}
+                  defaultValue={String(s.accommodationFactor)}
+                  className="w-auto"
+                  options={ACCOMMODATIONS.map((f) => ({
+                    value: String(f),
+                    label: f === 1 ? "Standard" : `${f}x time`,
+                  }))}
+                />
+                <Button variant="secondary">Save</Button>
+              </Form>,
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="userId" value={s.id} />
+                <Button variant="secondary" aria-label={`Remove ${s.name} from the class`}>
+                  Remove
+                </Button>
+              </Form>,
+            ]}
+          />
         ) : (
           <p>No students yet. Share the code above.</p>
         )}
-      </section>
+      </Section>
       {removed.length ? (
-        <section aria-labelledby="removed-heading">
-          <h2 id="removed-heading" className="mb-2 text-lg font-semibold">
-            Removed students ({removed.length})
-          </h2>
+        <Section headingId="removed-heading" title={`Removed students (${removed.length})`} size="lg" gap={2}>
           <p className="mb-2">
             They cannot rejoin with the code unless you allow it; then they join again with the current code.
           </p>
@@ -336,7 +315,7 @@ export default function ClassPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

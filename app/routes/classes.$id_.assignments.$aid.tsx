@@ -1,4 +1,4 @@
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { assignmentResults } from "~/assignments/results.server.ts";
@@ -7,6 +7,8 @@ import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
+import { DataTable } from "~/components/data-table.tsx";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.assignment.title ?? "Assignment"} · Results · Charted` },
@@ -14,11 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const classId = idParam.safeParse(params.id);
-  const assignmentId = idParam.safeParse(params.aid);
-  if (!classId.success || !assignmentId.success)
-    throw new Response("We could not find that assignment.", { status: 404 });
-  return orNotFound(await assignmentResults(user, classId.data, assignmentId.data));
+  const ids = routeParams(params, { id: idParam, aid: idParam }, "We could not find that assignment.");
+  return orNotFound(await assignmentResults(user, ids.id, ids.aid));
 }
 
 const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
@@ -43,85 +42,52 @@ export default function AssignmentResultsPage() {
         </p>
       </div>
 
-      <section aria-labelledby="results-heading">
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          <h2 id="results-heading" className="text-xl font-semibold">
-            Results
-          </h2>
+      <Section
+        headingId="results-heading"
+        title="Results"
+        actions={
           <a href={`${base}/gradebook.csv`} className="btn-secondary" download>
             Download gradebook (CSV)
           </a>
-        </div>
+        }
+      >
         {rows.length ? (
-          // Focusable so keyboard users can scroll a wide table on a narrow screen.
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="results-heading">
-            <table className="w-full text-left">
-              <caption className="sr-only">Each student's counted (best) attempt</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">
-                    Student
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Score
-                  </th>
-                  {domains.map((d) => (
-                    <th key={d.id} scope="col" className="py-2 pr-4">
-                      {d.name}
-                    </th>
-                  ))}
-                  <th scope="col" className="py-2 pr-4">
-                    Time used
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Submitted
-                  </th>
-                  <th scope="col" className="py-2">
-                    Attempts
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      <Link to={`${base}/students/${r.id}`}>{r.name}</Link>
-                      <span className="block text-sm text-muted">
-                        {r.email}
-                        {r.member ? "" : " · left the class"}
-                      </span>
-                    </th>
-                    <td className="py-2 pr-4">
-                      {r.late ? <span className="font-semibold text-warn">Late</span> : r.statusLabel}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {r.percent === null ? "–" : `${r.percent}% (${r.correct}/${r.total})`}
-                    </td>
-                    {domains.map((d) => (
-                      <td key={d.id} className="py-2 pr-4">
-                        {r.byDomain[d.id] === undefined ? "–" : `${r.byDomain[d.id]}%`}
-                      </td>
-                    ))}
-                    <td className="py-2 pr-4">{r.secondsUsed === null ? "–" : formatDuration(r.secondsUsed)}</td>
-                    <td className="py-2 pr-4">{r.submittedAt ?? "–"}</td>
-                    <td className="py-2">{r.attempts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            regionLabelledBy="results-heading"
+            caption="Each student's counted (best) attempt"
+            columns={[
+              "Student",
+              "Status",
+              "Score",
+              ...domains.map((d) => d.name),
+              "Time used",
+              "Submitted",
+              "Attempts",
+            ]}
+            rows={rows}
+            rowKey={(r) => r.id}
+            cells={(r) => [
+              <>
+                <Link to={`${base}/students/${r.id}`}>{r.name}</Link>
+                <span className="block text-sm text-muted">
+                  {r.email}
+                  {r.member ? "" : " · left the class"}
+                </span>
+              </>,
+              r.late ? <span className="font-semibold text-warn">Late</span> : r.statusLabel,
+              r.percent === null ? "–" : `${r.percent}% (${r.correct}/${r.total})`,
+              ...domains.map((d) => (r.byDomain[d.id] === undefined ? "–" : `${r.byDomain[d.id]}%`)),
+              r.secondsUsed === null ? "–" : formatDuration(r.secondsUsed),
+              r.submittedAt ?? "–",
+              r.attempts,
+            ]}
+          />
         ) : (
           <p>No students yet.</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="weakest-heading">
-        <h2 id="weakest-heading" className="mb-3 text-xl font-semibold">
-          Weakest knowledge areas
-        </h2>
+      <Section headingId="weakest-heading" title="Weakest knowledge areas">
         {weakest.length ? (
           <ol className="list-decimal space-y-1 pl-6">
             {weakest.map((k) => (
@@ -134,12 +100,9 @@ export default function AssignmentResultsPage() {
         ) : (
           <p>Appears once students submit.</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="analysis-heading">
-        <h2 id="analysis-heading" className="mb-2 text-xl font-semibold">
-          Item analysis
-        </h2>
+      <Section headingId="analysis-heading" title="Item analysis" gap={2}>
         <p className="mb-3 max-w-3xl text-sm">
           From each student's first submitted attempt ({analysed} so far). <strong>Difficulty</strong> is the share who
           answered correctly. <strong>Discrimination</strong> is the point-biserial correlation between getting the item
@@ -154,80 +117,54 @@ export default function AssignmentResultsPage() {
             {flagged.map((i) => `Q${i.number}`).join(", ")}.
           </p>
         ) : null}
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="analysis-heading">
-          <table className="w-full text-left">
-            <caption className="sr-only">Item statistics in assignment order</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">
-                  Question
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Answers
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Difficulty
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Discrimination
-                </th>
-                <th scope="col" className="py-2">
-                  Chosen (key marked ✓)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.questionId} className="border-b border-line align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <span className="font-semibold">Q{i.number}</span> {i.stem}
-                    <span className="block text-sm text-muted">
-                      {i.questionId} · {i.domainName} · {i.knowledgeArea}
-                      {i.scored ? "" : " · unscored (pretest)"}
-                    </span>
-                    {i.flagged ? (
-                      <span className="mt-1 block font-semibold text-danger">
-                        Check this item: negative discrimination
-                      </span>
-                    ) : null}
-                    {i.openReports ? (
-                      <span className="mt-1 block font-semibold text-warn">
-                        {i.openReports} open learner report{i.openReports === 1 ? "" : "s"} on this question
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className="py-2 pr-4">{i.responses}</td>
-                  <td className="py-2 pr-4">{pct(i.difficulty)}</td>
-                  <td className="py-2 pr-4">
-                    {i.responses < MIN_RESPONSES_FOR_DISCRIMINATION
-                      ? `not enough responses yet (n=${i.responses})`
-                      : i.discrimination === null
-                        ? "–"
-                        : i.discrimination.toFixed(2)}
-                  </td>
-                  <td className="py-2">
-                    <ul className="flex flex-wrap gap-x-3">
-                      {i.optionCounts.map((n, k) => (
-                        <li key={k}>
-                          {LETTERS[k]}
-                          {k === i.answerIndex ? (
-                            <>
-                              <span aria-hidden="true">✓</span>
-                              <span className="sr-only"> (correct answer)</span>
-                            </>
-                          ) : null}
-                          : {n}
-                        </li>
-                      ))}
-                      {i.unanswered ? <li>blank: {i.unanswered}</li> : null}
-                    </ul>
-                  </td>
-                </tr>
+        <DataTable
+          regionLabelledBy="analysis-heading"
+          caption="Item statistics in assignment order"
+          columns={["Question", "Answers", "Difficulty", "Discrimination", "Chosen (key marked ✓)"]}
+          rows={items}
+          rowKey={(i) => i.questionId}
+          rowClassName="align-top"
+          cells={(i) => [
+            <>
+              <span className="font-semibold">Q{i.number}</span> {i.stem}
+              <span className="block text-sm text-muted">
+                {i.questionId} · {i.domainName} · {i.knowledgeArea}
+                {i.scored ? "" : " · unscored (pretest)"}
+              </span>
+              {i.flagged ? (
+                <span className="mt-1 block font-semibold text-danger">Check this item: negative discrimination</span>
+              ) : null}
+              {i.openReports ? (
+                <span className="mt-1 block font-semibold text-warn">
+                  {i.openReports} open learner report{i.openReports === 1 ? "" : "s"} on this question
+                </span>
+              ) : null}
+            </>,
+            i.responses,
+            pct(i.difficulty),
+            i.responses < MIN_RESPONSES_FOR_DISCRIMINATION
+              ? `not enough responses yet (n=${i.responses})`
+              : i.discrimination === null
+                ? "–"
+                : i.discrimination.toFixed(2),
+            <ul className="flex flex-wrap gap-x-3">
+              {i.optionCounts.map((n, k) => (
+                <li key={k}>
+                  {LETTERS[k]}
+                  {k === i.answerIndex ? (
+                    <>
+                      <span aria-hidden="true">✓</span>
+                      <span className="sr-only"> (correct answer)</span>
+                    </>
+                  ) : null}
+                  : {n}
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+              {i.unanswered ? <li>blank: {i.unanswered}</li> : null}
+            </ul>,
+          ]}
+        />
+      </Section>
     </div>
   );
 }

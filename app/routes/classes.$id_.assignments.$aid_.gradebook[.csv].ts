@@ -1,4 +1,4 @@
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { gradebookCsv } from "~/assignments/results.server.ts";
 import { idParam } from "~/assignments/forms.ts";
@@ -7,11 +7,8 @@ import { requireRole } from "~/utils/auth.server.ts";
 // The results table as a spreadsheet download (instructor of the class, or an admin).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const classId = idParam.safeParse(params.id);
-  const assignmentId = idParam.safeParse(params.aid);
-  if (!classId.success || !assignmentId.success)
-    throw new Response("We could not find that assignment.", { status: 404 });
-  const { filename, csv } = orNotFound(await gradebookCsv(user, classId.data, assignmentId.data));
+  const ids = routeParams(params, { id: idParam, aid: idParam }, "We could not find that assignment.");
+  const { filename, csv } = orNotFound(await gradebookCsv(user, ids.id, ids.aid));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

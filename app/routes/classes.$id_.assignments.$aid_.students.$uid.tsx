@@ -1,4 +1,4 @@
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { studentWork } from "~/assignments/results.server.ts";
@@ -6,6 +6,7 @@ import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.assignment.title ?? "Assignment"} · Charted` },
@@ -13,10 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const ids = [params.id, params.aid, params.uid].map((p) => idParam.safeParse(p));
-  if (!ids.every((r) => r.success)) throw new Response("We could not find that student's work.", { status: 404 });
-  const [classId, assignmentId, studentId] = ids.map((r) => r.data!);
-  return orNotFound(await studentWork(user, classId, assignmentId, studentId));
+  const ids = routeParams(
+    params,
+    { id: idParam, aid: idParam, uid: idParam },
+    "We could not find that student's work.",
+  );
+  return orNotFound(await studentWork(user, ids.id, ids.aid, ids.uid));
 }
 
 export default function StudentWorkPage() {
@@ -34,10 +37,13 @@ export default function StudentWorkPage() {
       <p className="text-muted">{student.email}</p>
       {attempts.length === 0 ? <p>No attempts yet.</p> : null}
       {attempts.map((a) => (
-        <section key={a.id} aria-labelledby={`attempt-${a.number}`} className="space-y-3">
-          <h2 id={`attempt-${a.number}`} className="text-xl font-semibold">
-            Attempt {a.number}
-          </h2>
+        <Section
+          key={a.id}
+          headingId={`attempt-${a.number}`}
+          title={`Attempt ${a.number}`}
+          gap={0}
+          className="space-y-3"
+        >
           <p>
             Started {a.startedAt}
             {a.submittedAt ? ` · submitted ${a.submittedAt}` : " · in progress"}
@@ -73,7 +79,7 @@ export default function StudentWorkPage() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ))}
     </div>
   );

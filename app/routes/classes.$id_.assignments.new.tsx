@@ -26,6 +26,7 @@ import {
 import { getContentIndex } from "~/content/index.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `New assignment · ${data?.klass.name ?? "Class"} · Charted` },
@@ -174,10 +175,7 @@ export default function NewAssignmentPage() {
           fieldErrors={errors}
           labels={ASSIGNMENT_LABELS}
         />
-        <section className="card space-y-4" aria-labelledby="basics-heading">
-          <h2 id="basics-heading" className="text-lg font-semibold">
-            Basics
-          </h2>
+        <Section headingId="basics-heading" title="Basics" size="lg" gap={0} className="card space-y-4">
           <TextField
             wrapperClassName=""
             name="title"
@@ -255,12 +253,9 @@ export default function NewAssignmentPage() {
               simulations, and their answers here do not become review cards, so the key cannot reach them another way.
             </p>
           </RadioGroup>
-        </section>
+        </Section>
 
-        <section className="card space-y-4" aria-labelledby="questions-heading">
-          <h2 id="questions-heading" className="text-lg font-semibold">
-            Questions
-          </h2>
+        <Section headingId="questions-heading" title="Questions" size="lg" gap={0} className="card space-y-4">
           <RadioGroup
             name="source"
             legend="Where the questions come from"
@@ -400,7 +395,7 @@ export default function NewAssignmentPage() {
               ) : null}
             </div>
           </fieldset>
-        </section>
+        </Section>
         <Button disabled={busy}>{busy ? "Creating…" : "Create assignment"}</Button>
       </Form>
     </div>

@@ -1,4 +1,4 @@
-import { orNotFound } from "~/utils/http.server.ts";
+import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,30 +7,28 @@ import {
   knowledgeAreaChoices,
   ownAuthored,
   retireAuthored,
+  saveQuestionForm,
   updateAuthored,
 } from "~/authoring/authoring.server.ts";
-import { ownQuestionId, parseAuthoredQuestion } from "~/authoring/forms.ts";
-import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
+import { ownQuestionId } from "~/authoring/forms.ts";
+import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
-import { Button, ErrorSummary } from "~/components/form-controls.tsx";
+import { Button } from "~/components/form-controls.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Edit question · Classes · Charted" }];
 
-function questionId(raw: string | undefined) {
-  const parsed = ownQuestionId.safeParse(raw);
-  if (!parsed.success) throw new Response("We could not find that question.", { status: 404 });
-  return parsed.data;
-}
+const questionId = (params: LoaderFunctionArgs["params"]) =>
+  routeParams(params, { qid: ownQuestionId }, "We could not find that question.").qid;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const q = orNotFound(await ownAuthored(user, questionId(params.qid))).question;
+  const q = orNotFound(await ownAuthored(user, questionId(params))).question;
   return { id: q.id, version: q.currentVersion, values: asFormValues(q), areas: knowledgeAreaChoices() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const id = questionId(params.qid);
+  const id = questionId(params);
   const formData = await request.formData();
   if (formData.get("intent") === "retire") {
     orNotFound(await retireAuthored(user, id));
@@ -45,19 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  const parsed = parseAuthoredQuestion(formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const saved = await updateAuthored(user, id, parsed.data);
+  const saved = await saveQuestionForm(formData, (q) => updateAuthored(user, id, q));
   if (!saved.ok && saved.reason === "not-found") throw new Response(saved.message, { status: 404 });
-  if (!saved.ok)
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: saved.fieldErrors,
-        values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
-      },
-      { status: 400 },
-    );
+  if (!saved.ok) return data(saved, { status: 400 });
   return redirect("/classes/questions?saved=1");
 }
 
@@ -74,17 +62,10 @@ export default function EditQuestion() {
       <p className="text-sm text-muted">
         Version {version}. Saving a change makes a new version; attempts already taken keep the version they showed.
       </p>
-      {result && !result.ok ? (
-        <ErrorSummary
-          className=""
-          message="The change was not saved: fix the fields marked below."
-          fieldErrors={result.fieldErrors}
-          labels={QUESTION_FIELD_LABELS}
-        />
-      ) : null}
       <QuestionForm
-        values={result && !result.ok ? result.values : values}
-        errors={result && !result.ok ? result.fieldErrors : {}}
+        values={values}
+        rejected={result && !result.ok ? result : null}
+        refusal="The change was not saved: fix the fields marked below."
         areas={areas}
         submitLabel="Save changes"
       />

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createAuthored, knowledgeAreaChoices } from "~/authoring/authoring.server.ts";
-import { parseAuthoredQuestion } from "~/authoring/forms.ts";
-import { ErrorSummary } from "~/components/form-controls.tsx";
-import { QuestionForm, QUESTION_FIELD_LABELS } from "~/components/question-form.tsx";
+import { createAuthored, knowledgeAreaChoices, saveQuestionForm } from "~/authoring/authoring.server.ts";
+import { QuestionForm } from "~/components/question-form.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Write a question · Classes · Charted" }];
@@ -16,19 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const formData = await request.formData();
-  const parsed = parseAuthoredQuestion(formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const saved = await createAuthored(user, parsed.data);
-  if (!saved.ok)
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: saved.fieldErrors,
-        values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
-      },
-      { status: 400 },
-    );
+  const saved = await saveQuestionForm(await request.formData(), (q) => createAuthored(user, q));
+  if (!saved.ok) return data(saved, { status: 400 });
   return redirect("/classes/questions?saved=1");
 }
 
@@ -42,17 +29,10 @@ export default function NewQuestion() {
         <Link to="/classes/questions">My questions</Link> <span aria-hidden="true">›</span> New
       </nav>
       <h1 className="page-title">Write a question</h1>
-      {result && !result.ok ? (
-        <ErrorSummary
-          className=""
-          message="The question was not saved: fix the fields marked below."
-          fieldErrors={result.fieldErrors}
-          labels={QUESTION_FIELD_LABELS}
-        />
-      ) : null}
       <QuestionForm
-        values={result && !result.ok ? result.values : {}}
-        errors={result && !result.ok ? result.fieldErrors : {}}
+        values={{}}
+        rejected={result && !result.ok ? result : null}
+        refusal="The question was not saved: fix the fields marked below."
         areas={areas}
         submitLabel="Save question"
       />

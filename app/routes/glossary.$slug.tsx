@@ -4,6 +4,7 @@ import { HearIt } from "~/components/hear-it.tsx";
 import { ReportLink } from "~/components/report-link.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { slugParam } from "~/content/params.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.entry.term ?? "Term"} · Glossary · Charted` },
@@ -66,10 +67,7 @@ export default function GlossaryEntryPage() {
         <ReportLink kind="glossary" id={entry.slug} />
       </p>
       {seeAlso.length ? (
-        <section className="mt-6" aria-labelledby="see-also">
-          <h2 id="see-also" className="mb-2 font-semibold">
-            See also
-          </h2>
+        <Section headingId="see-also" title="See also" size="base" gap={2} className="mt-6">
           <ul className="flex flex-wrap gap-2">
             {seeAlso.map((s) => (
               <li key={s.slug}>
@@ -79,13 +77,10 @@ export default function GlossaryEntryPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {lessons.length ? (
-        <section className="mt-6" aria-labelledby="in-lessons">
-          <h2 id="in-lessons" className="mb-2 font-semibold">
-            Lessons that use this term
-          </h2>
+        <Section headingId="in-lessons" title="Lessons that use this term" size="base" gap={2} className="mt-6">
           <ul className="list-disc pl-6">
             {lessons.map((l) => (
               <li key={l.url}>
@@ -93,7 +88,7 @@ export default function GlossaryEntryPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
 import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
 
@@ -68,10 +69,7 @@ export default function JoinPage() {
         />
         <Button>Join class</Button>
       </Form>
-      <section aria-labelledby="joined-heading">
-        <h2 id="joined-heading" className="mb-2 text-lg font-semibold">
-          Classes you are in
-        </h2>
+      <Section headingId="joined-heading" title="Classes you are in" size="lg" gap={2}>
         {classes.length ? (
           <ul className="space-y-2">
             {classes.map((c) => (
@@ -95,7 +93,7 @@ export default function JoinPage() {
         ) : (
           <p>You are not in any class yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

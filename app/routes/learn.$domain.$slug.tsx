@@ -7,6 +7,7 @@ import { slugParam } from "~/content/params.ts";
 import { isLessonComplete, markLessonComplete, markLessonIncomplete } from "~/models/lesson-completion.server.ts";
 import { getUser, requireUser } from "~/utils/auth.server.ts";
 import { Button, SelectField } from "~/components/form-controls.tsx";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },
@@ -64,16 +65,19 @@ export default function LessonPage() {
           {lesson.readingMinutes} min read · {lesson.wordCount.toLocaleString("en-US")} words ·{" "}
           {knowledgeAreas.map((k) => k.id).join(", ")}
         </p>
-        <section aria-labelledby="objectives-heading" className="mb-6 rounded-lg border border-line bg-brand-soft p-4">
-          <h2 id="objectives-heading" className="mb-2 font-semibold">
-            By the end of this lesson you will be able to
-          </h2>
+        <Section
+          headingId="objectives-heading"
+          title="By the end of this lesson you will be able to"
+          size="base"
+          gap={2}
+          className="mb-6 rounded-lg border border-line bg-brand-soft p-4"
+        >
           <ul className="list-disc space-y-1 pl-6">
             {lesson.objectives.map((o) => (
               <li key={o}>{o}</li>
             ))}
           </ul>
-        </section>
+        </Section>
         {lesson.headings.length ? (
           <details className="mb-6 rounded-lg border border-line bg-surface p-4 lg:hidden">
             <summary className="cursor-pointer font-semibold">On this page</summary>
@@ -82,10 +86,13 @@ export default function LessonPage() {
         ) : null}
         {/* HTML from our own renderer: raw HTML in lessons is escaped (markdown.server.ts). */}
         <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.html }} />
-        <section aria-labelledby="references-heading" className="mt-8 border-t border-line pt-4">
-          <h2 id="references-heading" className="mb-2 text-lg font-semibold">
-            References
-          </h2>
+        <Section
+          headingId="references-heading"
+          title="References"
+          size="lg"
+          gap={2}
+          className="mt-8 border-t border-line pt-4"
+        >
           <ul className="list-disc space-y-1 pl-6 text-sm">
             {lesson.references.map((r) => (
               <li key={`${r.title}${r.url ?? ""}`}>
@@ -100,7 +107,7 @@ export default function LessonPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
         <Form method="get" action="/reports/new" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
           <input type="hidden" name="kind" value="lesson" />
           <input type="hidden" name="id" value={lesson.slug} />

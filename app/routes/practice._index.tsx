@@ -13,6 +13,8 @@ import {
   TextField,
 } from "~/components/form-controls.tsx";
 import { ScoreTrend } from "~/components/score-trend.tsx";
+import { DataTable } from "~/components/data-table.tsx";
+import { Section } from "~/components/section.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { history, startPractice, startSimulation } from "~/exam/attempts.server.ts";
 import { practiceFormInput, practiceFormSchema, practicePrefillSchema, replaceParam } from "~/exam/forms.ts";
@@ -166,10 +168,7 @@ export default function PracticePage() {
     <div className="space-y-8">
       <h1 className="page-title">Practice</h1>
       {inProgress.length ? (
-        <section aria-labelledby="resume-heading" className="card border-brand">
-          <h2 id="resume-heading" className="mb-2 text-xl font-semibold">
-            Pick up where you left off
-          </h2>
+        <Section headingId="resume-heading" title="Pick up where you left off" gap={2} className="card border-brand">
           <ul className="space-y-2">
             {inProgress.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3">
@@ -183,14 +182,11 @@ export default function PracticePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {expired.length ? (
-        <section aria-labelledby="expired-heading" className="card">
-          <h2 id="expired-heading" className="mb-2 text-xl font-semibold">
-            Time ran out
-          </h2>
+        <Section headingId="expired-heading" title="Time ran out" gap={2} className="card">
           <p className="mb-2">
             These were submitted at their deadline with the answers you saved. Open one to see its results.
           </p>
@@ -204,13 +200,10 @@ export default function PracticePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="sim-heading" className="card">
-        <h2 id="sim-heading" className="mb-2 text-xl font-semibold">
-          Full CMAA simulation
-        </h2>
+      <Section headingId="sim-heading" title="Full CMAA simulation" gap={2} className="card">
         <p className="mb-4 max-w-2xl">
           {exam.totalItems} questions in {exam.minutes} minutes, like the real exam: {exam.scoredItems} scored questions
           in the blueprint&apos;s proportions and {exam.pretestItems} unscored ones mixed in. You get a score by domain
@@ -227,12 +220,9 @@ export default function PracticePage() {
             {busy === "simulation" ? "Building your exam…" : "Start a full simulation"}
           </Button>
         </Form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="custom-heading" className="card">
-        <h2 id="custom-heading" className="mb-2 text-xl font-semibold">
-          Custom practice
-        </h2>
+      <Section headingId="custom-heading" title="Custom practice" gap={2} className="card">
         {lesson ? (
           <p className="mb-3 rounded-md bg-brand-soft p-3">
             Questions about the lesson <strong>{lesson.title}</strong>.{" "}
@@ -328,12 +318,9 @@ export default function PracticePage() {
             {busy === "practice" ? "Choosing questions…" : "Start practice"}
           </Button>
         </Form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-xl font-semibold">
-          Your results
-        </h2>
+      <Section headingId="history-heading" title="Your results">
         {done.length === 0 ? (
           <p>No finished attempts yet. Results appear here with your trend over time.</p>
         ) : (
@@ -344,51 +331,26 @@ export default function PracticePage() {
                 percent: a.percent ?? 0,
               }))}
             />
-            <div className="overflow-x-auto">
-              <table className="mt-4 w-full text-left">
-                <caption className="sr-only">Finished attempts, newest first</caption>
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">
-                      Date
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Kind
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Questions
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Score
-                    </th>
-                    <th scope="col" className="py-2">
-                      Details
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {done.map((a) => (
-                    <tr key={a.id} className="border-b border-line">
-                      <td className="py-2 pr-4">{a.started.date}</td>
-                      <td className="py-2 pr-4">
-                        {KIND_LABELS[a.kind]}
-                        {a.mode === "tutor" ? " (tutor)" : ""}
-                      </td>
-                      <td className="py-2 pr-4">{a.items}</td>
-                      <td className="py-2 pr-4">
-                        {a.percent}%{a.scaledScore ? ` · est. ${a.scaledScore}` : ""}
-                      </td>
-                      <td className="py-2">
-                        <Link to={`/attempts/${a.id}/results`}>Review</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="mt-4 w-full text-left"
+              caption="Finished attempts, newest first"
+              columns={["Date", "Kind", "Questions", "Score", "Details"]}
+              rowHeader={false}
+              rows={done}
+              rowKey={(a) => a.id}
+              cells={(a) => [
+                a.started.date,
+                `${KIND_LABELS[a.kind]}${a.mode === "tutor" ? " (tutor)" : ""}`,
+                a.items,
+                <>
+                  {a.percent}%{a.scaledScore ? ` · est. ${a.scaledScore}` : ""}
+                </>,
+                <Link to={`/attempts/${a.id}/results`}>Review</Link>,
+              ]}
+            />
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

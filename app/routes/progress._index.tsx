@@ -17,6 +17,7 @@ import { READINESS_WINDOW_DAYS } from "~/progress/readiness.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { MOCK_MIN_ANSWERED_SHARE, MOCK_RULE_TEXT } from "~/progress/mock-rule.ts";
 import { Button } from "~/components/form-controls.tsx";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 
@@ -48,10 +49,7 @@ export default function ProgressPage() {
       <h1 className="page-title">Your progress</h1>
       <div className="grid gap-4 md:grid-cols-3">
         <ReadinessCard readiness={d.readiness} />
-        <section aria-labelledby="streak-heading" className="card">
-          <h2 id="streak-heading" className="mb-1 text-xl font-semibold">
-            Streak
-          </h2>
+        <Section headingId="streak-heading" title="Streak" gap={1} className="card">
           <p className="text-3xl font-bold">
             {d.streak.current} day{d.streak.current === 1 ? "" : "s"}
           </p>
@@ -62,14 +60,11 @@ export default function ProgressPage() {
           <p className="mt-2 text-sm">
             Lessons finished: {d.lessons.done} of {d.lessons.total}
           </p>
-        </section>
+        </Section>
         <NextSession plan={d.plan} />
       </div>
 
-      <section aria-labelledby="weakest-heading" className="card">
-        <h2 id="weakest-heading" className="mb-2 text-xl font-semibold">
-          Work on these next
-        </h2>
+      <Section headingId="weakest-heading" title="Work on these next" gap={2} className="card">
         <p className="mb-3 text-sm text-muted">
           The three knowledge areas where your mastery is lowest (areas you have not practised yet count as zero).
         </p>
@@ -104,7 +99,7 @@ export default function ProgressPage() {
             Practise all three together (choose how many questions)
           </Link>
         </p>
-      </section>
+      </Section>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <MasteryChart domains={d.domains} />
@@ -126,10 +121,7 @@ export default function ProgressPage() {
       </div>
       <ActivityCalendar days={d.calendar} streak={d.streak} />
 
-      <section aria-labelledby="method-heading" className="card">
-        <h2 id="method-heading" className="mb-2 text-xl font-semibold">
-          How these numbers are worked out
-        </h2>
+      <Section headingId="method-heading" title="How these numbers are worked out" gap={2} className="card">
         <ul className="list-disc space-y-2 pl-6 text-sm">
           <li>
             <strong>Mastery</strong> (0–100) is {Math.round(QUESTION_SHARE * 100)}% question accuracy and{" "}
@@ -154,17 +146,14 @@ export default function ProgressPage() {
             gaps of up to five minutes count as study.
           </li>
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }
 
 function ReadinessCard({ readiness }: { readiness: ReturnType<typeof useLoaderData<typeof loader>>["readiness"] }) {
   return (
-    <section aria-labelledby="readiness-heading" className="card">
-      <h2 id="readiness-heading" className="mb-1 text-xl font-semibold">
-        Chance of passing
-      </h2>
+    <Section headingId="readiness-heading" title="Chance of passing" gap={1} className="card">
       {readiness.status === "estimate" ? (
         <>
           <p className="text-3xl font-bold">{readiness.probability}%</p>
@@ -189,16 +178,13 @@ function ReadinessCard({ readiness }: { readiness: ReturnType<typeof useLoaderDa
           </Link>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
 function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof loader>>["plan"] }) {
   return (
-    <section aria-labelledby="next-heading" className="card">
-      <h2 id="next-heading" className="mb-1 text-xl font-semibold">
-        Next study session
-      </h2>
+    <Section headingId="next-heading" title="Next study session" gap={1} className="card">
       {plan.next ? (
         <>
           <p className="font-medium">{plan.next.day === plan.today ? "Today" : shortDay(plan.next.day)}</p>
@@ -217,6 +203,6 @@ function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof lo
       <Link to="/progress/plan" className="btn-secondary mt-2">
         Your study plan
       </Link>
-    </section>
+    </Section>
   );
 }

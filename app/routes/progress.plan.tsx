@@ -10,6 +10,7 @@ import { SESSIONS_SHOWN, taskLine } from "~/progress/plan.ts";
 import { studyDay } from "~/review/study-day.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseInput } from "~/utils/forms.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Study plan · Progress · Charted" }];
 
@@ -118,19 +119,21 @@ export default function StudyPlan() {
           <Button>Save and rebuild my plan</Button>
         </Form>
 
-        <section aria-labelledby="plan-heading" className="space-y-4">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="plan-heading" className="text-xl font-semibold">
-              {d.daysLeft !== null
-                ? `${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"} to your exam`
-                : "Upcoming sessions"}
-            </h2>
-            {d.sessions.length ? (
+        <Section
+          headingId="plan-heading"
+          title={
+            d.daysLeft !== null ? `${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"} to your exam` : "Upcoming sessions"
+          }
+          gap={0}
+          className="space-y-4"
+          actions={
+            d.sessions.length ? (
               <a href="/progress/plan.ics" className="btn-secondary" download>
                 Add to my calendar (.ics)
               </a>
-            ) : null}
-          </div>
+            ) : null
+          }
+        >
           {d.notes.map((n) => (
             <p key={n} className="rounded-md border border-warn bg-warn-soft p-3">
               {n}
@@ -171,7 +174,7 @@ export default function StudyPlan() {
               {d.prefs.examDate ? shortDay(d.prefs.examDate) : "the end of the plan"} (all in the calendar file).
             </p>
           ) : null}
-        </section>
+        </Section>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { deckSummaries, studyQueue } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
@@ -18,10 +19,7 @@ export default function ReviewHome() {
   return (
     <div className="space-y-6">
       <h1 className="page-title">Review</h1>
-      <section className="card" aria-labelledby="today-heading">
-        <h2 id="today-heading" className="mb-2 text-xl font-semibold">
-          Today
-        </h2>
+      <Section headingId="today-heading" title="Today" gap={2} className="card">
         <p className="mb-4">
           {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS
           so you see it just before you would forget it. Your study day starts at 4 a.m.
@@ -43,11 +41,8 @@ export default function ReviewHome() {
             Settings
           </Link>
         </div>
-      </section>
-      <section aria-labelledby="decks-heading">
-        <h2 id="decks-heading" className="mb-3 text-xl font-semibold">
-          Decks
-        </h2>
+      </Section>
+      <Section headingId="decks-heading" title="Decks">
         <ul className="grid gap-3 sm:grid-cols-2">
           {decks.map((d) => (
             <li key={d.id} className="card flex flex-wrap items-center justify-between gap-3">
@@ -66,7 +61,7 @@ export default function ReviewHome() {
         <p className="mt-3 text-sm text-muted">
           Questions you miss in practice join their domain&apos;s deck automatically.
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

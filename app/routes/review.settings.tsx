@@ -4,6 +4,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-controls.tsx";
+import { DataTable } from "~/components/data-table.tsx";
+import { Section } from "~/components/section.tsx";
 import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizerStatus, requestOptimization } from "~/review/optimizer.server.ts";
@@ -87,38 +89,20 @@ function Comparison({
   caption: string;
 }) {
   return (
-    <table className="mt-3 w-full max-w-md text-left">
-      <caption className="mb-1 text-left text-sm text-muted">{caption}</caption>
-      <thead>
-        <tr className="border-b border-line">
-          <th scope="col" className="py-1 pr-4">
-            Measure (lower is better)
-          </th>
-          <th scope="col" className="py-1 pr-4">
-            Current
-          </th>
-          <th scope="col" className="py-1">
-            Trained
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr className="border-b border-line">
-          <th scope="row" className="py-1 pr-4 font-normal">
-            Log loss
-          </th>
-          <td className="py-1 pr-4">{num(before.logLoss, 4)}</td>
-          <td className="py-1">{num(after.logLoss, 4)}</td>
-        </tr>
-        <tr>
-          <th scope="row" className="py-1 pr-4 font-normal">
-            RMSE
-          </th>
-          <td className="py-1 pr-4">{pct(before.rmse)}</td>
-          <td className="py-1">{pct(after.rmse)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <DataTable
+      className="mt-3 w-full max-w-md text-left"
+      scroll={false}
+      dense
+      lastRowRule={false}
+      caption={caption}
+      captionClassName="mb-1 text-left text-sm text-muted"
+      columns={["Measure (lower is better)", "Current", "Trained"]}
+      rows={[
+        ["Log loss", num(before.logLoss, 4), num(after.logLoss, 4)],
+        ["RMSE", pct(before.rmse), pct(after.rmse)],
+      ]}
+      cells={(r) => r}
+    />
   );
 }
 
@@ -208,10 +192,7 @@ export default function ReviewSettings() {
         <Button>Save settings</Button>
       </Form>
 
-      <section aria-labelledby="optimize-heading" className="card space-y-3">
-        <h2 id="optimize-heading" className="text-xl font-semibold">
-          Optimize my schedule
-        </h2>
+      <Section headingId="optimize-heading" title="Optimize my schedule" gap={0} className="card space-y-3">
         <p>
           FSRS can learn how quickly <em>you</em> forget from your own ratings and schedule your cards to match. Charted
           trains new parameters on your review history, checks how well they predict your ratings against the ones in
@@ -292,7 +273,7 @@ export default function ReviewSettings() {
             />
           </div>
         ) : null}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,0 +1,113 @@
+// The app's data tables: one markup for captions, column and row headers, cell padding and the
+// horizontal scroll wrapper, so every table reads the same to a screen reader.
+import type { Key, ReactNode } from "react";
+
+type ColumnSpec = {
+  header: ReactNode;
+  /** More classes on this column's header cell (a width, say). */
+  className?: string;
+  /** The column's cells are decoration (a bar drawing the number beside it): hidden from assistive technology. */
+  decorative?: boolean;
+};
+/** A column: its header, or the header with options. */
+export type Column = ReactNode | ColumnSpec;
+
+const isSpec = (c: Column): c is ColumnSpec => c !== null && typeof c === "object" && "header" in c;
+const column = (c: Column): ColumnSpec => (isSpec(c) ? c : { header: c });
+
+/**
+ * A data table. `cells` gives a row's cells in column order; the first is the row's header
+ * (`th scope="row"`) unless `rowHeader` is false. Cells are padded apart (`pr-4`), the last one
+ * too only with `padLast`. Wide tables scroll sideways in their own box; `regionLabelledBy` makes
+ * that box a focusable, named region so keyboard users can scroll it.
+ */
+export function DataTable<T>({
+  caption,
+  captionClassName = "sr-only",
+  columns,
+  rows,
+  cells,
+  rowKey = (_row, i) => i,
+  rowHeader = true,
+  dense = false,
+  padLast = false,
+  rowClassName = "",
+  lastRowRule = true,
+  className = "w-full text-left",
+  scroll = true,
+  regionLabelledBy,
+}: {
+  caption?: ReactNode;
+  captionClassName?: string;
+  /** Column headers; none for a table of row headers and values. */
+  columns?: Column[];
+  rows: readonly T[];
+  cells: (row: T, index: number) => ReactNode[];
+  rowKey?: (row: T, index: number) => Key;
+  rowHeader?: boolean;
+  /** `py-1` cells instead of `py-2`. */
+  dense?: boolean;
+  padLast?: boolean;
+  /** More classes on each body row. */
+  rowClassName?: string;
+  /** False: no rule under the last row (a short table closing a card). */
+  lastRowRule?: boolean;
+  className?: string;
+  scroll?: boolean;
+  regionLabelledBy?: string;
+}) {
+  const pad = dense ? "py-1" : "py-2";
+  const heads = columns?.map(column);
+  const padded = (j: number, count: number) => (padLast || j < count - 1 ? `${pad} pr-4` : pad);
+  const rule = `border-b border-line${rowClassName ? ` ${rowClassName}` : ""}`;
+  const table = (
+    <table className={className}>
+      {caption ? <caption className={captionClassName}>{caption}</caption> : null}
+      {heads ? (
+        <thead>
+          <tr className="border-b border-line">
+            {heads.map((h, j) => (
+              <th key={j} scope="col" className={`${padded(j, heads.length)}${h.className ? ` ${h.className}` : ""}`}>
+                {h.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      ) : null}
+      <tbody>
+        {rows.map((row, i) => {
+          const values = cells(row, i);
+          const last = i === rows.length - 1 && !lastRowRule;
+          return (
+            <tr key={rowKey(row, i)} className={last ? rowClassName || undefined : rule}>
+              {values.map((value, j) =>
+                j === 0 && rowHeader ? (
+                  <th key={j} scope="row" className={`${padded(j, values.length)} font-normal`}>
+                    {value}
+                  </th>
+                ) : (
+                  <td
+                    key={j}
+                    className={padded(j, values.length)}
+                    aria-hidden={heads?.[j]?.decorative ? "true" : undefined}
+                  >
+                    {value}
+                  </td>
+                ),
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+  if (!scroll) return table;
+  return regionLabelledBy ? (
+    // Focusable so keyboard users can scroll a wide table on a narrow screen.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={regionLabelledBy}>
+      {table}
+    </div>
+  ) : (
+    <div className="overflow-x-auto">{table}</div>
+  );
+}
