@@ -147,6 +147,8 @@ test("assignments work on a phone @phone", async ({ browser }) => {
   await register(student, "Pia Phone", uniqueEmail("phone"));
   await student.goto(`/join?code=${code}`);
   await student.getByRole("button", { name: "Join class" }).click();
+  // Wait for the join to land before leaving the page (a navigation would cancel it).
+  await expect(student.getByRole("status")).toHaveText(/^You joined /);
   await student.goto("/");
   await expect(student.getByRole("heading", { name: "Your assignments" })).toBeVisible();
   await student.getByRole("link", { name: title }).click();

@@ -1,5 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+
+/** Pages through the editors' queue (oldest first) until `text` shows, waiting for each page. */
+async function findInQueue(page: Page, text: string) {
+  for (;;) {
+    await expect(page.getByRole("heading", { level: 1, name: "Content reports" })).toBeVisible();
+    if (await page.getByText(text).count()) return;
+    const next = page.getByRole("link", { name: "Next page" });
+    if (!(await next.count())) throw new Error(`"${text}" is not in this queue`);
+    const before = page.url();
+    await next.click();
+    await page.waitForURL((url) => url.toString() !== before);
+  }
+}
 
 test("a learner reports a glossary problem, an editor answers it, the learner sees the outcome", async ({
   browser,
@@ -41,7 +54,7 @@ test("a learner reports a glossary problem, an editor answers it, the learner se
   await expect(editor.getByRole("heading", { level: 1, name: "Content reports" })).toBeVisible();
   await expectAccessible(editor);
   // The newest report is on the last page of the open queue (oldest first).
-  while (!(await editor.getByText(message).isVisible())) await editor.getByRole("link", { name: "Next page" }).click();
+  await findInQueue(editor, message);
   const entry = editor.getByRole("listitem").filter({ hasText: message });
   await expect(entry).toContainText("From Rita Reporter");
   await entry.getByLabel("Status").selectOption("fixed");
@@ -49,7 +62,8 @@ test("a learner reports a glossary problem, an editor answers it, the learner se
   await entry.getByRole("button", { name: "Save answer" }).click();
   await expect(editor.getByText(message)).toHaveCount(0);
   await editor.getByRole("link", { name: /^Fixed/ }).click();
-  while (!(await editor.getByText(message).isVisible())) await editor.getByRole("link", { name: "Next page" }).click();
+  await expect(editor.getByRole("link", { name: /^Fixed/ })).toHaveAttribute("aria-current", "page");
+  await findInQueue(editor, message);
 
   await learner.goto("/reports");
   const answered = learner.getByRole("listitem").filter({ hasText: message });
