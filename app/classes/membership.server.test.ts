@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeQuestion } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
+import { practiceForm } from "../../tests/factories/practice.ts";
 import { createAssignment } from "~/assignments/manage.server.ts";
 import { startAssignment } from "~/assignments/student.server.ts";
 import { saveAnswer, startPractice } from "~/exam/attempts.server.ts";
@@ -72,15 +73,7 @@ describe("removing a student", () => {
       await saveAnswer(student.id, started.attemptId, 1, { selectedIndex: item.questionVersion.answerIndex }),
     ).toEqual({ ok: true });
     // Their own practice is not the class's business: it stays open.
-    const practice = await startPractice(student.id, {
-      domains: ["LAW"],
-      areas: [],
-      weakest: false,
-      count: 5,
-      timed: false,
-      mode: "exam",
-      only: "all",
-    });
+    const practice = await startPractice(student.id, practiceForm());
     if (!practice.ok) throw new Error(practice.message);
 
     expect(await post({ intent: "remove", userId: student.id })).toMatchObject({

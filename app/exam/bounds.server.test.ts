@@ -8,7 +8,7 @@ import { countQueries } from "../../tests/setup/query-count.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { attemptResults, history, startPractice, startSimulation, submitAttempt } from "./attempts.server.ts";
-import type { PracticeForm } from "./forms.ts";
+import { practiceForm } from "../../tests/factories/practice.ts";
 import { ATTEMPT_BOUNDS, GRADE_PER_PAGE_LOAD } from "./limits.ts";
 
 /** The results of a submitted attempt (the test fails if there are none). */
@@ -32,16 +32,7 @@ beforeAll(async () => {
   );
 });
 
-const quiz = (over: Partial<PracticeForm> = {}): PracticeForm => ({
-  domains: ["LAW"],
-  areas: [],
-  weakest: false,
-  count: 5,
-  timed: false,
-  mode: "exam",
-  only: "all",
-  ...over,
-});
+const quiz = practiceForm;
 
 describe("open attempts per learner", () => {
   it("offers the open simulation instead of a second one, and 'submit it and start a new one' does both", async () => {

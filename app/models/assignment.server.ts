@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import type { AssignmentConfig } from "./json-columns.ts";
+import { SHOWN_VERSION } from "./attempt.server.ts";
 
 export const BANK_PAGE_SIZE = 20;
 
@@ -122,10 +123,7 @@ export function assignmentAttempts(assignmentId: string, userId?: string) {
           isCorrect: true,
           questionVersion: {
             select: {
-              questionId: true,
-              stem: true,
-              options: true,
-              answerIndex: true,
+              ...SHOWN_VERSION,
               question: { select: { domainId: true, knowledgeArea: true } },
             },
           },

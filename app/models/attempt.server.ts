@@ -5,6 +5,9 @@ import { decodeOptions } from "./json-columns.ts";
 import { lockUserRow } from "./sql-dialect.server.ts";
 import type { Prisma } from "~/generated/prisma-sqlite/client.ts";
 
+/** A question version as an item shows it: which question, its stem and options, and the key. */
+export const SHOWN_VERSION = { questionId: true, stem: true, options: true, answerIndex: true } as const;
+
 /** The client or a transaction's client: reads that run either way take one. */
 type Client = Prisma.TransactionClient;
 
@@ -181,10 +184,7 @@ export async function examItem(attemptId: string, position: number) {
       checkedAt: true,
       questionVersion: {
         select: {
-          questionId: true,
-          stem: true,
-          options: true,
-          answerIndex: true,
+          ...SHOWN_VERSION,
           lessonSlug: true,
           question: { select: { domainId: true } },
         },
@@ -260,10 +260,7 @@ export function gradedItems(attemptId: string) {
       isCorrect: true,
       questionVersion: {
         select: {
-          questionId: true,
-          stem: true,
-          options: true,
-          answerIndex: true,
+          ...SHOWN_VERSION,
           reference: true,
           lessonSlug: true,
           question: { select: { domainId: true, knowledgeArea: true } },
