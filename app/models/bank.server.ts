@@ -131,17 +131,19 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
   return counts;
 }
 
-/** A bank question's current stem (null if there is no such question): what a report is about. */
-export async function currentStem(questionId: string): Promise<string | null> {
-  const q = await db.question.findUnique({
-    where: { id: questionId },
-    select: { versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true } } },
+/** Current stems of bank questions by id (missing ids are absent): what reports are about. */
+export async function currentStems(questionIds: string[]): Promise<Map<string, string>> {
+  if (!questionIds.length) return new Map();
+  const rows = await db.question.findMany({
+    where: { id: { in: questionIds } },
+    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true } } },
   });
-  return q ? (q.versions[0]?.stem ?? "") : null;
+  return new Map(rows.map((q) => [q.id, q.versions[0]?.stem ?? ""]));
 }
 
-/** A content card's front (null if there is no such card). */
-export async function contentCardFront(cardId: string): Promise<string | null> {
-  const card = await db.contentCard.findUnique({ where: { id: cardId }, select: { front: true } });
-  return card?.front ?? null;
+/** Fronts of content cards by id (missing ids are absent). */
+export async function contentCardFronts(cardIds: string[]): Promise<Map<string, string>> {
+  if (!cardIds.length) return new Map();
+  const rows = await db.contentCard.findMany({ where: { id: { in: cardIds } }, select: { id: true, front: true } });
+  return new Map(rows.map((c) => [c.id, c.front]));
 }

@@ -1,7 +1,7 @@
 // "Report a problem": learners report an error in a question, card, lesson (section) or glossary
 // term; content editors (admins) answer from a queue; reporters see the outcome.
 import { getContentIndex } from "~/content/index.server.ts";
-import { contentCardFront, currentStem } from "~/models/bank.server.ts";
+import { contentCardFronts, currentStems } from "~/models/bank.server.ts";
 import * as store from "~/models/content-report.server.ts";
 import type { ReportStatus, ReportTarget } from "~/models/content-report-kinds.ts";
 import { notFound, type NotFound } from "~/utils/results.ts";
@@ -22,37 +22,53 @@ export interface TargetView {
 
 const clip = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
 
-/** Names a report's target, or null when it does not exist (a stale or forged link). */
+type Target = { kind: ReportTarget; id: string; section: string | null };
+
+/**
+ * Names reports' targets (null where one does not exist: a stale or forged link), with one query
+ * per kind for the database-backed ones however many reports there are.
+ */
+async function describeTargets(targets: Target[]): Promise<(TargetView | null)[]> {
+  const ids = (kind: ReportTarget) => [
+    ...new Set(targets.filter((t) => t.kind === kind && !t.section).map((t) => t.id)),
+  ];
+  const [stems, fronts] = await Promise.all([currentStems(ids("question")), contentCardFronts(ids("card"))]);
+  const index = getContentIndex();
+  return targets.map(({ kind, id, section }): TargetView | null => {
+    switch (kind) {
+      case "glossary": {
+        const entry = index.glossaryBySlug.get(id);
+        return entry && !section
+          ? { kind, id, section, label: `Glossary: ${entry.term}`, href: `/glossary/${entry.slug}` }
+          : null;
+      }
+      case "lesson": {
+        const lesson = index.lessons.get(id);
+        if (!lesson) return null;
+        const heading = section ? lesson.headings.find((h) => h.id === section) : undefined;
+        if (section && !heading) return null;
+        const href = `/learn/${lesson.domainSlug}/${lesson.slug}${heading ? `#${heading.id}` : ""}`;
+        return { kind, id, section, label: `Lesson: ${lesson.title}${heading ? ` › ${heading.text}` : ""}`, href };
+      }
+      case "question": {
+        const stem = section ? undefined : stems.get(id);
+        return stem === undefined ? null : { kind, id, section, label: `Question ${id}: ${clip(stem)}`, href: null };
+      }
+      case "card": {
+        const front = section ? undefined : fronts.get(id);
+        return front === undefined ? null : { kind, id, section, label: `Card ${id}: ${clip(front)}`, href: null };
+      }
+    }
+  });
+}
+
+/** Names one report's target, or null when it does not exist. */
 export async function describeTarget(
   kind: ReportTarget,
   id: string,
   section: string | null,
 ): Promise<TargetView | null> {
-  const index = getContentIndex();
-  switch (kind) {
-    case "glossary": {
-      const entry = index.glossaryBySlug.get(id);
-      return entry && !section
-        ? { kind, id, section, label: `Glossary: ${entry.term}`, href: `/glossary/${entry.slug}` }
-        : null;
-    }
-    case "lesson": {
-      const lesson = index.lessons.get(id);
-      if (!lesson) return null;
-      const heading = section ? lesson.headings.find((h) => h.id === section) : undefined;
-      if (section && !heading) return null;
-      const href = `/learn/${lesson.domainSlug}/${lesson.slug}${heading ? `#${heading.id}` : ""}`;
-      return { kind, id, section, label: `Lesson: ${lesson.title}${heading ? ` › ${heading.text}` : ""}`, href };
-    }
-    case "question": {
-      const stem = section ? null : await currentStem(id);
-      return stem === null ? null : { kind, id, section, label: `Question ${id}: ${clip(stem)}`, href: null };
-    }
-    case "card": {
-      const front = section ? null : await contentCardFront(id);
-      return front === null ? null : { kind, id, section, label: `Card ${id}: ${clip(front)}`, href: null };
-    }
-  }
+  return (await describeTargets([{ kind, id, section }]))[0];
 }
 
 export type FileResult = { ok: true; id: string } | NotFound | { ok: false; reason: "too-many"; message: string };
@@ -84,18 +100,19 @@ export async function fileReport(
 type ReportRow = Awaited<ReturnType<typeof store.reportsBy>>[number];
 
 async function withTargets<R extends ReportRow>(rows: R[]) {
-  return Promise.all(
-    rows.map(async (r) => ({
-      ...r,
-      target: (await describeTarget(r.targetKind as ReportTarget, r.targetId, r.section)) ?? {
-        kind: r.targetKind as ReportTarget,
-        id: r.targetId,
-        section: r.section,
-        label: `${r.targetKind} ${r.targetId} (no longer in Charted)`,
-        href: null,
-      },
-    })),
+  const targets = await describeTargets(
+    rows.map((r) => ({ kind: r.targetKind as ReportTarget, id: r.targetId, section: r.section })),
   );
+  return rows.map((r, i) => ({
+    ...r,
+    target: targets[i] ?? {
+      kind: r.targetKind as ReportTarget,
+      id: r.targetId,
+      section: r.section,
+      label: `${r.targetKind} ${r.targetId} (no longer in Charted)`,
+      href: null,
+    },
+  }));
 }
 
 /** A learner's own reports with their outcome. */

@@ -103,3 +103,16 @@ test("lesson sections, review cards and questions on the results page link to Re
   await page.getByRole("link", { name: "Back to where you were" }).click();
   await expect(page).toHaveURL(results);
 });
+
+test("reporting a problem fits a phone @phone", async ({ page }) => {
+  await register(page, "Pat Phone", uniqueEmail("report-phone"));
+  await page.goto("/glossary/hipaa");
+  await page.getByRole("link", { name: "Report a problem" }).click();
+  await page.getByLabel("What is wrong?").fill("The example could name the rule it comes from.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your reports" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "name the rule it comes from" })).toContainText("Open");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page);
+});
