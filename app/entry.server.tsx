@@ -8,7 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
-import { jobHandlers } from "./jobs/handlers.server.ts";
+import { jobHandlers, jobRetries } from "./jobs/handlers.server.ts";
 import { startJobWorker } from "./jobs/worker.server.ts";
 
 // Every app process runs the background job loop; each job is claimed by one of them
@@ -16,7 +16,7 @@ import { startJobWorker } from "./jobs/worker.server.ts";
 declare global {
   var __chartedJobWorker: (() => void) | undefined;
 }
-globalThis.__chartedJobWorker ??= startJobWorker(jobHandlers);
+globalThis.__chartedJobWorker ??= startJobWorker(jobHandlers, { retries: jobRetries });
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -9,7 +9,16 @@ const port = process.env.E2E_PORT ?? "3210";
 mkdirSync("data", { recursive: true });
 const file = "data/e2e.db";
 for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-const env = { ...process.env, DATABASE_URL: `file:./${file}`, NODE_ENV: "development" };
+// Mail goes to an outbox folder the journeys read (no SMTP server in the browser tests).
+const outbox = "data/e2e-outbox";
+rmSync(outbox, { recursive: true, force: true });
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:./${file}`,
+  NODE_ENV: "development",
+  MAIL_OUTBOX_DIR: outbox,
+  SMTP_URL: "",
+};
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env });
 run("npx", ["tsx", "scripts/seed.ts", "--demo"], { env });
 if (!existsSync("build/server/index.js")) run("npm", ["run", "-s", "build"]);

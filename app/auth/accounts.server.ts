@@ -7,11 +7,13 @@ import { THROTTLES, waitMessage } from "./rate-limit.ts";
 import { forget, giveBack, reserve, waitOut } from "./throttle.server.ts";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
+export const ACCOUNT_DISABLED =
+  "This account is disabled. Ask the administrator of this Charted site to enable it again.";
 export const COMMON_PASSWORD = "This password is too common: people guess it easily. Choose another.";
 
 export type LoginResult =
   | { ok: true; userId: string; deviceToken: string }
-  | { ok: false; reason: "invalid"; message: string }
+  | { ok: false; reason: "invalid" | "disabled"; message: string }
   | { ok: false; reason: "rate-limited"; message: string; minutes: number };
 
 export async function logIn(input: {
@@ -57,6 +59,8 @@ export async function logIn(input: {
     await recordLoginFailure(input.email, input.ip, now);
     return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS };
   }
+  // Said only to someone who knows the password: it reveals nothing to a guesser.
+  if (user.disabledAt) return { ok: false, reason: "disabled", message: ACCOUNT_DISABLED };
   // The owner is in: their slate is wiped, and a success costs a shared address nothing.
   if (device) await forget("loginPerTrustedDevice", device);
   else await Promise.all([forget("loginPerEmail", email), giveBack("loginPerAddress", input.ip)]);

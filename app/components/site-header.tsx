@@ -18,6 +18,7 @@ export const NAV_ITEMS: { to: string; label: string; instructor?: boolean; admin
   { to: "/search", label: "Search" },
   { to: "/classes", label: "Classes", instructor: true },
   { to: "/reports/queue", label: "Reports", admin: true },
+  { to: "/admin", label: "Admin", admin: true },
 ];
 
 function NavItems({ user }: { user: HeaderUser | null }) {

@@ -14,6 +14,7 @@ function recorder() {
       await new Promise((resolve) => setTimeout(resolve, 5));
       return { handled: job.id };
     },
+    "send-mail": async (job) => ({ handled: job.id }),
   };
   return { seen, handlers };
 }
@@ -65,6 +66,7 @@ describe("background jobs", () => {
         "fsrs-optimize": async () => {
           throw new Error("boom");
         },
+        "send-mail": async () => ({}),
       },
       "w1",
     );
@@ -105,5 +107,35 @@ describe("background jobs", () => {
       activeKey: null,
     });
     expect(seen).toEqual([queued.id]);
+  });
+
+  it("tries a failed job of a kind with a retry policy again later, and clears its payload when it ends", async () => {
+    const now = new Date(Date.now() + 1_000);
+    const queued = await enqueueJob({ kind: "send-mail", payload: { to: "a@example.com" } });
+    if (!queued.ok) throw new Error("not queued");
+    let calls = 0;
+    const flaky: JobHandlers = {
+      "fsrs-optimize": async () => ({}),
+      "send-mail": async (job) => {
+        calls += 1;
+        expect(JSON.parse(job.payload ?? "null")).toEqual({ to: "a@example.com" });
+        if (calls === 1) throw new Error("connection refused");
+        return { sent: true };
+      },
+    };
+    const retries = { "send-mail": { maxTries: 3, delayMs: () => 60_000 } };
+    expect(await runNextJob(flaky, "w1", now, retries)).toMatchObject({ status: "queued" });
+    const waiting = await db.job.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(waiting).toMatchObject({ status: "queued", tries: 1, claimedBy: null });
+    expect(waiting.runAfter.getTime()).toBe(now.getTime() + 60_000);
+    expect(waiting.payload).not.toBeNull();
+    // Not before its time; then it runs and its payload (which may hold a link) is dropped.
+    expect(await runNextJob(flaky, "w1", new Date(now.getTime() + 30_000), retries)).toBeNull();
+    expect(await runNextJob(flaky, "w1", new Date(now.getTime() + 61_000), retries)).toMatchObject({ status: "done" });
+    expect(await db.job.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "done",
+      tries: 2,
+      payload: null,
+    });
   });
 });

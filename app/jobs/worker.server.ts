@@ -9,6 +9,14 @@ import * as jobs from "~/models/job.server.ts";
 export type JobHandler = (job: jobs.ClaimedJob) => Promise<unknown>;
 export type JobHandlers = Record<jobs.JobKind, JobHandler>;
 
+/** How a kind of job that failed is tried again (kinds without one fail at once). */
+export interface RetryPolicy {
+  maxTries: number;
+  /** Wait before try number `tries + 1`. */
+  delayMs: (tries: number) => number;
+}
+export type RetryPolicies = Partial<Record<jobs.JobKind, RetryPolicy>>;
+
 /** A claim older than this belongs to a worker that died (a handler never runs this long). */
 export const CLAIM_STALE_MS = 15 * 60_000;
 /** A job is tried this many times (a crash mid-run counts) before it is marked failed. */
@@ -16,13 +24,14 @@ export const MAX_TRIES = 3;
 
 const defaultWorkerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export type JobOutcome = { id: string; kind: jobs.JobKind; status: "done" | "failed"; result: unknown };
+export type JobOutcome = { id: string; kind: jobs.JobKind; status: "done" | "failed" | "queued"; result: unknown };
 
 /** Claims and runs one job, if any is waiting. */
 export async function runNextJob(
   handlers: JobHandlers,
   workerId = defaultWorkerId,
   now = new Date(),
+  retries: RetryPolicies = {},
 ): Promise<JobOutcome | null> {
   const staleBefore = new Date(now.getTime() - CLAIM_STALE_MS);
   await jobs.failAbandonedJobs(staleBefore, MAX_TRIES, now);
@@ -33,6 +42,16 @@ export async function runNextJob(
   try {
     result = await handlers[job.kind](job);
   } catch (error) {
+    const retry = retries[job.kind];
+    if (retry && job.tries < retry.maxTries) {
+      const runAfter = new Date(now.getTime() + retry.delayMs(job.tries));
+      console.warn(
+        `Job ${job.id} (${job.kind}) failed on try ${job.tries}; trying again at ${runAfter.toISOString()}:`,
+        String(error),
+      );
+      await jobs.retryJobLater(job.id, workerId, runAfter, String(error));
+      return { id: job.id, kind: job.kind, status: "queued", result: { message: String(error) } };
+    }
     console.error(`Job ${job.id} (${job.kind}) failed:`, error);
     status = "failed";
     result = { message: "The job could not finish." };
@@ -45,13 +64,13 @@ export async function runNextJob(
  * Polls for jobs until stopped: runs jobs back to back while there are some, then waits
  * `pollMs`. One job at a time per process (the optimizer already trains in a worker thread).
  */
-export function startJobWorker(handlers: JobHandlers, options: { pollMs?: number } = {}) {
+export function startJobWorker(handlers: JobHandlers, options: { pollMs?: number; retries?: RetryPolicies } = {}) {
   const pollMs = options.pollMs ?? 1_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
-      while (!stopped && (await runNextJob(handlers))) {
+      while (!stopped && (await runNextJob(handlers, defaultWorkerId, new Date(), options.retries))) {
         /* keep going while there is work */
       }
     } catch (error) {

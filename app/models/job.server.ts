@@ -3,7 +3,7 @@
 import { db } from "~/utils/db.server.ts";
 import { skipLocked } from "./sql-dialect.server.ts";
 
-export const JOB_KINDS = ["fsrs-optimize"] as const;
+export const JOB_KINDS = ["fsrs-optimize", "send-mail"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export type JobStatus = "queued" | "running" | "done" | "failed";
 
@@ -13,6 +13,8 @@ export interface ClaimedJob {
   kind: JobKind;
   userId: string | null;
   tries: number;
+  /** JSON written by whoever queued the job (null when none). */
+  payload: string | null;
 }
 
 export type EnqueueResult = { ok: true; id: string } | { ok: false; reason: "already-active" };
@@ -21,9 +23,18 @@ export type EnqueueResult = { ok: true; id: string } | { ok: false; reason: "alr
  * Queues a job. `activeKey` (unique while the job is queued or running) refuses a second live
  * job for the same thing, atomically: of two racing requests, one inserts and one is told.
  */
-export async function enqueueJob(input: { kind: JobKind; userId: string; activeKey: string }): Promise<EnqueueResult> {
+export async function enqueueJob(input: {
+  kind: JobKind;
+  userId?: string | null;
+  activeKey?: string | null;
+  payload?: unknown;
+}): Promise<EnqueueResult> {
+  const { payload, ...rest } = input;
   try {
-    const job = await db.job.create({ data: input, select: { id: true } });
+    const job = await db.job.create({
+      data: { ...rest, payload: payload === undefined ? null : JSON.stringify(payload) },
+      select: { id: true },
+    });
     return { ok: true, id: job.id };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "already-active" };
@@ -43,24 +54,36 @@ export async function claimNextJob(
   staleBefore: Date,
   maxTries: number,
 ): Promise<ClaimedJob | null> {
-  const rows = await db.$queryRaw<{ id: string; kind: string; userId: string | null; tries: number | bigint }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; kind: string; userId: string | null; tries: number | bigint; payload: string | null }[]
+  >`
     UPDATE "Job" SET "status" = 'running', "claimedAt" = ${now}, "claimedBy" = ${workerId}, "tries" = "tries" + 1
     WHERE "id" = (
       SELECT "id" FROM "Job"
       WHERE ("status" = 'queued' AND "runAfter" <= ${now})
          OR ("status" = 'running' AND "claimedAt" < ${staleBefore} AND "tries" < ${maxTries})
       ORDER BY "createdAt", "id" LIMIT 1 ${skipLocked()})
-    RETURNING "id", "kind", "userId", "tries"`;
+    RETURNING "id", "kind", "userId", "tries", "payload"`;
   const row = rows[0];
   if (!row) return null;
-  return { id: row.id, kind: row.kind as JobKind, userId: row.userId, tries: Number(row.tries) };
+  return { id: row.id, kind: row.kind as JobKind, userId: row.userId, tries: Number(row.tries), payload: row.payload };
 }
 
 /** Records a job's outcome and frees its key. Only the worker holding the claim can finish it. */
 export async function finishJob(id: string, workerId: string, status: "done" | "failed", result: unknown, now: Date) {
   const { count } = await db.job.updateMany({
     where: { id, claimedBy: workerId, status: "running" },
-    data: { status, result: JSON.stringify(result), activeKey: null, finishedAt: now },
+    // The payload may hold a one-time link (a mail job): it is not kept once the job has ended.
+    data: { status, result: JSON.stringify(result), activeKey: null, finishedAt: now, payload: null },
+  });
+  return count === 1;
+}
+
+/** Puts a job that failed back in the queue, to be tried again after `runAfter`. */
+export async function retryJobLater(id: string, workerId: string, runAfter: Date, message: string) {
+  const { count } = await db.job.updateMany({
+    where: { id, claimedBy: workerId, status: "running" },
+    data: { status: "queued", runAfter, claimedAt: null, claimedBy: null, result: JSON.stringify({ message }) },
   });
   return count === 1;
 }
@@ -72,6 +95,7 @@ export function failAbandonedJobs(staleBefore: Date, maxTries: number, now: Date
     data: {
       status: "failed",
       activeKey: null,
+      payload: null,
       finishedAt: now,
       result: JSON.stringify({ message: "The job stopped before it finished." }),
     },

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { changePassword } from "~/auth/accounts.server.ts";
 import { changePasswordSchema, PASSWORD_MIN } from "~/auth/schemas.ts";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
-import { requireUser, restartSessions } from "~/utils/auth.server.ts";
+import { requireUser, restartSessions, sessionDevice } from "~/utils/auth.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { Section } from "~/components/section.tsx";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email, role: user.role, timeZone: user.timeZone }, passwordChanged };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const parsed = parseFormData(formData, changePasswordSchema);
@@ -29,7 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // Other devices are signed out; this one gets a fresh session. A redirect, so that without
   // JavaScript the page is loaded again with the new cookie (loaders run in the same request as
   // a document POST would see the old, ended session and sign this device out too).
-  return redirect("/account?changed=password", { headers: { "Set-Cookie": await restartSessions(user.id) } });
+  return redirect("/account?changed=password", {
+    headers: { "Set-Cookie": await restartSessions(user.id, sessionDevice(request, context.clientIp)) },
+  });
 }
 
 export default function AccountPage() {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { logIn } from "~/auth/accounts.server.ts";
 import { loginSchema } from "~/auth/schemas.ts";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
-import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { requireAnonymous, sessionDevice, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { deviceTokenCookie, readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(formFailure(formData, result.message), { status: result.reason === "rate-limited" ? 429 : 400 });
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(result.userId));
+  headers.append("Set-Cookie", await startSession(result.userId, sessionDevice(request, context.clientIp)));
   headers.append("Set-Cookie", await deviceTokenCookie(result.deviceToken));
   return redirect(safeRedirect(parsed.data.redirectTo), { headers });
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
-import { requireAnonymous, startSession } from "~/utils/auth.server.ts";
+import { requireAnonymous, sessionDevice, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.field === null) return data(formFailure(formData, result.message), { status: 429 });
   if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
   return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
-    headers: { "Set-Cookie": await startSession(result.userId) },
+    headers: { "Set-Cookie": await startSession(result.userId, sessionDevice(request, context.clientIp)) },
   });
 }
 

@@ -2,7 +2,8 @@
 // (to log in) or a 403 Response, so loaders and actions stay one line.
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
-import { lucia, type Role } from "./session.server.ts";
+import { hashSessionToken } from "./hashed-sessions.server.ts";
+import { LAST_SEEN_PRECISION_MS, lucia, touchSession, type Role } from "./session.server.ts";
 
 export type AuthUser = User;
 
@@ -30,6 +31,16 @@ async function validate(request: Request): Promise<AuthResult> {
   if (!sessionId) return { user: null, session: null, setCookie: null };
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  // A disabled account is signed out wherever it is (its sessions are also deleted when it is
+  // disabled; this covers a request already under way).
+  if (user.disabled) {
+    await lucia.invalidateSession(session.id);
+    return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  const now = new Date();
+  if (now.getTime() - (session.lastSeenAt?.getTime() ?? 0) > LAST_SEEN_PRECISION_MS) {
+    await touchSession(hashSessionToken(session.id), now);
+  }
   const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
   return { user, session, setCookie };
 }
@@ -65,9 +76,24 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getUser(request)) throw redirect("/");
 }
 
+/** The browser a session is started from, as the account page's device list shows it. */
+export interface SessionDevice {
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
+export function sessionDevice(request: Request, clientIp?: string): SessionDevice {
+  return { userAgent: request.headers.get("User-Agent")?.slice(0, 400) ?? null, ip: clientIp ?? null };
+}
+
 /** Starts a session for the user and returns its Set-Cookie header value. */
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
+export async function startSession(userId: string, device: SessionDevice = {}): Promise<string> {
+  const now = new Date();
+  const session = await lucia.createSession(userId, {
+    userAgent: device.userAgent ?? null,
+    ip: device.ip ?? null,
+    lastSeenAt: now,
+  });
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -79,7 +105,13 @@ export async function endSession(request: Request): Promise<string> {
 }
 
 /** After a password change: sign out every other device, keep this one signed in. */
-export async function restartSessions(userId: string): Promise<string> {
+export async function restartSessions(userId: string, device: SessionDevice = {}): Promise<string> {
   await lucia.invalidateUserSessions(userId);
-  return startSession(userId);
+  return startSession(userId, device);
+}
+
+/** The stored id (SHA-256 of the token) of the request's session, to tell "this device" apart. */
+export async function currentSessionStoredId(request: Request): Promise<string | null> {
+  const { session } = await authenticate(request);
+  return session ? hashSessionToken(session.id) : null;
 }

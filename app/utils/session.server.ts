@@ -25,6 +25,12 @@ export const lucia = new Lucia(adapter, {
     name: attributes.name,
     role: parseRole(attributes.role),
     timeZone: attributes.timeZone,
+    disabled: attributes.disabledAt != null,
+  }),
+  getSessionAttributes: (attributes) => ({
+    userAgent: attributes.userAgent ?? null,
+    ip: attributes.ip ?? null,
+    lastSeenAt: attributes.lastSeenAt,
   }),
 });
 
@@ -38,6 +44,23 @@ declare module "lucia" {
       name: string;
       role: string; // the stored column; read through parseRole
       timeZone: string;
+      disabledAt: Date | null;
+    };
+    DatabaseSessionAttributes: {
+      userAgent?: string | null;
+      ip?: string | null;
+      lastSeenAt?: Date;
     };
   }
+}
+
+/** How stale "last seen" may get before a request refreshes it (one write per device per window). */
+export const LAST_SEEN_PRECISION_MS = 5 * 60_000;
+
+/** Records that a session (by stored id) was used now, unless that was recorded recently. */
+export async function touchSession(storedId: string, now: Date) {
+  await db.session.updateMany({
+    where: { id: storedId, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_PRECISION_MS) } },
+    data: { lastSeenAt: now },
+  });
 }
