@@ -113,6 +113,18 @@ export default function ExamItemPage() {
     check.submit({ intent: "check", choice: selected === null ? "" : String(selected) }, { method: "post" });
   }, [canCheck, check, selected]);
 
+  // A move asked for by keyboard while the answer or flag is still saving waits for the save (and
+  // its revalidation) to finish: a revalidation finishing during a navigation could replace it, and
+  // the learner pressed N to go on, not to stay.
+  const saving = answer.state !== "idle" || flag.state !== "idle";
+  const [pendingMove, setPendingMove] = useState<string | null>(null);
+  useEffect(() => {
+    if (pendingMove === null || saving) return;
+    setPendingMove(null);
+    navigate(pendingMove);
+  }, [pendingMove, saving, navigate]);
+  const move = useCallback((to: string) => (saving ? setPendingMove(to) : navigate(to)), [saving, navigate]);
+
   // Keyboard: 1-4 or A-D answer, N/P move, F flags. Ignored while typing or with modifiers.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -132,10 +144,10 @@ export default function ExamItemPage() {
         document.getElementById(`option-${index}`)?.focus();
       } else if (key === "n" && !isLast) {
         event.preventDefault();
-        navigate(`${base}/q/${item.number + 1}`);
+        move(`${base}/q/${item.number + 1}`);
       } else if (key === "p" && item.number > 1) {
         event.preventDefault();
-        navigate(`${base}/q/${item.number - 1}`);
+        move(`${base}/q/${item.number - 1}`);
       } else if (key === "f") {
         event.preventDefault();
         toggleFlag();
@@ -143,7 +155,7 @@ export default function ExamItemPage() {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [base, canCheck, checkChoice, choose, isLast, item.number, navigate, toggleFlag]);
+  }, [base, canCheck, checkChoice, choose, isLast, item.number, move, toggleFlag]);
 
   const failure =
     check.data && !check.data.ok && check.state === "idle"

@@ -117,6 +117,34 @@ test("keyboard only: answer with keys, flag, move, review and submit", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
 });
 
+test("flag then next at once: the move is not lost while the flag is saving", async ({ page }) => {
+  await register(page, "Fay Fast", uniqueEmail("flagnext"));
+  // Force the interleaving that once lost the move: the flag's save finishes while the
+  // navigation to question 2 is still waiting (for the route manifest or for its data). Set up
+  // before the exam opens, so the first manifest requests are slow too.
+  const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await page.route(/\/__manifest/, async (route) => {
+    await delay(400);
+    await route.continue();
+  });
+  await page.route(/\/attempts\/[^/]+\/q\/2\.data/, async (route) => {
+    await delay(600);
+    await route.continue();
+  });
+  await page.route(/\/attempts\/[^/]+\/q\/1(\.data)?(\?.*)?$/, async (route) => {
+    if (route.request().method() === "POST") await delay(150);
+    await route.continue();
+  });
+  await startPractice(page, { count: 5, mode: "exam" });
+  await page.keyboard.press("f");
+  await page.keyboard.press("n");
+  await expect(page.getByText("Question 2 of 5")).toBeVisible();
+  await expect(page).toHaveURL(/\/q\/2$/);
+  await page.keyboard.press("p");
+  await expect(page.getByText("Question 1 of 5")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Flagged for review" })).toBeVisible();
+});
+
 test("tutor mode: choosing selects (a mis-tap can change), Check answer or Enter shows the explanation and locks it", async ({
   page,
 }) => {
