@@ -1,20 +1,37 @@
 #!/usr/bin/env node
-// Starts the production build on a fresh SQLite database with content and demo accounts, for
-// Playwright. Builds first if there is no build.
+// Starts the production build on a fresh database with content and demo accounts, for
+// Playwright. SQLite by default; E2E_DATABASE_URL=postgresql://…?schema=<name> runs it on a fresh
+// PostgreSQL schema instead (dropped and created again). Builds first if there is no build.
+// Mail goes to an outbox folder the journeys read (E2E_OUTBOX; no SMTP server here).
 import { rmSync, existsSync, mkdirSync } from "node:fs";
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { run } from "./lib/bootstrap.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";
+const outbox = process.env.E2E_OUTBOX ?? "data/e2e-outbox";
 mkdirSync("data", { recursive: true });
-const file = "data/e2e.db";
-for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-// Mail goes to an outbox folder the journeys read (no SMTP server in the browser tests).
-const outbox = "data/e2e-outbox";
 rmSync(outbox, { recursive: true, force: true });
+
+let databaseUrl;
+if (process.env.E2E_DATABASE_URL) {
+  databaseUrl = process.env.E2E_DATABASE_URL;
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema");
+  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error("E2E_DATABASE_URL needs ?schema=<name>.");
+  url.searchParams.delete("schema");
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+} else {
+  const file = "data/e2e.db";
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  databaseUrl = `file:./${file}`;
+}
 const env = {
   ...process.env,
-  DATABASE_URL: `file:./${file}`,
+  DATABASE_URL: databaseUrl,
   NODE_ENV: "development",
   MAIL_OUTBOX_DIR: outbox,
   SMTP_URL: "",

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
 
 export const DEMO = {
   student: "student@charted.test",
@@ -40,4 +43,49 @@ export async function expectAccessible(page: Page) {
     .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/**
+ * The newest email to `to` in the outbox of the server this test runs against (the project's
+ * metadata names it), parsed; waits for the server's mail worker to write it.
+ */
+export async function latestMail(to: string, options: { subject?: RegExp; after?: number } = {}) {
+  const dir = String(test.info().project.metadata.outbox ?? "data/e2e-outbox");
+  let found: ParsedMail | null = null;
+  await expect
+    .poll(
+      async () => {
+        found = null;
+        if (!existsSync(dir)) return false;
+        const files = readdirSync(dir)
+          .filter((f) => f.endsWith(".eml"))
+          .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+          .filter((x) => x.t >= (options.after ?? 0))
+          .sort((a, b) => b.t - a.t);
+        for (const { f } of files) {
+          const mail = await simpleParser(readFileSync(join(dir, f)));
+          const recipients = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+            a.value.map((v) => v.address?.toLowerCase()),
+          );
+          if (!recipients.includes(to.toLowerCase())) continue;
+          if (options.subject && !options.subject.test(mail.subject ?? "")) continue;
+          found = mail;
+          return true;
+        }
+        return false;
+      },
+      { timeout: 15_000, message: `an email to ${to} in ${dir}` },
+    )
+    .toBe(true);
+  return found as unknown as ParsedMail;
+}
+
+/** The first link in an email's text part that goes to `path` on this site. */
+export function linkIn(mail: ParsedMail, path: string): string {
+  const link = (mail.text ?? "").match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname === path);
+  if (!link) throw new Error(`no ${path} link in "${mail.subject}"`);
+  // The mail was built with APP_URL (or localhost:3000): keep only the path and query, so the
+  // test follows it on the server it runs against.
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
 }
