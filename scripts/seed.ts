@@ -25,12 +25,16 @@ export const DEMO_ACCOUNTS = [
 
 async function seedDemoAccounts() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The demo addresses (.test) receive no mail: they count as confirmed, so they can sign in even
+  // with REQUIRE_EMAIL_VERIFICATION=true.
+  const emailVerifiedAt = new Date();
   for (const account of DEMO_ACCOUNTS) {
     await db.user.upsert({
       where: { email: account.email },
       update: { passwordHash, role: account.role },
       create: { ...account, passwordHash, timeZone: "America/New_York", preferences: { create: {} } },
     });
+    await db.user.updateMany({ where: { email: account.email, emailVerifiedAt: null }, data: { emailVerifiedAt } });
   }
   // The demo student gets six weeks of study history and an exam date, so Progress has data.
   const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email } });

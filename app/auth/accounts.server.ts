@@ -1,7 +1,10 @@
 // Account use cases: register, log in (with rate limit), change password.
+import { revokeTokens } from "~/models/account-token.server.ts";
 import { clearLoginFailures, pruneLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
 import { deviceOwner, revokeOtherDevices, trustDevice } from "~/models/trusted-device.server.ts";
-import { createUser, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
+import { createUserIfFree, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
+import { emailVerificationRequired, signUpByEmailLink } from "./email-policy.server.ts";
+import { sendSignupNotice, sendVerificationLink } from "./email-verification.server.ts";
 import { hashPassword, isCommonPassword, verifyDummyPassword, verifyPassword } from "./password.server.ts";
 import { THROTTLES, waitMessage } from "./rate-limit.ts";
 import { forget, giveBack, reserve, waitOut } from "./throttle.server.ts";
@@ -10,10 +13,12 @@ export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const ACCOUNT_DISABLED =
   "This account is disabled. Ask the administrator of this Charted site to enable it again.";
 export const COMMON_PASSWORD = "This password is too common: people guess it easily. Choose another.";
+export const EMAIL_NOT_VERIFIED =
+  "Confirm your email address before you log in: follow the link in the email we sent when you signed up.";
 
 export type LoginResult =
   | { ok: true; userId: string; deviceToken: string }
-  | { ok: false; reason: "invalid" | "disabled"; message: string }
+  | { ok: false; reason: "invalid" | "disabled" | "unverified"; message: string }
   | { ok: false; reason: "rate-limited"; message: string; minutes: number };
 
 export async function logIn(input: {
@@ -61,6 +66,9 @@ export async function logIn(input: {
   }
   // Said only to someone who knows the password: it reveals nothing to a guesser.
   if (user.disabledAt) return { ok: false, reason: "disabled", message: ACCOUNT_DISABLED };
+  if (!user.emailVerifiedAt && emailVerificationRequired()) {
+    return { ok: false, reason: "unverified", message: EMAIL_NOT_VERIFIED };
+  }
   // The owner is in: their slate is wiped, and a success costs a shared address nothing.
   if (device) await forget("loginPerTrustedDevice", device);
   else await Promise.all([forget("loginPerEmail", email), giveBack("loginPerAddress", input.ip)]);
@@ -71,7 +79,9 @@ export async function logIn(input: {
 }
 
 export type RegisterResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; checkEmail?: undefined }
+  /** Sign-up by emailed link: the browser is told to check its inbox, whatever the address. */
+  | { ok: true; userId: null; checkEmail: true }
   | { ok: false; field: "email" | "password"; message: string }
   | { ok: false; field: null; reason: "rate-limited"; message: string };
 
@@ -93,15 +103,28 @@ export async function register(input: {
     };
   }
   if (isCommonPassword(input.password)) return { ok: false, field: "password", message: COMMON_PASSWORD };
-  if (await findUserByEmail(input.email)) {
+  const email = input.email.toLowerCase();
+  // Hashed whether or not the address is taken, so the answer takes as long either way.
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(email);
+  const newUser = { email, name: input.name, passwordHash, timeZone: validTimeZone(input.timeZone) ?? "UTC" };
+  if (signUpByEmailLink()) {
+    // The inbox learns the outcome, the browser only "check your email": the form reveals no accounts.
+    const created = existing ? null : await createUserIfFree(newUser);
+    if (created) await sendVerificationLink(created, { now: input.now, newAccount: true });
+    else {
+      // Taken, perhaps a moment ago by a parallel sign-up: its owner is told.
+      const owner = existing ?? (await findUserByEmail(email));
+      if (owner) await sendSignupNotice(owner, input.now);
+    }
+    return { ok: true, userId: null, checkEmail: true };
+  }
+  // Without mail nobody could receive a link, so sign-up is immediate and says when an address
+  // is taken (as the sign-in form's "log in instead" would anyway).
+  const user = existing ? null : await createUserIfFree(newUser);
+  if (!user) {
     return { ok: false, field: "email", message: "An account with this email already exists. Log in instead." };
   }
-  const user = await createUser({
-    email: input.email,
-    name: input.name,
-    passwordHash: await hashPassword(input.password),
-    timeZone: validTimeZone(input.timeZone) ?? "UTC",
-  });
   return { ok: true, userId: user.id };
 }
 
@@ -132,6 +155,8 @@ export async function changePassword(
   await forget("passwordCheck", userId);
   if (isCommonPassword(newPassword)) return { ok: false, field: "newPassword", message: COMMON_PASSWORD };
   await setPasswordHash(userId, await hashPassword(newPassword));
+  // A reset link sent earlier must not undo the change.
+  await revokeTokens(userId, "password-reset");
   // Other browsers lose their trusted standing (they are signed out too); this one keeps it.
   await revokeOtherDevices(userId, opts.deviceToken ?? null);
   return { ok: true };

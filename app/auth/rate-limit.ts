@@ -30,6 +30,17 @@ export const THROTTLES = {
   /** Join-code tries per learner, and per address: codes must not be guessable by brute force. */
   joinPerUser: { limit: 20, windowMs: 15 * MINUTE },
   joinPerAddress: { limit: 200, windowMs: 15 * MINUTE },
+  /** Password-reset emails per address asked for: past it the answer is the same, but nothing is
+   * sent (nobody can flood an inbox through the form). */
+  resetPerEmail: { limit: 3, windowMs: 60 * MINUTE },
+  /** Requests that email a link (reset, verification again) from one network address. */
+  mailRequestsPerAddress: { limit: 20, windowMs: 15 * MINUTE },
+  /** Verification links per address (sign-in page and account page), silent past the limit. */
+  verifyLinkPerEmail: { limit: 3, windowMs: 60 * MINUTE },
+  /** "Someone tried to create an account with your address" notices per address, silent past it. */
+  signupNoticePerEmail: { limit: 3, windowMs: 60 * MINUTE },
+  /** Change-of-address requests per account: each one emails an address the requester chose. */
+  emailChangePerUser: { limit: 5, windowMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleName = keyof typeof THROTTLES;

@@ -18,6 +18,11 @@ const newPassword = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
+const currentPassword = z
+  .string({ error: "Enter your current password." })
+  .min(1, "Enter your current password.")
+  .max(PASSWORD_MAX);
+
 export const loginSchema = z.object({
   email,
   password: z
@@ -47,10 +52,7 @@ export const registerSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z
-      .string({ error: "Enter your current password." })
-      .min(1, "Enter your current password.")
-      .max(PASSWORD_MAX),
+    currentPassword,
     newPassword,
     confirmPassword: z.string({ error: "Type the new password again." }),
   })
@@ -62,3 +64,27 @@ export const changePasswordSchema = z
     path: ["newPassword"],
     message: "Choose a password different from your current one.",
   });
+
+export const forgotPasswordSchema = z.object({ email });
+
+/** A link token as newLinkToken makes it (URL-safe base64); anything else is no link of ours. */
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string({ error: "This link is not complete." }).pipe(linkTokenSchema),
+    password: newPassword,
+    confirmPassword: z.string({ error: "Type the password again." }),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword,
+});
+
+/** A session's stored id (SHA-256, hex), as the devices list names it. */
+export const sessionIdSchema = z.string().regex(/^[0-9a-f]{64}$/);

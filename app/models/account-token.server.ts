@@ -52,3 +52,12 @@ export function revokeTokens(userId: string, kind: AccountTokenKind) {
 export function pruneTokens(before: Date) {
   return db.accountToken.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] } });
 }
+
+/** The user's newest live token of a kind (the account page's "pending change to …"). */
+export function findPendingToken(userId: string, kind: AccountTokenKind, now: Date) {
+  return db.accountToken.findFirst({
+    where: { userId, kind, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { email: true, expiresAt: true },
+  });
+}

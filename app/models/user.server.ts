@@ -20,6 +20,33 @@ export function createUser(input: {
   return db.user.create({ data: { ...input, preferences: { create: {} } } });
 }
 
+/** Like createUser, or null when the address is taken (the unique index decides, races included). */
+export async function createUserIfFree(input: Parameters<typeof createUser>[0]) {
+  try {
+    return await createUser(input);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
+}
+
 export function setPasswordHash(userId: string, passwordHash: string) {
   return db.user.update({ where: { id: userId }, data: { passwordHash } });
+}
+
+/** Records that the user showed the address is theirs (followed a link sent to it), once. */
+export function markEmailVerified(userId: string, now: Date) {
+  return db.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+}
+
+/** Moves the account to a confirmed new address; "taken" when another account has it. */
+export async function changeEmail(userId: string, email: string, now: Date): Promise<"changed" | "taken"> {
+  try {
+    await db.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: now } });
+    return "changed";
+  } catch (error) {
+    // The unique index decides, so two accounts confirming the same address cannot both win.
+    if ((error as { code?: string }).code === "P2002") return "taken";
+    throw error;
+  }
 }

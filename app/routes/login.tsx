@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server.ts";
-import { loginSchema } from "~/auth/schemas.ts";
+import { requestVerificationLink } from "~/auth/email-verification.server.ts";
+import { forgotPasswordSchema, loginSchema } from "~/auth/schemas.ts";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
 import { requireAnonymous, sessionDevice, startSession } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
@@ -13,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: "Log in · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { verificationSent: new URL(request.url).searchParams.get("sent") === "verification" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  if (formData.get("intent") === "resend-verification") return resendVerification(formData, context.clientIp);
   const parsed = parseFormData(formData, loginSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await logIn({
@@ -27,7 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     deviceToken: await readDeviceToken(request),
   });
   if (!result.ok) {
-    return data(formFailure(formData, result.message), { status: result.reason === "rate-limited" ? 429 : 400 });
+    return data(
+      // Only someone who typed the right password learns the address is unconfirmed, and may ask again.
+      { ...formFailure(formData, result.message), unverified: result.reason === "unverified" },
+      { status: result.reason === "rate-limited" ? 429 : 400 },
+    );
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(result.userId, sessionDevice(request, context.clientIp)));
@@ -35,7 +41,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(parsed.data.redirectTo), { headers });
 }
 
+/** "Send the link again": answered the same for any address (the account's state stays private). */
+async function resendVerification(formData: FormData, ip: string) {
+  const parsed = parseFormData(formData, forgotPasswordSchema);
+  if (!parsed.ok) return data({ ...parsed, unverified: false }, { status: 400 });
+  const result = await requestVerificationLink({ email: parsed.data.email, ip });
+  if (!result.ok) return data({ ...formFailure(formData, result.message), unverified: false }, { status: 429 });
+  return redirect("/login?sent=verification");
+}
+
 export default function LoginPage() {
+  const { verificationSent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -43,6 +59,11 @@ export default function LoginPage() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Log in</h1>
+      {verificationSent && !errors ? (
+        <p role="status" className="mb-4 rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          If that account still needs its address confirmed, we&apos;ve sent a new link. Follow it, then log in.
+        </p>
+      ) : null}
       <Form method="post" className="card" noValidate>
         <ErrorSummary
           message={errors?.formError}
@@ -66,11 +87,23 @@ export default function LoginPage() {
           autoComplete="current-password"
           required
           errors={errors?.fieldErrors.password}
+          wrapperClassName="mb-2"
         />
+        <p className="mb-4 text-sm">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <Button className="w-full" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </Button>
       </Form>
+      {errors && "unverified" in errors && errors.unverified ? (
+        <Form method="post" className="card mt-4">
+          <input type="hidden" name="intent" value="resend-verification" />
+          <input type="hidden" name="email" value={errors.values.email ?? ""} />
+          <p className="mb-3">Lost the email, or the link expired?</p>
+          <Button variant="secondary">Send the link again</Button>
+        </Form>
+      ) : null}
       <p className="mt-4 text-center">
         New to Charted? <Link to={{ pathname: "/register", search: searchParams.toString() }}>Create an account</Link>
       </p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { register } from "~/auth/accounts.server.ts";
 import { PASSWORD_MIN, registerSchema } from "~/auth/schemas.ts";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Create an account · Charted"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { checkEmail: new URL(request.url).searchParams.get("check") === "email" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,12 +23,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await register({ ...parsed.data, ip: context.clientIp });
   if (!result.ok && result.field === null) return data(formFailure(formData, result.message), { status: 429 });
   if (!result.ok) return data(formFailure(formData, "", { [result.field]: [result.message] }), { status: 400 });
+  // Sign-up by emailed link: the same page for a new address and a taken one.
+  if (result.checkEmail) return redirect("/register?check=email");
   return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
     headers: { "Set-Cookie": await startSession(result.userId, sessionDevice(request, context.clientIp)) },
   });
 }
 
 export default function RegisterPage() {
+  const { checkEmail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -36,6 +39,20 @@ export default function RegisterPage() {
   // The browser's time zone sets when each study day starts; without JS it defaults to UTC.
   const [timeZone, setTimeZone] = useState("");
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  if (checkEmail && !actionData) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="page-title">Check your email</h1>
+        <div role="status" className="card space-y-3">
+          <p className="font-medium">We&apos;ve sent a message to the address you gave. Follow its link to finish.</p>
+          <p>
+            Nothing after a few minutes? Check your spam folder. If you already have an account, the message says so:
+            you can <Link to="/login">log in</Link> or <Link to="/forgot-password">choose a new password</Link>.
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Create your account</h1>

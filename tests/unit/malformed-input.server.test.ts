@@ -188,8 +188,14 @@ describe("malformed input", () => {
         action: account.action,
         path: "/account",
         cookie: accountCookie,
-        valid: { currentPassword: TEST_PASSWORD, newPassword: longPhrase, confirmPassword: longPhrase },
+        valid: {
+          intent: "change-password",
+          currentPassword: TEST_PASSWORD,
+          newPassword: longPhrase,
+          confirmPassword: longPhrase,
+        },
         bad: {
+          intent: OTHER_GARBAGE,
           currentPassword: ["", "not the password", HUGE],
           newPassword: ["", "short", HUGE],
           confirmPassword: ["mismatch", ""],

@@ -1,0 +1,100 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { simpleParser } from "mailparser";
+import { expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+
+// The e2e server writes mail to this folder as .eml files (no SMTP server in the browser tests).
+const OUTBOX = resolve("data/e2e-outbox");
+const PASSWORD = "evening study plan 42";
+
+/** The newest link to `path` in a mail to `address` in the outbox, if any. */
+async function findMailedLink(address: string, path: string): Promise<string | null> {
+  const files = (await readdir(OUTBOX).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort();
+  // Newest first (file names start with the time).
+  for (const file of files.reverse()) {
+    const mail = await simpleParser(await readFile(join(OUTBOX, file)));
+    const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+      a.value.map((v) => v.address),
+    );
+    const link = to.includes(address) ? mail.text?.match(/https?:\/\/\S+/g)?.find((l) => l.includes(path)) : undefined;
+    if (link) return link;
+  }
+  return null;
+}
+
+/** The path and query of that link, once the job worker has sent the mail. */
+async function mailedLink(address: string, path: string): Promise<string> {
+  await expect
+    .poll(() => findMailedLink(address, path), { timeout: 15_000, message: `a mail to ${address} with a ${path} link` })
+    .not.toBeNull();
+  // The server names itself by APP_URL or localhost; the browser talks to the test's base URL.
+  const url = new URL((await findMailedLink(address, path))!);
+  return `${url.pathname}${url.search}`;
+}
+
+async function logOut(page: Page, name: string) {
+  await page.getByText(`Account menu for ${name}`).click();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+test("a learner who forgot their password resets it through the emailed link", async ({ page }) => {
+  const email = uniqueEmail("forgot");
+  await register(page, "Fern Forgetful", email);
+  await logOut(page, "Fern Forgetful");
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account uses that address, we've sent a link");
+
+  await page.goto(await mailedLink(email, "/reset-password"));
+  await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("New password", { exact: true }).fill("a new lantern phrase");
+  await page.getByLabel("Type the new password again").fill("a new lantern phrase");
+  await page.getByRole("button", { name: "Set new password" }).click();
+
+  // Signed in at once, on the account page with a confirmation.
+  await expect(page.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Your new password is set");
+
+  await logOut(page, "Fern Forgetful");
+  await logIn(page, email, "a new lantern phrase", true);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome back, Fern Forgetful" })).toBeVisible();
+});
+
+test("a used reset link says so and offers a new one", async ({ page }) => {
+  await page.goto("/reset-password?token=not-a-real-token-at-all-0123456789");
+  await expect(page.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Request a new link" })).toHaveAttribute("href", "/forgot-password");
+  await expectAccessible(page);
+});
+
+test("a learner signs another device out from the account page", async ({ page, browser }) => {
+  const email = uniqueEmail("devices");
+  await register(page, "Dev Ices", email, PASSWORD);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await logIn(otherPage, email, PASSWORD, true);
+
+  await page.goto("/account");
+  const devices = page.getByRole("table", { name: "Signed-in devices" });
+  await expect(devices.getByRole("row")).toHaveCount(3); // the header and two devices
+  await expect(devices.getByText("This device")).toHaveCount(1);
+  await expectAccessible(page);
+  await devices.getByRole("button", { name: /^Sign out .*, last active / }).click();
+  await expect(page.getByRole("status")).toHaveText("That device was signed out.");
+  await expect(devices.getByRole("row")).toHaveCount(2);
+
+  // The other browser is signed out; this one is not.
+  await otherPage.goto("/account");
+  await expect(otherPage).toHaveURL(/\/login\?/);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
+  await other.close();
+});
