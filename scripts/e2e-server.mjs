@@ -12,8 +12,11 @@ for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
 // Mail goes to an outbox folder the journeys read (no SMTP server in the browser tests).
 const outbox = "data/e2e-outbox";
 rmSync(outbox, { recursive: true, force: true });
+// SKIP_ENV_FILE: the migrate, seed and server below ignore a developer's .env (its database, its
+// APP_URL or DEMO_PASSWORD would break the journeys); only what is set here applies.
 const env = {
   ...process.env,
+  SKIP_ENV_FILE: "1",
   DATABASE_URL: `file:./${file}`,
   NODE_ENV: "development",
   MAIL_OUTBOX_DIR: outbox,
