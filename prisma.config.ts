@@ -1,6 +1,7 @@
 // Prisma CLI config for the SQLite database (the embedded default). The CLI uses its bundled
 // WebAssembly schema engine through the driver adapter, so it works offline.
-// prisma.config.ts turns off .env loading, so the default URL is set here.
+// With a config file Prisma does not read .env itself: it is loaded here, as by every script.
+import "./scripts/lib/env.mjs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaConfig } from "prisma";

@@ -1,6 +1,7 @@
 // Prisma CLI config for PostgreSQL: generates the PostgreSQL client and diffs migrations with
 // the bundled WebAssembly engine (offline). Migrations are applied by scripts/migrate-pg.ts,
 // because `migrate deploy` through adapter-pg fails in 6.19 (see docs/decisions/002).
+import "./scripts/lib/env.mjs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaConfig } from "prisma";

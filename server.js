@@ -1,5 +1,7 @@
 // Charted's HTTP server: Express around the Remix request handler, in development (Vite
 // middleware, HMR) and production (the built app) alike, so both get the same security layer.
+// First import: .env settings are in process.env before any module reads them.
+import "./scripts/lib/env.mjs";
 import cluster from "node:cluster";
 import express from "express";
 import { createRequestHandler } from "./server/remix-handler.js";

@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+// Tests never read a developer's .env (scripts/lib/env.mjs): every test picks its own database,
+// and the servers and scripts the tests start inherit this.
+process.env.SKIP_ENV_FILE = "1";
+
 // Two projects: everything on a fresh SQLite file per test file, and the server tests
 // (*.server.test.ts) again on PostgreSQL when TEST_DATABASE_URL is set.
 const pgUrl = process.env.TEST_DATABASE_URL;

@@ -5,6 +5,7 @@
 // DATABASE_URL (or BENCH_DATABASE_URL, which wins) is a postgres:// URL: the bench then works in a
 // fresh schema of that database and drops it afterwards, so point it at a scratch database.
 // These are numbers to read against the targets, never pass/fail tests.
+import "./lib/env.mjs";
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -184,8 +185,16 @@ await db.$disconnect();
 // 2. Production server.
 if (!existsSync("build/server/index.js") || process.argv.includes("--build"))
   execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+// APP_URL is this server's own address: a public one from .env would refuse the bench's form posts.
 const server = spawn("node", ["server.js"], {
-  env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    APP_URL: BASE,
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 server.stdout!.resume();

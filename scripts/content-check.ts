@@ -1,5 +1,6 @@
 // npm run content:check: every content rule, with file:line for each problem; exits 1 on any.
 // --no-volume skips the volume targets (useful while drafting a domain).
+import "./lib/env.mjs";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";

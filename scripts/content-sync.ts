@@ -1,4 +1,5 @@
 // npm run content:sync: load the question bank and review cards into DATABASE_URL.
+import "./lib/env.mjs";
 import { db } from "../app/utils/db.server.ts";
 import { syncContent } from "./lib/content-sync.ts";
 

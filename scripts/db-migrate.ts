@@ -1,4 +1,5 @@
 // npm run db:migrate: applies checked-in migrations to DATABASE_URL (SQLite by default).
+import "./lib/env.mjs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databaseKind, databaseUrl, sqlitePath } from "../app/utils/database-url.ts";

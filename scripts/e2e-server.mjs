@@ -29,8 +29,11 @@ if (process.env.E2E_DATABASE_URL) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   databaseUrl = `file:./${file}`;
 }
+// SKIP_ENV_FILE: the migrate, seed and server below ignore a developer's .env (its database, its
+// APP_URL or DEMO_PASSWORD would break the journeys); only what is set here applies.
 const env = {
   ...process.env,
+  SKIP_ENV_FILE: "1",
   DATABASE_URL: databaseUrl,
   NODE_ENV: "development",
   MAIL_OUTBOX_DIR: outbox,

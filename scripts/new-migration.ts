@@ -3,6 +3,7 @@
 // (prisma/migrations-pg). Works offline, around Prisma 6.19's adapter limits
 // (docs/decisions/002-migrations.md): apply existing migrations to a scratch SQLite file,
 // `db pull --print` it for the previous datamodel, then `migrate diff` datamodel to datamodel.
+import "./lib/env.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -2,6 +2,7 @@
 // npm run quickstart: one command from a fresh clone to a running Charted on SQLite with demo
 // data. Installs dependencies, generates the Prisma clients, migrates, loads content and demo
 // accounts, builds, and starts the production server. Plain Node: it runs before npm ci.
+import "./lib/env.mjs";
 import { run, checkNode, ensureDependencies } from "./lib/bootstrap.mjs";
 
 checkNode();

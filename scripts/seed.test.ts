@@ -40,6 +40,7 @@ describe("db:seed", () => {
       const file = freshDatabase();
       const plain = seed(file);
       expect(count(file, "SELECT count(*) AS n FROM Question")).toBeGreaterThan(100);
+      expect(count(file, "SELECT count(*) AS n FROM ContentCard")).toBeGreaterThan(100);
       expect(count(file, "SELECT count(*) AS n FROM User")).toBe(0);
       expect(plain).not.toContain("charted-demo-2026");
 

@@ -4,6 +4,7 @@
 // PostgreSQL or production database never gets a known login by running the plain seed.
 // Passwords are printed only outside production; in production they are random unless
 // DEMO_PASSWORD is set.
+import "./lib/env.mjs";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { savePreferences } from "../app/models/preferences.server.ts";
@@ -13,8 +14,9 @@ import { addDemoHistory } from "./lib/demo-history.ts";
 
 const production = process.env.NODE_ENV === "production";
 const withDemo = process.argv.includes("--demo") || process.env.SEED_DEMO === "1";
+// An empty DEMO_PASSWORD (a bare `DEMO_PASSWORD=` line in .env) counts as unset.
 export const DEMO_PASSWORD =
-  process.env.DEMO_PASSWORD ?? (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
+  process.env.DEMO_PASSWORD || (production ? randomBytes(18).toString("base64url") : "charted-demo-2026");
 
 export const DEMO_ACCOUNTS = [
   { email: "student@charted.test", name: "Dana Student", role: "student" },

@@ -2,11 +2,18 @@
 // npm test: every test Charted has. Installs dependencies and a browser when it can, or says
 // exactly what is missing. Steps: content check, vitest (SQLite, plus PostgreSQL when
 // TEST_DATABASE_URL is set; they include a kill -9 crash-recovery test against the production
-// build), Playwright end-to-end and accessibility tests.
+// build), Playwright end-to-end and accessibility tests. The closing line counts them all and
+// says whether the PostgreSQL suite ran.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { checkNode, ensureDependencies } from "./lib/bootstrap.mjs";
 import { findChromium } from "./lib/browser.mjs";
+import { closingLine, VITEST_COUNTS_FILE } from "./lib/test-summary.mjs";
+
+// Every step and everything it starts ignores a developer's .env: tests pick their own databases.
+// TEST_DATABASE_URL comes from the environment (CI sets it; .ci/run finds the local server).
+process.env.SKIP_ENV_FILE = "1";
+const postgresConfigured = Boolean(process.env.TEST_DATABASE_URL);
 
 checkNode();
 ensureDependencies();
@@ -35,8 +42,10 @@ if (!browser) {
 }
 console.log(`Browser for end-to-end tests: ${browser}`);
 
-// Playwright empties test-results/ when it starts, so the JSON reports live in reports/.
+// Playwright empties test-results/ when it starts, so the JSON reports live in reports/; a
+// report left by an earlier run must not stand in for a step that writes none this time.
 mkdirSync("reports", { recursive: true });
+for (const report of [VITEST_COUNTS_FILE, "reports/playwright.json"]) rmSync(report, { force: true });
 // Every step runs even when an earlier one fails, so one run shows every problem.
 const content = spawnSync("npm", ["run", "-s", "content:check"], { stdio: "inherit" });
 // Build first: the crash-recovery server test and the browser tests run the production build.
@@ -47,7 +56,7 @@ if (build.status !== 0) {
 }
 const vitest = spawnSync(
   "npx",
-  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"],
+  ["vitest", "run", "--reporter=default", "--reporter=./scripts/lib/vitest-counts-reporter.ts"],
   { stdio: "inherit" },
 );
 const playwright = spawnSync("npx", ["playwright", "test"], {
@@ -63,14 +72,11 @@ const read = (file) => {
     return null;
   }
 };
-const v = read("reports/vitest.json");
+const v = read(VITEST_COUNTS_FILE);
 const p = read("reports/playwright.json");
-const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
-const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
-const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
 const broken = content.status !== 0 || vitest.status !== 0 || playwright.status !== 0 || !v || !p;
 console.log(
   `\ncontent:check: exit ${content.status}; vitest: exit ${vitest.status}; playwright: exit ${playwright.status}`,
 );
-console.log(`${passed} passed, ${Math.max(failed, broken && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+console.log(closingLine({ vitest: v, playwright: p, postgresConfigured, broken }));
 process.exit(broken ? 1 : 0);

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { CardSource, QuestionSource } from "~/content/schemas.ts";
 import { db } from "~/utils/db.server.ts";
+import type { Prisma } from "~/generated/prisma-sqlite/client.ts";
 
 export interface SyncCounts {
   created: number;
@@ -33,6 +34,18 @@ function versionData(q: QuestionSource, version: number) {
   };
 }
 
+// One transaction per sync, so a failed sync changes nothing. New rows go in with createMany
+// (a first sync inserts thousands: row by row that is thousands of round trips to PostgreSQL); the
+// generous timeout covers a content release that edits many items on a busy database server.
+const SYNC_TRANSACTION = { timeout: 5 * 60_000 };
+const CREATE_CHUNK = 500;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CREATE_CHUNK) out.push(rows.slice(i, i + CREATE_CHUNK));
+  return out;
+}
+
 export async function syncQuestions(items: QuestionSource[], now = new Date()): Promise<SyncCounts> {
   const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 };
   const existing = await db.question.findMany({
@@ -40,16 +53,15 @@ export async function syncQuestions(items: QuestionSource[], now = new Date()): 
     include: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, contentHash: true } } },
   });
   const byId = new Map(existing.map((q) => [q.id, q]));
-  const ops = [];
+  const newQuestions: Prisma.QuestionCreateManyInput[] = [];
+  const newVersions: Prisma.QuestionVersionCreateManyInput[] = [];
+  const updates: Prisma.QuestionUpdateArgs[] = [];
   for (const item of items) {
     const current = byId.get(item.id);
     const placement = { domainId: domainOf(item.knowledgeArea), knowledgeArea: item.knowledgeArea };
     if (!current) {
-      ops.push(
-        db.question.create({
-          data: { id: item.id, ...placement, currentVersion: 1, versions: { create: versionData(item, 1) } },
-        }),
-      );
+      newQuestions.push({ id: item.id, ...placement, currentVersion: 1 });
+      newVersions.push({ questionId: item.id, ...versionData(item, 1) });
       counts.created += 1;
       continue;
     }
@@ -60,25 +72,29 @@ export async function syncQuestions(items: QuestionSource[], now = new Date()): 
       continue;
     }
     const nextVersion = changed ? (latest?.version ?? 0) + 1 : current.currentVersion;
-    ops.push(
-      db.question.update({
-        where: { id: item.id },
-        data: {
-          ...placement,
-          retiredAt: null,
-          currentVersion: nextVersion,
-          ...(changed ? { versions: { create: versionData(item, nextVersion) } } : {}),
-        },
-      }),
-    );
+    updates.push({
+      where: { id: item.id },
+      data: {
+        ...placement,
+        retiredAt: null,
+        currentVersion: nextVersion,
+        ...(changed ? { versions: { create: versionData(item, nextVersion) } } : {}),
+      },
+    });
     if (changed) counts.updated += 1;
     if (current.retiredAt) counts.restored += 1;
   }
   const present = new Set(items.map((q) => q.id));
   const toRetire = existing.filter((q) => !q.retiredAt && !present.has(q.id)).map((q) => q.id);
-  if (toRetire.length) ops.push(db.question.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } }));
   counts.retired = toRetire.length;
-  if (ops.length) await db.$transaction(ops);
+  if (newQuestions.length || updates.length || toRetire.length) {
+    await db.$transaction(async (tx) => {
+      for (const data of chunks(newQuestions)) await tx.question.createMany({ data });
+      for (const data of chunks(newVersions)) await tx.questionVersion.createMany({ data });
+      for (const update of updates) await tx.question.update(update);
+      if (toRetire.length) await tx.question.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } });
+    }, SYNC_TRANSACTION);
+  }
   return counts;
 }
 
@@ -93,7 +109,8 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
     select: { id: true, contentHash: true, version: true, retiredAt: true },
   });
   const byId = new Map(existing.map((c) => [c.id, c]));
-  const ops = [];
+  const newCards: Prisma.ContentCardCreateManyInput[] = [];
+  const updates: Prisma.ContentCardUpdateArgs[] = [];
   for (const item of items) {
     const data = {
       domainId: domainOf(item.knowledgeArea),
@@ -106,16 +123,14 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
     };
     const current = byId.get(item.id);
     if (!current) {
-      ops.push(db.contentCard.create({ data: { id: item.id, ...data } }));
+      newCards.push({ id: item.id, ...data });
       counts.created += 1;
     } else if (current.contentHash !== data.contentHash || current.retiredAt) {
       const changed = current.contentHash !== data.contentHash;
-      ops.push(
-        db.contentCard.update({
-          where: { id: item.id },
-          data: { ...data, retiredAt: null, version: changed ? current.version + 1 : current.version },
-        }),
-      );
+      updates.push({
+        where: { id: item.id },
+        data: { ...data, retiredAt: null, version: changed ? current.version + 1 : current.version },
+      });
       if (changed) counts.updated += 1;
       if (current.retiredAt) counts.restored += 1;
     } else {
@@ -124,10 +139,15 @@ export async function syncCards(items: CardSource[], now = new Date()): Promise<
   }
   const present = new Set(items.map((c) => c.id));
   const toRetire = existing.filter((c) => !c.retiredAt && !present.has(c.id)).map((c) => c.id);
-  if (toRetire.length)
-    ops.push(db.contentCard.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } }));
   counts.retired = toRetire.length;
-  if (ops.length) await db.$transaction(ops);
+  if (newCards.length || updates.length || toRetire.length) {
+    await db.$transaction(async (tx) => {
+      for (const data of chunks(newCards)) await tx.contentCard.createMany({ data });
+      for (const update of updates) await tx.contentCard.update(update);
+      if (toRetire.length)
+        await tx.contentCard.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } });
+    }, SYNC_TRANSACTION);
+  }
   return counts;
 }
 
