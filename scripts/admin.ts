@@ -1,0 +1,9 @@
+// npm run admin -- <command>: account administration from the server's shell (the first admin
+// of a fresh install, a locked-out admin, a forgotten password). `npm run admin -- --help`.
+import { existsSync } from "node:fs";
+
+// Settings from .env (never over what the shell already set), before anything opens the database.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const { runAdminCli } = await import("./lib/admin-cli.ts");
+process.exitCode = await runAdminCli(process.argv.slice(2));
