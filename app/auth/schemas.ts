@@ -5,7 +5,8 @@ import { z } from "zod";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-const email = z
+/** An email address as the app stores it (trimmed, lower-case). */
+export const email = z
   .string({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
@@ -13,7 +14,8 @@ const email = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
-const newPassword = z
+/** A password someone chooses (the common-password check is the feature's: isCommonPassword). */
+export const newPassword = z
   .string({ error: "Choose a password." })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);

@@ -1,6 +1,8 @@
 // The audit log (table AuditEntry): every administrative action, from the admin area or the
 // server's shell (`npm run admin`). Written in the same breath as the action; read by admins.
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { containsLiteral } from "./text-search.server.ts";
 
 /** Who acted: a signed-in admin, or the operator at the server's shell (the CLI). */
 export type AuditActor = { id: string; email: string } | "server shell";
@@ -30,36 +32,41 @@ export function auditData(entry: AuditRecord, now = new Date()) {
   };
 }
 
+const AUDIT_TEXT_COLUMNS = ["actorLabel", "targetLabel", "action", "detail"];
+
+/**
+ * One page of the log, newest first: all of it, one account's entries (`targetId`), or those
+ * whose actor, target, action or details contain `query` (any case, literally).
+ */
 export async function listAudit(options: { page: number; pageSize: number; targetId?: string; query?: string }) {
-  const where = {
-    ...(options.targetId ? { targetId: options.targetId } : {}),
-    ...(options.query
-      ? {
-          OR: [
-            { actorLabel: { contains: options.query } },
-            { targetLabel: { contains: options.query } },
-            { action: { contains: options.query } },
-          ],
-        }
-      : {}),
-  };
-  const [total, rows] = await Promise.all([
-    db.auditEntry.count({ where }),
-    db.auditEntry.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (options.page - 1) * options.pageSize,
-      take: options.pageSize,
-      select: {
-        id: true,
-        actorLabel: true,
-        action: true,
-        targetId: true,
-        targetLabel: true,
-        detail: true,
-        createdAt: true,
-      },
-    }),
+  const conditions: Prisma.Sql[] = [];
+  if (options.targetId) conditions.push(Prisma.sql`"targetId" = ${options.targetId}`);
+  if (options.query) {
+    const term = options.query;
+    const columns = AUDIT_TEXT_COLUMNS.map((c) => containsLiteral(Prisma.raw(`"${c}"`), term));
+    conditions.push(Prisma.sql`(${Prisma.join(columns, " OR ")})`);
+  }
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const [counted, picked] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "AuditEntry" ${where}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "AuditEntry" ${where}
+      ORDER BY "createdAt" DESC, "id" DESC
+      LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`,
   ]);
-  return { total, rows };
+  const entries = await db.auditEntry.findMany({
+    where: { id: { in: picked.map((r) => r.id) } },
+    select: {
+      id: true,
+      actorLabel: true,
+      action: true,
+      targetId: true,
+      targetLabel: true,
+      detail: true,
+      createdAt: true,
+    },
+  });
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const rows = picked.flatMap((r) => byId.get(r.id) ?? []);
+  return { total: Number(counted[0]?.n ?? 0), rows };
 }
