@@ -2,13 +2,12 @@
 // NEW address (so nobody moves an account to an inbox they do not read), while the OLD address
 // is told, in case it was not its owner asking. The request never says whether the new address
 // has an account: following the link does, to whoever reads that inbox.
-// useToken is renamed: the React hooks lint would take a "use…" call for a hook.
 import {
   createAccountToken,
   findLiveToken,
   findPendingToken,
   revokeTokens,
-  useToken as spendToken,
+  spendToken,
 } from "~/models/account-token.server.ts";
 import { changeEmail, findUserByEmail, findUserById } from "~/models/user.server.ts";
 import { queueMail } from "~/mail/send.server.ts";

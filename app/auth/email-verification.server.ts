@@ -1,8 +1,7 @@
 // Proving an address by email: the verification link (sent on sign-up, again on request) and,
 // when sign-up hides which addresses have accounts, the notice to an address that already has
 // one. A link names the address it was sent to: it proves nothing once the account moved on.
-// useToken is renamed: the React hooks lint would take a "use…" call for a hook.
-import { createAccountToken, findLiveToken, useToken as spendToken } from "~/models/account-token.server.ts";
+import { createAccountToken, findLiveToken, spendToken } from "~/models/account-token.server.ts";
 import { findUserByEmail, findUserById, markEmailVerified } from "~/models/user.server.ts";
 import { queueMail } from "~/mail/send.server.ts";
 import { absoluteUrl } from "~/utils/app-url.server.ts";

@@ -2,13 +2,7 @@
 // dies when used, when the password changes or when the address does. The request form and the
 // reset form are routes forgot-password and reset-password; admins send the same link from the
 // admin area.
-// useToken is renamed: the React hooks lint would take a "use…" call for a hook.
-import {
-  createAccountToken,
-  findLiveToken,
-  revokeTokens,
-  useToken as spendToken,
-} from "~/models/account-token.server.ts";
+import { createAccountToken, findLiveToken, revokeTokens, spendToken } from "~/models/account-token.server.ts";
 import { deleteSessionsOf } from "~/models/session-record.server.ts";
 import { deviceOwner, revokeOtherDevices, trustDevice } from "~/models/trusted-device.server.ts";
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "~/models/user.server.ts";

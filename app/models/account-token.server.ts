@@ -33,7 +33,7 @@ export function findLiveToken(token: string, kind: AccountTokenKind, now: Date) 
 }
 
 /** Marks a live token used and returns its row; null when it is unknown, used or expired. */
-export async function useToken(token: string, kind: AccountTokenKind, now: Date) {
+export async function spendToken(token: string, kind: AccountTokenKind, now: Date) {
   const tokenHash = hashSessionToken(token);
   const { count } = await db.accountToken.updateMany({
     where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },
