@@ -77,20 +77,51 @@ export async function joinWithCode(userId: string, code: string, ip: string, now
   const found = await store.findClassByCode(code.trim().toUpperCase());
   if (!found || found.archivedAt)
     return { ok: false, message: "No class has that code. Check it with your instructor." };
-  if (found.instructorId === userId)
-    return { ok: false, message: "You teach this class, so you cannot join it as a student." };
-  if (await store.isRemoved(found.id, userId)) {
+  const enrolled = await enrolStudent(found, userId, now);
+  if (!enrolled.ok) {
     return {
       ok: false,
       message:
-        "Your instructor removed you from this class, so its code no longer lets you in. Ask your instructor if you should rejoin: they can let you back in.",
+        enrolled.reason === "teaches"
+          ? "You teach this class, so you cannot join it as a student."
+          : "Your instructor removed you from this class, so its code no longer lets you in. Ask your instructor if you should rejoin: they can let you back in.",
     };
   }
-  await store.joinClass(found.id, userId);
-  await applyKeyHolds([userId], now);
   // A right code costs nothing: only wrong guesses add up.
   await Promise.all([giveBack("joinPerUser", userId), giveBack("joinPerAddress", ip)]);
   return { ok: true, className: found.name };
+}
+
+export type EnrolResult = { ok: true } | { ok: false; reason: "teaches" | "removed" };
+
+/**
+ * Puts a student in a class: the one enrolment path (join code, roster upload, class
+ * invitation). Never the class's own instructor; never a student the instructor removed, unless
+ * `allowRemoved` (the instructor's say-so, which lifts the removal). Joining twice is harmless.
+ */
+export async function enrolStudent(
+  klass: { id: string; instructorId: string },
+  userId: string,
+  now = new Date(),
+  options: { allowRemoved?: boolean } = {},
+): Promise<EnrolResult> {
+  const allowed = await mayEnrol(klass, userId, options);
+  if (!allowed.ok) return allowed;
+  if (options.allowRemoved) await store.allowRejoin(klass.id, userId);
+  await store.joinClass(klass.id, userId);
+  await applyKeyHolds([userId], now);
+  return { ok: true };
+}
+
+/** Whether enrolStudent would admit this user (checked before a one-time link is spent on it). */
+export async function mayEnrol(
+  klass: { id: string; instructorId: string },
+  userId: string,
+  options: { allowRemoved?: boolean } = {},
+): Promise<EnrolResult> {
+  if (klass.instructorId === userId) return { ok: false, reason: "teaches" };
+  if (!options.allowRemoved && (await store.isRemoved(klass.id, userId))) return { ok: false, reason: "removed" };
+  return { ok: true };
 }
 
 /** What a factor would give in this class: "Midterm: 90 min, extended from 60". */

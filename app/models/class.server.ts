@@ -115,3 +115,18 @@ export function allowRejoin(classId: string, userId: string) {
 export function setJoinCode(classId: string, joinCode: string) {
   return db.class.update({ where: { id: classId }, data: { joinCode }, select: { joinCode: true } });
 }
+
+/** The accounts with these addresses, and where each stands in the class (for a roster upload). */
+export function rosterStanding(classId: string, emails: string[]) {
+  return db.user.findMany({
+    where: { email: { in: emails } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      disabledAt: true,
+      memberships: { where: { classId }, select: { joinedAt: true } },
+      classRemovals: { where: { classId }, select: { removedAt: true } },
+    },
+  });
+}

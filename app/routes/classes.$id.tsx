@@ -3,6 +3,7 @@ import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { classAssignments, memberStatuses } from "~/assignments/manage.server.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { STATUS_LABELS } from "~/assignments/rules.ts";
@@ -19,9 +20,26 @@ import {
 import { ACCOMMODATIONS, classIdParam, memberForm } from "~/classes/forms.ts";
 import { domainMastery } from "~/progress/dashboard.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
-import { Button, SelectField } from "~/components/form-controls.tsx";
+import {
+  Button,
+  CheckboxField,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+} from "~/components/form-controls.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
+import {
+  inviteRoster,
+  pendingInvitations,
+  resendClassInvitation,
+  revokeClassInvitation,
+  type RosterOutcome,
+} from "~/invitations/class-invitations.server.ts";
+import { CLASS_INVITATION_INTENTS, classInvitationForm, rosterForm } from "~/invitations/forms.ts";
+import { ROSTER_MAX_CHARS, ROSTER_MAX_ROWS } from "~/invitations/rules.ts";
+import { formFailure } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.klass.name ?? "Class"} · Classes · Charted` },
@@ -39,11 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = await requireRole(request, "instructor");
   // Students' timed-out assignment attempts count as submitted: grade a bounded few per load.
   await gradeExpiredAttempts({ classId: klass.id });
-  const [roster, assignments, statusOf, removed] = await Promise.all([
+  const [roster, assignments, statusOf, removed, invited] = await Promise.all([
     classRoster(klass.id),
     classAssignments(klass.id, timeZone),
     memberStatuses(klass.id),
     removedFromClass(klass.id),
+    pendingInvitations(klass.id),
   ]);
   // Mastery per domain for each student, by the same method as their own Progress page.
   const mastery = await Promise.all(roster.map((s) => domainMastery(s.id)));
@@ -62,12 +81,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     students,
     assignments,
     removed: removed.map((r) => ({ ...r, removedOn: day(r.removedAt) })),
+    invited: invited.map((i) => ({
+      id: i.id,
+      email: i.email,
+      name: i.name,
+      sentOn: day(i.createdAt),
+      expiresOn: day(i.expiresAt),
+    })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const klass = await load(request, params);
-  const form = memberForm.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  if ((CLASS_INVITATION_INTENTS as readonly unknown[]).includes(formData.get("intent"))) {
+    return invitationAction(await requireRole(request, "instructor"), klass, formData);
+  }
+  const form = memberForm.safeParse(Object.fromEntries(formData));
   if (!form.success)
     return data({ error: form.error.issues[0]?.message ?? "That change could not be made." }, { status: 400 });
   if (form.data.intent === "accommodation") {
@@ -112,6 +142,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 }
 
+/** Inviting students by roster, and resending or revoking a pending invitation. */
+async function invitationAction(
+  user: { id: string; name: string },
+  klass: { id: string; name: string; instructorId: string },
+  formData: FormData,
+) {
+  if (formData.get("intent") !== "invite-roster") {
+    const form = classInvitationForm.safeParse(Object.fromEntries(formData));
+    if (!form.success) return data({ error: "That invitation could not be found." }, { status: 400 });
+    const { intent, invitationId } = form.data;
+    const done =
+      intent === "resend-invitation"
+        ? await resendClassInvitation(user, klass, invitationId)
+        : await revokeClassInvitation(klass, invitationId);
+    if (!done.ok) return data({ error: done.message }, { status: done.reason === "not-found" ? 404 : 429 });
+    return {
+      ok: true,
+      message:
+        intent === "resend-invitation"
+          ? `A new invitation link was sent to ${done.email}; the earlier link no longer works.`
+          : `The invitation to ${done.email} was revoked: its link no longer works.`,
+    };
+  }
+  const form = rosterForm.safeParse(Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")));
+  if (!form.success)
+    return data(formFailure(formData, "", { roster: [form.error.issues[0]!.message] }), { status: 400 });
+  const file = formData.get("file");
+  const fileText = file instanceof Blob && file.size > 0 ? await file.text() : "";
+  const pasted = form.data.roster?.trim() ?? "";
+  if (fileText.length > ROSTER_MAX_CHARS) {
+    return data(formFailure(formData, "", { file: ["That file is too large: upload at most 200 rows at a time."] }), {
+      status: 400,
+    });
+  }
+  if (pasted && fileText) {
+    return data(formFailure(formData, "Paste a roster or choose a file, not both."), { status: 400 });
+  }
+  if (!pasted && !fileText) {
+    return data(formFailure(formData, "", { roster: ["Paste a roster, or choose a CSV file below."] }), {
+      status: 400,
+    });
+  }
+  const result = await inviteRoster(user, klass, pasted || fileText, { allowRemoved: Boolean(form.data.allowRemoved) });
+  if (!result.ok) {
+    const message = [result.message];
+    const failure = formFailure(formData, "", pasted ? { roster: message } : { file: message });
+    return data(failure, { status: result.reason === "rate-limited" ? 429 : 400 });
+  }
+  return { roster: { rows: result.rows, counts: result.counts } };
+}
+
+const OUTCOME_LABELS: Record<RosterOutcome, string> = {
+  added: "Added",
+  invited: "Invited",
+  member: "Already a member",
+  pending: "Already invited",
+  removed: "Not added (removed)",
+  error: "Error",
+};
+
 /** "2 submitted, 1 not started" for one student across the class's assignments. */
 function statusSummary(list: { status: keyof typeof STATUS_LABELS }[]) {
   if (!list.length) return "No assignments";
@@ -123,8 +213,16 @@ function statusSummary(list: { status: keyof typeof STATUS_LABELS }[]) {
 }
 
 export default function ClassPage() {
-  const { klass, joinUrl, students, assignments, removed } = useLoaderData<typeof loader>();
+  const { klass, joinUrl, students, assignments, removed, invited } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const rosterErrors = result && "fieldErrors" in result ? result : undefined;
+  const rosterResult = result && "roster" in result ? result.roster : undefined;
+  // A roster that was sent is cleared (with JavaScript the form keeps its text otherwise), so
+  // it is not sent twice by mistake.
+  const rosterFormRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (rosterResult) rosterFormRef.current?.reset();
+  }, [rosterResult]);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -140,6 +238,33 @@ export default function ClassPage() {
         <p role="alert" className="field-error">
           {result.error}
         </p>
+      ) : null}
+      {rosterResult ? (
+        <Section headingId="roster-result-heading" title="Roster results" size="lg" gap={2} className="card">
+          <p role="status" className="mb-2 font-medium">
+            {(Object.keys(OUTCOME_LABELS) as RosterOutcome[])
+              .filter((o) => rosterResult.counts[o])
+              .map((o) => `${OUTCOME_LABELS[o]}: ${rosterResult.counts[o]}`)
+              .join(" · ")}
+          </p>
+          <DataTable
+            regionLabelledBy="roster-result-heading"
+            columns={["Address", "Line", "Name", "Result"]}
+            rows={rosterResult.rows}
+            rowKey={(r) => r.line}
+            cells={(r) => [
+              <span className="break-all">{r.email}</span>,
+              r.line,
+              r.name ?? "",
+              <>
+                <span className={r.outcome === "error" ? "font-semibold text-danger" : "font-semibold"}>
+                  {OUTCOME_LABELS[r.outcome]}
+                </span>
+                <span className="block text-sm">{r.message}</span>
+              </>,
+            ]}
+          />
+        </Section>
       ) : null}
       {result && "confirm" in result && result.confirm ? (
         <Section
@@ -194,6 +319,86 @@ export default function ClassPage() {
             </Form>
           </div>
         </details>
+        <Section headingId="roster-form-heading" title="Invite by email" level={3} size="base" gap={2} className="pt-2">
+          <p className="mb-3">
+            Students who have an account are added at once and get a notice; the others get an email with a link to
+            create their account and join. Up to {ROSTER_MAX_ROWS} students at a time.
+          </p>
+          <Form ref={rosterFormRef} method="post" encType="multipart/form-data" noValidate>
+            <ErrorSummary
+              message={rosterErrors?.formError || undefined}
+              fieldErrors={rosterErrors?.fieldErrors}
+              labels={{ roster: "Paste a roster", file: "Or upload a CSV file" }}
+            />
+            <input type="hidden" name="intent" value="invite-roster" />
+            <TextareaField
+              name="roster"
+              label="Paste a roster"
+              rows={6}
+              maxLength={ROSTER_MAX_CHARS}
+              className="font-mono"
+              hint="One student per line: “Name, email” or just the email."
+              defaultValue={rosterErrors?.values.roster}
+              errors={rosterErrors?.fieldErrors.roster}
+            />
+            <TextField
+              name="file"
+              type="file"
+              label="Or upload a CSV file"
+              accept=".csv,text/csv,text/plain"
+              hint="Columns name and email; a header row is optional."
+              errors={rosterErrors?.fieldErrors.file}
+            />
+            <CheckboxField
+              name="allowRemoved"
+              id="allow-removed"
+              label="Allow removed students back"
+              hint="Unticked, students you removed from this class are listed but not added."
+              defaultChecked={rosterErrors?.values.allowRemoved === "on"}
+            />
+            <Button className="mt-2">Invite students</Button>
+          </Form>
+        </Section>
+        {invited.length ? (
+          <Section
+            headingId="pending-invitations-heading"
+            title={`Pending invitations (${invited.length})`}
+            level={3}
+            size="base"
+            gap={2}
+            className="pt-2"
+          >
+            <ul className="space-y-2">
+              {invited.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-2">
+                  <span>
+                    {i.name ? `${i.name} · ` : ""}
+                    <span className="break-all">{i.email}</span>
+                    <span className="block text-sm text-muted">
+                      sent {i.sentOn} · link works until {i.expiresOn}
+                    </span>
+                  </span>
+                  <span className="flex gap-2">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="resend-invitation" />
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <Button variant="secondary" aria-label={`Resend the invitation to ${i.email}`}>
+                        Resend
+                      </Button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke-invitation" />
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <Button variant="secondary" aria-label={`Revoke the invitation to ${i.email}`}>
+                        Revoke
+                      </Button>
+                    </Form>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
       </Section>
       <Section
         headingId="assignments-heading"

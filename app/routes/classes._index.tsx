@@ -13,6 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
   const classes = await classesTaughtBy(user.id);
   return {
+    // Just accepted an instructor invitation (?welcome=instructor): say what they can do now.
+    welcome: new URL(request.url).searchParams.get("welcome") === "instructor",
     classes: classes.map((c) => ({
       id: c.id,
       name: c.name,
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ClassesPage() {
-  const { classes } = useLoaderData<typeof loader>();
+  const { classes, welcome } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -43,6 +45,11 @@ export default function ClassesPage() {
           My questions
         </Link>
       </div>
+      {welcome ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          Your account is now an instructor account. Create a class below, then invite your students.
+        </p>
+      ) : null}
       {classes.length ? (
         <ul className="grid gap-3 sm:grid-cols-2">
           {classes.map((c) => (

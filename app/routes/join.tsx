@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { studentAssignments } from "~/assignments/student.server.ts";
 import { classesJoinedBy, joinWithCode, leaveClass } from "~/classes/classes.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
@@ -15,6 +15,8 @@ export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [rows, assignments] = await Promise.all([classesJoinedBy(user.id), studentAssignments(user.id, user.timeZone)]);
+  // After accepting a class invitation (?joined=<class id>): say which class, if they are in it.
+  const joinedId = new URL(request.url).searchParams.get("joined");
   return {
     classes: rows.map((r) => ({
       id: r.class.id,
@@ -23,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       joinedAt: r.joinedAt.toISOString(),
     })),
     assignments,
+    joined: rows.find((r) => r.class.id === joinedId)?.class.name ?? null,
+    isStudent: user.role === "student",
   };
 }
 
@@ -43,16 +47,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function JoinPage() {
-  const { classes, assignments } = useLoaderData<typeof loader>();
+  const { classes, assignments, joined, isStudent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result : undefined;
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="page-title">My classes</h1>
-      {result?.ok ? (
+      {result?.ok || (joined && !result) ? (
         <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
-          {result.message}
+          {result?.ok ? result.message : `You joined ${joined}.`}
         </p>
       ) : null}
       <Form method="post" className="card" noValidate>
@@ -94,6 +98,12 @@ export default function JoinPage() {
           <p>You are not in any class yet.</p>
         )}
       </Section>
+      {isStudent ? (
+        <p>
+          Do you teach a CMAA course? <Link to="/instructor-access">Request instructor access</Link> to create your own
+          classes.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -29,6 +29,12 @@ import * as reviewSettings from "~/routes/review.settings.tsx";
 import * as study from "~/routes/review.study.tsx";
 import * as register from "~/routes/register.tsx";
 import * as theme from "~/routes/theme.tsx";
+import * as adminInvitations from "~/routes/admin.invitations.tsx";
+import * as adminRequests from "~/routes/admin.requests.tsx";
+import * as instructorAccess from "~/routes/instructor-access.tsx";
+import * as acceptInvitation from "~/routes/invitations.accept.tsx";
+import { inviteInstructor } from "~/invitations/instructor-invitations.server.ts";
+import { requestInstructorAccess } from "~/invitations/requests.server.ts";
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
@@ -80,10 +86,17 @@ async function snapshot() {
     db.question.count(),
     db.questionVersion.count(),
     db.assignment.count(),
+    db.invitation.count(),
+    db.invitation.count({ where: { acceptedAt: { not: null } } }),
+    db.instructorRequest.count(),
+    db.instructorRequest.count({ where: { status: "pending" } }),
+    db.auditEntry.count(),
+    db.job.count(),
   ]);
   const users = await db.user.findMany({
     select: {
       passwordHash: true,
+      role: true,
       timeZone: true,
       accommodationFactor: true,
       preferences: {
@@ -156,6 +169,14 @@ describe("malformed input", () => {
     });
     if (!quiz.ok) throw new Error(quiz.message);
     const ownCard = await addOwnCard(student.id, { domainId: "LAW", front: "Q", back: "A" });
+    const admin = await makeUser({ role: "admin" });
+    const adminCookie = (await startSession(admin.id)).split(";")[0];
+    const requester = await makeUser();
+    await requestInstructorAccess(requester, "I teach the evening CMAA course.");
+    const { id: requestId } = await db.instructorRequest.findFirstOrThrow({ where: { userId: requester.id } });
+    const invited = await inviteInstructor(admin, { email: "fuzz-invited@example.test", name: null });
+    if (!invited.ok) throw new Error(invited.message);
+    const invitationToken = new URL(invited.url).searchParams.get("token")!;
 
     // Each target: a valid form (which succeeds and changes something), and for each field the
     // garbage values that must make it fail. Optional fields are fuzzed only with values that
@@ -387,6 +408,59 @@ describe("malformed input", () => {
         cookie: studentCookie,
         valid: { code: joinCode },
         bad: { code: OTHER_GARBAGE },
+      },
+      {
+        name: "request instructor access",
+        action: instructorAccess.action,
+        path: "/instructor-access",
+        cookie: studentCookie,
+        valid: { note: "I teach the evening CMAA course." },
+        bad: { note: [...TEXT_GARBAGE, "too short"] },
+      },
+      {
+        name: "invite an instructor",
+        action: adminInvitations.action,
+        path: "/admin/invitations",
+        cookie: adminCookie,
+        valid: { intent: "invite", email: "fuzz-teacher@example.test", name: "Fuzz Teacher" },
+        bad: { intent: OTHER_GARBAGE, email: [...TEXT_GARBAGE, ...OTHER_GARBAGE], name: [HUGE] },
+      },
+      {
+        name: "decide an instructor request",
+        action: adminRequests.action,
+        path: "/admin/requests",
+        cookie: adminCookie,
+        valid: { intent: "approve", requestId },
+        bad: { intent: OTHER_GARBAGE, requestId: OTHER_GARBAGE, reason: [HUGE] },
+      },
+      {
+        name: "invite students from a roster",
+        action: classRoster.action,
+        path: `/classes/${klass.id}`,
+        params: { id: klass.id },
+        cookie: instructorCookie,
+        valid: { intent: "invite-roster", roster: "Fuzz Student, fuzz-student@example.test" },
+        bad: { roster: TEXT_GARBAGE, allowRemoved: OTHER_GARBAGE },
+      },
+      {
+        name: "accept an invitation with a new account",
+        action: acceptInvitation.action,
+        path: `/invitations/accept?token=${invitationToken}`,
+        cookie: null,
+        valid: {
+          intent: "create-account",
+          token: invitationToken,
+          name: "Fuzz Invitee",
+          password: longPhrase,
+          confirmPassword: longPhrase,
+        },
+        bad: {
+          intent: OTHER_GARBAGE,
+          token: OTHER_GARBAGE,
+          name: TEXT_GARBAGE,
+          password: ["", "short", HUGE],
+          confirmPassword: ["mismatch", ""],
+        },
       },
       {
         name: "theme",
