@@ -2,7 +2,13 @@
 import { revokeTokens } from "~/models/account-token.server.ts";
 import { clearLoginFailures, pruneLoginFailures, recordLoginFailure } from "~/models/login-failure.server.ts";
 import { deviceOwner, revokeOtherDevices, trustDevice } from "~/models/trusted-device.server.ts";
-import { createUserIfFree, findUserByEmail, findUserById, setPasswordHash } from "~/models/user.server.ts";
+import {
+  createUserIfFree,
+  findUserByEmail,
+  findUserById,
+  markEmailVerified,
+  setPasswordHash,
+} from "~/models/user.server.ts";
 import { emailVerificationRequired, signUpByEmailLink } from "./email-policy.server.ts";
 import { sendSignupNotice, sendVerificationLink } from "./email-verification.server.ts";
 import { hashPassword, isCommonPassword, verifyDummyPassword, verifyPassword } from "./password.server.ts";
@@ -92,6 +98,9 @@ export async function register(input: {
   timeZone?: string;
   ip: string;
   now?: Date;
+  /** The address was already shown to be the registrant's (they followed a link sent to it, e.g.
+   * an invitation): the account is created at once and counts as confirmed. */
+  addressProven?: boolean;
 }): Promise<RegisterResult> {
   const reservation = await reserve([{ throttle: "signupPerAddress", subject: input.ip }], input.now ?? new Date());
   if (!reservation.ok) {
@@ -108,7 +117,7 @@ export async function register(input: {
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(email);
   const newUser = { email, name: input.name, passwordHash, timeZone: validTimeZone(input.timeZone) ?? "UTC" };
-  if (signUpByEmailLink()) {
+  if (signUpByEmailLink() && !input.addressProven) {
     // The inbox learns the outcome, the browser only "check your email": the form reveals no accounts.
     const created = existing ? null : await createUserIfFree(newUser);
     if (created) await sendVerificationLink(created, { now: input.now, newAccount: true });
@@ -125,6 +134,7 @@ export async function register(input: {
   if (!user) {
     return { ok: false, field: "email", message: "An account with this email already exists. Log in instead." };
   }
+  if (input.addressProven) await markEmailVerified(user.id, input.now ?? new Date());
   return { ok: true, userId: user.id };
 }
 
