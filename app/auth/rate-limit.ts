@@ -1,6 +1,6 @@
-// Throttle rules for everything that checks a secret or guesses a code, defined once. Each is a
-// number of tries in a fixed window that starts at the first try; the window's end says when
-// the next try is allowed. Counting happens in app/auth/throttle.server.ts.
+// Throttle rules for everything that checks a secret or guesses a code (and a few costly requests),
+// defined once. Each is a number of tries in a fixed window that starts at the first try; the
+// window's end says when the next try is allowed. Counting happens in app/auth/throttle.server.ts.
 const MINUTE = 60_000;
 
 export interface ThrottleRule {
@@ -30,6 +30,8 @@ export const THROTTLES = {
   /** Join-code tries per learner, and per address: codes must not be guessable by brute force. */
   joinPerUser: { limit: 20, windowMs: 15 * MINUTE },
   joinPerAddress: { limit: 200, windowMs: 15 * MINUTE },
+  /** Downloads of "your data" per account: each reads every row the learner has, so a few an hour. */
+  exportPerUser: { limit: 5, windowMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleName = keyof typeof THROTTLES;

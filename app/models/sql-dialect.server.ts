@@ -38,3 +38,15 @@ export function lockUserRow(userId: string): Prisma.Sql {
     ? Prisma.sql`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`
     : Prisma.sql`UPDATE "User" SET "id" = "id" WHERE "id" = ${userId}`;
 }
+
+/**
+ * A statement that holds the enabled admins' rows until the transaction ends, so changes that
+ * could leave the site without an admin run one at a time and each counts the admins the others
+ * left: `SELECT … FOR UPDATE` (in id order, so two lockers cannot deadlock) on PostgreSQL; on
+ * SQLite a no-op write, which takes the single writer lock at once.
+ */
+export function lockAdminRows(): Prisma.Sql {
+  return postgres()
+    ? Prisma.sql`SELECT "id" FROM "User" WHERE "role" = 'admin' AND "disabledAt" IS NULL ORDER BY "id" FOR UPDATE`
+    : Prisma.sql`UPDATE "User" SET "id" = "id" WHERE "role" = 'admin'`;
+}
