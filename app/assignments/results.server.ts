@@ -7,6 +7,7 @@ import { scoreItems } from "~/exam/scoring.ts";
 import { isLate, secondsUsed } from "~/exam/timing.ts";
 import * as store from "~/models/assignment.server.ts";
 import { openReportCounts } from "~/models/content-report.server.ts";
+import { isErasedUser } from "~/models/erased-user.ts";
 import { decodeAssignmentConfig, decodeOptions, type AssignmentSource } from "~/models/json-columns.ts";
 import type { Role } from "~/utils/roles.ts";
 import { toCsv, type Cell } from "./gradebook.ts";
@@ -69,11 +70,12 @@ export async function assignmentResults(
   ]);
   const byUser = new Map<string, GradedAttempt[]>();
   for (const a of attempts) (byUser.get(a.userId) ?? byUser.set(a.userId, []).get(a.userId)!).push(a);
-  // Current members, then anyone who has since left but has work here.
+  // Current members, then anyone who has since left but has work here. A deleted account is no
+  // one: its answers count in the item analysis below, but it has no row in the results.
   const people = [
     ...members.map((m) => ({ ...m.user, member: true })),
     ...[...byUser.entries()]
-      .filter(([id]) => !members.some((m) => m.user.id === id))
+      .filter(([id, list]) => !members.some((m) => m.user.id === id) && !isErasedUser({ id, ...list[0].user }))
       .map(([id, list]) => ({ id, name: list[0].user.name, email: list[0].user.email, member: false })),
   ];
   const domainsInAssignment = new Set<string>();
@@ -218,6 +220,9 @@ export async function studentWork(
   const attempts = await store.assignmentAttempts(assignment.id, studentId);
   const member = await store.membership(klass.id, studentId);
   if (!attempts.length && !member) return notFound("That student is not in this class.");
+  // A deleted account's answers are anonymous: no page shows them as one person's work.
+  if (attempts[0] && isErasedUser({ id: studentId, ...attempts[0].user }))
+    return notFound("That student is not in this class.");
   const names = domainNames();
   const fmt = (d: Date) => formatInZone(d, user.timeZone);
   const student =

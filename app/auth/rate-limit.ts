@@ -1,7 +1,7 @@
-// Throttle rules for everything that checks a secret or guesses a code, or sends mail on a
-// user's say-so, defined once. Each is a number of tries in a fixed window that starts at the
-// first try; the window's end says when the next try is allowed. Counting happens in
-// app/auth/throttle.server.ts.
+// Throttle rules for everything that checks a secret or guesses a code, sends mail on a user's
+// say-so, or costs a lot (the data download), defined once. Each is a number of tries in a fixed
+// window that starts at the first try; the window's end says when the next try is allowed.
+// Counting happens in app/auth/throttle.server.ts.
 const MINUTE = 60_000;
 
 export interface ThrottleRule {
@@ -46,6 +46,8 @@ export const THROTTLES = {
   classInvitations: { limit: 30, windowMs: 60 * MINUTE },
   /** "Request instructor access" notes per user: a declined request can be asked again, not flooded. */
   instructorRequests: { limit: 5, windowMs: 24 * 60 * MINUTE },
+  /** Downloads of "your data" per account: each reads every row the learner has, so a few an hour. */
+  exportPerUser: { limit: 5, windowMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleName = keyof typeof THROTTLES;

@@ -1,6 +1,7 @@
 // Data access for the FSRS optimizer: the learner's rating log and the record of each run (the
 // run itself is a job: models/job.server.ts).
 import { db } from "~/utils/db.server.ts";
+import { lockUserRow } from "./sql-dialect.server.ts";
 
 export function countRatings(userId: string) {
   return db.reviewLog.count({ where: { userId } });
@@ -38,22 +39,26 @@ export interface OptimizationRecord {
   adopted: boolean;
 }
 
-/** Records a run and, when adopted, makes the trained parameters the learner's, in one transaction. */
+/**
+ * Records a run and, when adopted, makes the trained parameters the learner's, in one transaction.
+ * Nothing is saved for an account disabled or deleted while the run trained (under the lock on the
+ * learner's row, which account deletion takes too, so a finished run cannot write rows back).
+ */
 export async function saveOptimization(userId: string, run: OptimizationRecord) {
   const { parameters, ...rest } = run;
   const json = JSON.stringify(parameters);
-  await db.$transaction([
-    db.fsrsOptimization.create({ data: { userId, ...rest, parameters: json } }),
-    ...(run.adopted
-      ? [
-          db.preferences.upsert({
-            where: { userId },
-            create: { userId, fsrsWeights: json },
-            update: { fsrsWeights: json },
-          }),
-        ]
-      : []),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw(lockUserRow(userId));
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+    if (!user || user.disabledAt) return;
+    await tx.fsrsOptimization.create({ data: { userId, ...rest, parameters: json } });
+    if (run.adopted)
+      await tx.preferences.upsert({
+        where: { userId },
+        create: { userId, fsrsWeights: json },
+        update: { fsrsWeights: json },
+      });
+  });
 }
 
 export function lastOptimization(userId: string) {

@@ -6,12 +6,14 @@ import type { loader as rootLoader } from "~/root.tsx";
 import { getUser } from "~/utils/auth.server.ts";
 import { Section } from "~/components/section.tsx";
 
-// Signed-in students see their class assignments that still need work first thing.
+// Signed-in students see their class assignments that still need work first thing. A browser
+// whose account was just deleted (/account/data) lands here, signed out, with `?deleted=account`.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (!user) return { assignments: [] };
+  if (!user) return { assignments: [], accountDeleted: new URL(request.url).searchParams.get("deleted") === "account" };
   const all = await studentAssignments(user.id, user.timeZone);
   return {
+    accountDeleted: false,
     assignments: all.filter((a) => a.status === "not_started" || a.status === "in_progress" || a.status === "not_open"),
   };
 }
@@ -19,9 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const user = root?.user;
-  const { assignments } = useLoaderData<typeof loader>();
+  const { assignments, accountDeleted } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
+      {accountDeleted ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          Your account has been deleted and you are signed out. Your answers remain only as anonymous responses in
+          question statistics.
+        </p>
+      ) : null}
       <section className="card">
         <h1 className="page-title">
           {user ? `Welcome back, ${user.name}` : "Prepare for the CMAA exam, one evening at a time"}
