@@ -70,7 +70,12 @@ export async function deleteAccount(
       return { ok: false, reason: "has-students", field: null, message: classesMessage(erased.classes) };
     return { ok: false, reason: "not-found", field: null, message: "We could not find your account." };
   }
-  // Failed sign-ins counted against the old address would otherwise outlive it for a while.
-  await forget("loginPerEmail", erased.formerEmail);
+  // Counts keyed by the old address (failed sign-ins, emailed links) would otherwise keep it for
+  // a while after the account forgot it.
+  await Promise.all(
+    (["loginPerEmail", "resetPerEmail", "verifyLinkPerEmail", "signupNoticePerEmail"] as const).map((name) =>
+      forget(name, erased.formerEmail),
+    ),
+  );
   return { ok: true, closedClasses: erased.closedClasses };
 }

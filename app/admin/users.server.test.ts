@@ -17,6 +17,7 @@ import { trustDevice } from "~/models/trusted-device.server.ts";
 import { createUser } from "~/models/user.server.ts";
 import { getUser, startSession } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { eraseAccount } from "~/models/account-erasure.server.ts";
 import * as admin from "./users.server.ts";
 
 const noWait = async () => {};
@@ -341,5 +342,29 @@ describe("creating an admin", () => {
       admin.createAdmin("server shell", { email: `x${email}`, name: "X", password: "password1234" }),
     );
     expect(common).toMatchObject({ ok: false, reason: "weak-password" });
+  });
+
+  it("leaves accounts their holders deleted out of the list and out of reach of every action", async () => {
+    const boss = await makeUser({ role: "admin", name: "Erasure Boss" });
+    const gone = await makeUser({ name: "Gone Gwen" });
+    const erased = await eraseAccount(gone.id, { closeClasses: false, now: new Date() });
+    expect(erased.ok).toBe(true);
+    const listed = await admin.findUsers({ q: "deleted" }, 1);
+    expect(listed.rows.map((r) => r.id)).not.toContain(gone.id);
+    expect((await admin.findUsers({}, 1)).rows.map((r) => r.id)).not.toContain(gone.id);
+    const actor = actorOf(boss);
+    const before = await db.auditEntry.count();
+    for (const result of [
+      await admin.accountDetails(gone.id),
+      await admin.changeRole(actor, gone.id, "instructor"),
+      await admin.enable(actor, gone.id),
+      await admin.signOutEverywhere(actor, gone.id),
+      await admin.sendResetLink(actor, gone.id),
+      await admin.unlock(actor, gone.id),
+    ]) {
+      expect(result).toMatchObject({ ok: false, reason: "not-found" });
+    }
+    expect(await db.auditEntry.count()).toBe(before);
+    expect(await db.user.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ role: "student" });
   });
 });

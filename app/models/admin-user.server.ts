@@ -9,6 +9,7 @@ import { ACCOUNT_ACTIONS } from "./audit-actions.ts";
 import { auditData, type AuditActor } from "./audit.server.ts";
 import { lockAdminRows } from "./sql-dialect.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
+import { ERASED_EMAIL_SUFFIX, isErasedUser } from "./erased-user.ts";
 
 export type AccountStatus = "active" | "disabled";
 
@@ -33,7 +34,8 @@ export interface AccountRow {
 }
 
 function matching(filter: UserFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  // Accounts their holders deleted are anonymous rows kept for item statistics, not people.
+  const conditions: Prisma.Sql[] = [Prisma.sql`"email" NOT LIKE ${`%${ERASED_EMAIL_SUFFIX}`}`];
   if (filter.q) {
     conditions.push(
       Prisma.sql`(${containsLiteral(Prisma.sql`"name"`, filter.q)} OR ${containsLiteral(Prisma.sql`"email"`, filter.q)})`,
@@ -42,7 +44,7 @@ function matching(filter: UserFilter): Prisma.Sql {
   if (filter.role) conditions.push(Prisma.sql`"role" = ${filter.role}`);
   if (filter.status === "active") conditions.push(Prisma.sql`"disabledAt" IS NULL`);
   if (filter.status === "disabled") conditions.push(Prisma.sql`"disabledAt" IS NOT NULL`);
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  return Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 /** One page of the accounts matching `filter`, newest first, and how many match in all. */
@@ -87,7 +89,7 @@ export async function accountOverview(userId: string, now = new Date()) {
     where: { id: userId },
     select: { ...ACCOUNT_SELECT, emailVerifiedAt: true, timeZone: true },
   });
-  if (!user) return null;
+  if (!user || isErasedUser(user)) return null;
   const [sessions, seen] = await Promise.all([
     db.session.count({ where: { userId, expiresAt: { gt: now } } }),
     lastSeen([userId]),
@@ -146,7 +148,7 @@ function guardedChange<R extends string, T extends object>(
       where: { id: input.userId },
       select: { id: true, email: true, name: true, role: true, disabledAt: true },
     });
-    if (!row) return { ok: false, reason: "not-found" };
+    if (!row || isErasedUser(row)) return { ok: false, reason: "not-found" };
     const target = { ...row, role: parseRole(row.role) };
     const enabledAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
     const refusal = guard(target, enabledAdmins);

@@ -4,8 +4,11 @@
 // one can register it (.invalid is a reserved top-level domain, RFC 2606, and no mail reaches it).
 export const ERASED_NAME = "Deleted user";
 
+/** Every erased account's address ends so (lists of people leave such rows out by it). */
+export const ERASED_EMAIL_SUFFIX = "@deleted.invalid";
+
 export function erasedEmail(userId: string): string {
-  return `deleted-${userId}@deleted.invalid`;
+  return `deleted-${userId}${ERASED_EMAIL_SUFFIX}`;
 }
 
 /** Whether this account was deleted by its holder (and is now an anonymous row). */

@@ -167,6 +167,12 @@ export default function AccountPage() {
           <Link to="/reports">Your reports</Link>: problems you reported in questions, cards, lessons and the glossary,
           and what the editors did about them.
         </p>
+        {user.role === "student" ? (
+          <p className="mt-2">
+            <Link to="/instructor-access">Request instructor access</Link>: for teachers who want to run classes and
+            assign tests.
+          </p>
+        ) : null}
       </Section>
 
       <Section headingId="email-heading" title="Email address" gap={2} className="card space-y-4">
@@ -319,6 +325,13 @@ export default function AccountPage() {
         ) : (
           <p className="text-muted">No other device is signed in.</p>
         )}
+      </Section>
+
+      <Section headingId="data-heading" title="Your data" gap={2} className="card">
+        <p>
+          <Link to="/account/data">Download your data or delete your account</Link>: everything Charted keeps about you,
+          as a zip of documented files, and how to remove it.
+        </p>
       </Section>
     </div>
   );
