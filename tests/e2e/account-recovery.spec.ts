@@ -1,36 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { simpleParser } from "mailparser";
-import { expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+import { expectAccessible, latestMail, linkIn, logIn, register, uniqueEmail } from "./helpers.ts";
 
-// The e2e server writes mail to this folder as .eml files (no SMTP server in the browser tests).
-const OUTBOX = resolve("data/e2e-outbox");
 const PASSWORD = "evening study plan 42";
 
-/** The newest link to `path` in a mail to `address` in the outbox, if any. */
-async function findMailedLink(address: string, path: string): Promise<string | null> {
-  const files = (await readdir(OUTBOX).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort();
-  // Newest first (file names start with the time).
-  for (const file of files.reverse()) {
-    const mail = await simpleParser(await readFile(join(OUTBOX, file)));
-    const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
-      a.value.map((v) => v.address),
-    );
-    const link = to.includes(address) ? mail.text?.match(/https?:\/\/\S+/g)?.find((l) => l.includes(path)) : undefined;
-    if (link) return link;
-  }
-  return null;
-}
-
-/** The path and query of that link, once the job worker has sent the mail. */
+/** The path and query of the newest link to `path` mailed to `address` (the server's outbox). */
 async function mailedLink(address: string, path: string): Promise<string> {
-  await expect
-    .poll(() => findMailedLink(address, path), { timeout: 15_000, message: `a mail to ${address} with a ${path} link` })
-    .not.toBeNull();
-  // The server names itself by APP_URL or localhost; the browser talks to the test's base URL.
-  const url = new URL((await findMailedLink(address, path))!);
-  return `${url.pathname}${url.search}`;
+  return linkIn(await latestMail(address, { linkTo: path }), path);
 }
 
 async function logOut(page: Page, name: string) {

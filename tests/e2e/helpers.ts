@@ -49,7 +49,7 @@ export async function expectAccessible(page: Page) {
  * The newest email to `to` in the outbox of the server this test runs against (the project's
  * metadata names it), parsed; waits for the server's mail worker to write it.
  */
-export async function latestMail(to: string, options: { subject?: RegExp; after?: number } = {}) {
+export async function latestMail(to: string, options: { subject?: RegExp; after?: number; linkTo?: string } = {}) {
   const dir = String(test.info().project.metadata.outbox ?? "data/e2e-outbox");
   let found: ParsedMail | null = null;
   await expect
@@ -69,6 +69,7 @@ export async function latestMail(to: string, options: { subject?: RegExp; after?
           );
           if (!recipients.includes(to.toLowerCase())) continue;
           if (options.subject && !options.subject.test(mail.subject ?? "")) continue;
+          if (options.linkTo && !hasLinkTo(mail, options.linkTo)) continue;
           found = mail;
           return true;
         }
@@ -80,9 +81,13 @@ export async function latestMail(to: string, options: { subject?: RegExp; after?
   return found as unknown as ParsedMail;
 }
 
+const linksTo = (mail: ParsedMail, path: string) =>
+  ((mail.text ?? "").match(/https?:\/\/\S+/g) ?? []).filter((url) => new URL(url).pathname === path);
+const hasLinkTo = (mail: ParsedMail, path: string) => linksTo(mail, path).length > 0;
+
 /** The first link in an email's text part that goes to `path` on this site. */
 export function linkIn(mail: ParsedMail, path: string): string {
-  const link = (mail.text ?? "").match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname === path);
+  const link = linksTo(mail, path)[0];
   if (!link) throw new Error(`no ${path} link in "${mail.subject}"`);
   // The mail was built with APP_URL (or localhost:3000): keep only the path and query, so the
   // test follows it on the server it runs against.

@@ -1,46 +1,14 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { simpleParser } from "mailparser";
-import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+import type { ParsedMail } from "mailparser";
+import { DEMO, expectAccessible, latestMail, linkIn, logIn, register, uniqueEmail } from "./helpers.ts";
 
-// The e2e server writes mail here (scripts/e2e-server.mjs); the app's worker delivers it a moment
-// after the request that queued it.
-const OUTBOX = "data/e2e-outbox";
 const PASSWORD = "evening study plan 42";
 
-/** The newest message to `to` in the outbox, waiting for the worker to write it. */
-async function newestMailTo(to: string) {
-  let found: Awaited<ReturnType<typeof simpleParser>> | undefined;
-  await expect
-    .poll(
-      async () => {
-        const files = (await readdir(OUTBOX).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort();
-        for (const file of files.reverse()) {
-          const mail = await simpleParser(await readFile(join(OUTBOX, file)));
-          const addresses = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
-            a.value.map((v) => v.address),
-          );
-          if (addresses.includes(to)) {
-            found = mail;
-            return true;
-          }
-        }
-        return false;
-      },
-      { timeout: 20_000, message: `an email to ${to} in ${OUTBOX}` },
-    )
-    .toBe(true);
-  return found!;
-}
+/** The newest message to `to` in the server's outbox, waiting for the worker to write it. */
+const newestMailTo = (to: string) => latestMail(to);
 
-/** The invitation link in a message, as a path on the server under test (APP_URL is not set there). */
-function invitationPath(mail: { text?: string }) {
-  const link = mail.text?.match(/https?:\/\/\S+\/invitations\/accept\?token=[A-Za-z0-9_-]+/)?.[0];
-  expect(link, "an invitation link in the email").toBeTruthy();
-  const url = new URL(link!);
-  return `${url.pathname}${url.search}`;
-}
+/** The invitation link in a message, as a path on the server under test. */
+const invitationPath = (mail: ParsedMail) => linkIn(mail, "/invitations/accept");
 
 async function createAccountFromInvitation(page: Page, button: string) {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
