@@ -32,6 +32,8 @@ export const PERSONAL_DATA = {
   resolvedReports: "kept, no longer naming the editor",
   requestsDecided: "kept, no longer naming the administrator",
   auditActions: "kept: an administrator's actions stay attributable (labels keep the address they had)",
+  assignmentOverrides: "deleted (extensions and extra attempts granted to the learner)",
+  ltiAccounts: "deleted (the links from learning platforms' users to this account)",
 } as const;
 
 /** The audit action recorded when a holder deletes their account. */
@@ -106,6 +108,8 @@ export function eraseAccount(userId: string, options: { closeClasses: boolean; n
     await tx.job.deleteMany(own);
     await tx.classMembership.deleteMany(own);
     await tx.classRemoval.deleteMany(own);
+    await tx.assignmentOverride.deleteMany(own);
+    await tx.ltiAccount.deleteMany(own);
     await tx.instructorRequest.deleteMany(own);
     await tx.instructorRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.contentReport.deleteMany({ where: { reporterId: userId } });
