@@ -18,11 +18,15 @@ export function closingLine({ vitest, playwright, postgresConfigured, broken }) 
   const projects = Object.values(vitest?.projects ?? {});
   const sum = (key) => projects.reduce((n, p) => n + p[key], 0);
   const stats = playwright?.stats ?? {};
-  const passed = sum("passed") + (stats.expected ?? 0);
-  const counted = sum("failed") + (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  // A browser test that failed and then passed on its retry (CI retries once) passed, but says so:
+  // a flaky journey is named, never hidden in the count.
+  const flaky = stats.flaky ?? 0;
+  const passed = sum("passed") + (stats.expected ?? 0) + flaky;
+  const counted = sum("failed") + (stats.unexpected ?? 0);
   const failed = broken ? Math.max(counted, 1) : counted;
   const skipped = sum("skipped") + (stats.skipped ?? 0);
-  return `${passed} passed, ${failed} failed, ${skipped} skipped; ${postgresPart(vitest, postgresConfigured)}`;
+  const retried = flaky ? ` (${flaky} only on retry)` : "";
+  return `${passed} passed${retried}, ${failed} failed, ${skipped} skipped; ${postgresPart(vitest, postgresConfigured)}`;
 }
 
 function postgresPart(vitest, postgresConfigured) {

@@ -25,4 +25,12 @@ describe("npm test's closing line", () => {
       "0 passed, 1 failed, 0 skipped; PostgreSQL suite: no results (vitest did not finish)",
     );
   });
+
+  it("counts a browser test that passed on its retry as passed, and says so", () => {
+    const vitest = { projects: { sqlite: { passed: 300, failed: 0, skipped: 3 } } };
+    const retried = { stats: { expected: 39, unexpected: 0, flaky: 1, skipped: 2 } };
+    expect(closingLine({ vitest, playwright: retried, postgresConfigured: false, broken: false })).toBe(
+      "340 passed (1 only on retry), 0 failed, 5 skipped; PostgreSQL suite SKIPPED: TEST_DATABASE_URL is not set",
+    );
+  });
 });

@@ -4,6 +4,8 @@ import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.
 test("an instructor removes a student, who cannot rejoin with the code; a new code retires the old one; 'allow to rejoin' lets them back", async ({
   browser,
 }) => {
+  // Two people, a dozen pages each: longer than one journey's usual minute on a busy machine.
+  test.slow();
   const teacher = await (await browser.newContext()).newPage();
   await logIn(teacher, DEMO.instructor, DEMO.password);
   await teacher.goto("/classes");
