@@ -190,6 +190,22 @@ export const EXPORT_FILES = [
     },
   },
   {
+    name: "assignment-overrides.json",
+    about:
+      "Settings your instructor changed for you alone on an assignment (a later due date, another time limit, more attempts).",
+    shape: "list",
+    fields: {
+      assignmentTitle: "The assignment.",
+      className: "Its class.",
+      dueAt: "Your own due date (null: the assignment's).",
+      timeLimitMinutes: "Your own time limit in minutes (null: the assignment's, or untimed).",
+      untimed: "true if your attempts are untimed.",
+      attemptsAllowed: "Attempts you may make in total (null: the assignment's).",
+      createdAt: "When your instructor set it.",
+      updatedAt: "When it last changed.",
+    },
+  },
+  {
     name: "content-reports.json",
     about: 'Problems you reported with "Report a problem", and the editors\' replies.',
     shape: "list",

@@ -180,6 +180,16 @@ describe("download my data", () => {
       questionIds: ["LAW-K01-001", "LAW-K01-002"],
       revealPolicy: "after_submit",
     });
+    // An extension, another time limit and more attempts, every field of assignment-overrides.json.
+    await db.assignmentOverride.create({
+      data: {
+        assignmentId: (await db.assignment.findFirstOrThrow({ where: { classId: klass.id, title: "Shown" } })).id,
+        userId: learner.id,
+        dueAt: new Date(Date.now() + 14 * 86_400_000),
+        timeLimitMinutes: 45,
+        attemptsAllowed: 2,
+      },
+    });
     const left = await classOf(instructor.id, [learner.id]);
     expect(await removeStudent(left.id, learner.id)).toMatchObject({ ok: true });
     await authoredQuestion(instructor);

@@ -9,7 +9,7 @@ import { reserve } from "~/auth/throttle.server.ts";
 import { OPTION_LETTERS } from "~/content/exam-ids.ts";
 import { getContentIndex } from "~/content/index.server.ts";
 import { withheldQuestionIds } from "~/exam/key-holds.server.ts";
-import { answersVisible } from "~/exam/key-release.ts";
+import { answersVisible, keyReleaseDue } from "~/exam/key-release.ts";
 import * as store from "~/models/data-export.server.ts";
 import { decodeOptions, decodeReference, decodeWeights } from "~/models/json-columns.ts";
 import { listSessions } from "~/models/session-record.server.ts";
@@ -126,6 +126,19 @@ function fileSources(
         })),
       });
     },
+    "assignment-overrides.json": () =>
+      jsonList(
+        onePage(store.assignmentOverrideRows(userId), (o) => ({
+          assignmentTitle: o.assignment.title,
+          className: o.assignment.class.name,
+          dueAt: o.dueAt,
+          timeLimitMinutes: o.timeLimitMinutes,
+          untimed: o.untimed,
+          attemptsAllowed: o.attemptsAllowed,
+          createdAt: o.createdAt,
+          updatedAt: o.updatedAt,
+        })),
+      ),
     "content-reports.json": () => jsonList(store.contentReportPages(userId, size)),
     "instructor-requests.json": () => jsonList(onePage(store.instructorRequestRows(userId), (r) => r)),
     "authored-questions.json": () => jsonList(mapPages(store.authoredQuestionPages(userId), authoredRow)),
@@ -180,7 +193,13 @@ function profileDocument(profile: Profile, now: Date) {
  * class assignment still withholds (the export must not become a way around the reveal policy).
  */
 function attemptRow(a: PageRow<typeof store.attemptPages>, withheld: Set<string>, now: Date) {
-  const keyWithheld = a.assignment ? !answersVisible(a.assignment, a.status === "submitted", now) : false;
+  const keyWithheld = a.assignment
+    ? !answersVisible(
+        { revealPolicy: a.assignment.revealPolicy, dueAt: keyReleaseDue(a.assignment.dueAt, a.assignment.overrides) },
+        a.status === "submitted",
+        now,
+      )
+    : false;
   return {
     id: a.id,
     kind: a.kind,

@@ -135,3 +135,49 @@ export type BankFilter = z.infer<typeof bankFilterSchema>;
 
 export const idParam = z.string().regex(/^[a-z0-9]{20,32}$/);
 export const startForm = z.object({ intent: z.literal("start") });
+
+/** Time limit choices in a student's override: the assignment's, other minutes, or none. */
+export const OVERRIDE_TIME_LIMITS = ["keep", "minutes", "untimed"] as const;
+
+/** An instructor's override for one student: each part optional, at least one given. Whether the
+ * due date is after the opening and the student is a member is checked against the assignment. */
+export function overrideFormSchema(timeZone: string) {
+  return z
+    .object({
+      intent: z.literal("save-override"),
+      userId: z.string({ error: "Choose a student." }).regex(/^[a-z0-9]{20,32}$/, "Choose a student from the list."),
+      dueAt: z.preprocess((v) => (v === "" ? undefined : v), localDateTime("new due date", timeZone).optional()),
+      timeLimit: z.enum(OVERRIDE_TIME_LIMITS, { error: "Choose a time limit." }).default("keep"),
+      minutes: optionalWholeNumber(
+        (n) => n.min(1, "Allow at least 1 minute.").max(300, "Allow at most 300 minutes."),
+        "Use whole minutes.",
+      ),
+      attemptsAllowed: optionalWholeNumber(
+        (n) => n.min(1, "Allow at least 1 attempt.").max(10, "Allow at most 10 attempts."),
+        "Use a whole number of attempts.",
+      ),
+    })
+    .superRefine((v, ctx) => {
+      if (v.timeLimit === "minutes" && v.minutes === undefined)
+        ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the time limit in minutes." });
+      if (v.dueAt === undefined && v.timeLimit === "keep" && v.attemptsAllowed === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: [],
+          message: "Change at least one setting: a due date, a time limit or the attempts allowed.",
+        });
+    })
+    .transform((v) => ({
+      userId: v.userId,
+      dueAt: v.dueAt ?? null,
+      timeLimitMinutes: v.timeLimit === "minutes" ? v.minutes! : null,
+      untimed: v.timeLimit === "untimed",
+      attemptsAllowed: v.attemptsAllowed ?? null,
+    }));
+}
+export type OverrideForm = z.output<ReturnType<typeof overrideFormSchema>>;
+
+export const removeOverrideForm = z.object({
+  intent: z.literal("remove-override"),
+  userId: z.string().regex(/^[a-z0-9]{20,32}$/, "Choose a student from the list."),
+});

@@ -9,10 +9,11 @@ import { missedCardsAllowed } from "~/exam/key-release.ts";
 import { allocate, drawByDomain, NotEnoughItemsError, planSimulation } from "~/exam/selection.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/assignment.server.ts";
-import type { AssignmentConfig } from "~/models/json-columns.ts";
+import { decodeOptions, type AssignmentConfig } from "~/models/json-columns.ts";
 import type { Role } from "~/utils/roles.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
-import { formatInZone, studentStatus } from "./rules.ts";
+import { analyseItems } from "./item-analysis.ts";
+import { effectiveSettings, formatInZone, studentStatus } from "./rules.ts";
 
 /** Domain id → name, as the bank and the results show them. */
 export function domainNames() {
@@ -114,14 +115,58 @@ export async function ownedAssignment(user: { id: string; role: Role }, classId:
   return { ok: true as const, klass: owned.klass, assignment };
 }
 
-/** Bank items plus the instructor's own questions, for hand-picking. */
+/**
+ * How the questions did in this instructor's classes: facility (proportion correct) and
+ * discrimination (point-biserial), by the results page's item analysis over each student's first
+ * submitted attempt per assignment. Discrimination is null below the same response threshold.
+ */
+async function classItemStats(instructorId: string, questionIds: string[]) {
+  const attempts = await store.instructorClassResponses(instructorId, questionIds);
+  // Oldest first, then one (the first) attempt per student and assignment, as on the results page.
+  const first = new Map<string, (typeof attempts)[number]>();
+  for (const a of [...attempts].reverse()) {
+    const key = `${a.assignmentId}:${a.userId}`;
+    if (!first.has(key)) first.set(key, a);
+  }
+  const stats = analyseItems(
+    [...first.values()].map((a) =>
+      a.items.map((i) => ({
+        questionId: i.questionVersion.questionId,
+        scored: i.scored,
+        selectedIndex: i.selectedIndex,
+        correct: i.selectedIndex === i.questionVersion.answerIndex,
+      })),
+    ),
+  );
+  return new Map(stats.map((s) => [s.questionId, s]));
+}
+
+/** Bank items plus the instructor's own questions, for hand-picking; each with its preview
+ * (stem, options, key, rationales) and its statistics in the instructor's classes. Instructors only. */
 export async function bankForPicking(filter: BankFilter, instructorId: string) {
   const page = await store.bankPage(filter, instructorId);
   const names = domainNames();
+  const ids = page.rows.map((r) => r.id);
+  const [versions, stats] = await Promise.all([store.questionPreviews(ids), classItemStats(instructorId, ids)]);
   return {
     total: page.total,
     pageSize: store.BANK_PAGE_SIZE,
-    items: page.rows.map((r) => ({ ...r, domainName: names.get(r.domainId) ?? r.domainId })),
+    items: page.rows.map((r) => {
+      const v = versions.get(r.id);
+      const s = stats.get(r.id);
+      return {
+        ...r,
+        domainName: names.get(r.domainId) ?? r.domainId,
+        preview: {
+          stem: v?.stem ?? r.stem,
+          options: v ? decodeOptions(v.options) : [],
+          answerIndex: v?.answerIndex ?? null,
+          responses: s?.responses ?? 0,
+          facility: s?.difficulty ?? null,
+          discrimination: s?.discrimination ?? null,
+        },
+      };
+    }),
   };
 }
 
@@ -144,7 +189,11 @@ export async function memberStatuses(classId: string, now = new Date()) {
     rows.map((a) => ({
       title: a.title,
       status: studentStatus(
-        a,
+        effectiveSettings(
+          a,
+          a.overrides.find((o) => o.userId === userId),
+          null,
+        ),
         a.attempts.filter((t) => t.userId === userId).map((t, i) => ({ id: String(i), ...t })),
         now,
       ),

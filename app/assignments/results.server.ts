@@ -6,14 +6,16 @@ import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { scoreItems } from "~/exam/scoring.ts";
 import { isLate, secondsUsed } from "~/exam/timing.ts";
 import * as store from "~/models/assignment.server.ts";
+import { findOverride, overridesOf } from "~/models/assignment-override.server.ts";
 import { openReportCounts } from "~/models/content-report.server.ts";
 import { isErasedUser } from "~/models/erased-user.ts";
 import { decodeAssignmentConfig, decodeOptions, type AssignmentSource } from "~/models/json-columns.ts";
+import { safeZone } from "~/utils/dates.ts";
 import type { Role } from "~/utils/roles.ts";
-import { toCsv, type Cell } from "./gradebook.ts";
+import { spreadsheetTime, toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import { domainNames, ownedAssignment } from "./manage.server.ts";
-import { formatInZone, STATUS_LABELS, studentStatus } from "./rules.ts";
+import { effectiveSettings, formatInZone, STATUS_LABELS, studentStatus } from "./rules.ts";
 
 const SOURCE_LABELS: Record<AssignmentSource, string> = {
   blueprint: "Full blueprint simulation",
@@ -64,9 +66,10 @@ export async function assignmentResults(
   const names = domainNames();
   const kaTitles = knowledgeAreaTitles();
   const domainOrder = getContentIndex().blueprint.domains.map((d) => d.id);
-  const [members, attempts] = await Promise.all([
+  const [members, attempts, overrides] = await Promise.all([
     store.classMembers(klass.id),
     store.assignmentAttempts(assignment.id),
+    overridesOf(assignment.id),
   ]);
   const byUser = new Map<string, GradedAttempt[]>();
   for (const a of attempts) (byUser.get(a.userId) ?? byUser.set(a.userId, []).get(a.userId)!).push(a);
@@ -94,7 +97,13 @@ export async function assignmentResults(
         )
       : null;
     score?.byDomain.forEach((d) => domainsInAssignment.add(d.domainId));
-    const status = studentStatus(assignment, own, now);
+    // Their own due date and attempts (an override), as they work under them.
+    const settings = effectiveSettings(
+      assignment,
+      overrides.find((o) => o.userId === p.id),
+      null,
+    );
+    const status = studentStatus(settings, own, now);
     return {
       id: p.id,
       name: p.name,
@@ -113,7 +122,11 @@ export async function assignmentResults(
       secondsUsed: counted?.submittedAt ? secondsUsed(counted.startedAt, counted.submittedAt, counted.deadline) : null,
       submittedAt: counted?.submittedAt ? fmt(counted.submittedAt) : null,
       submittedAtIso: counted?.submittedAt?.toISOString() ?? null,
-      late: counted ? isLate(assignment, counted.submittedAt) : false,
+      late: counted ? isLate(settings, counted.submittedAt) : false,
+      /** Their extended due date, when they have one. */
+      extendedDueAt: settings.extended ? fmt(settings.dueAt) : null,
+      /** Their due date, extended or not (the gradebook's column). */
+      dueAtIso: settings.dueAt.toISOString(),
     };
   });
 
@@ -218,7 +231,11 @@ export async function studentWork(
   const { klass, assignment } = owned;
   await gradeExpiredAttempts({ assignmentId: assignment.id, userId: studentId });
   const attempts = await store.assignmentAttempts(assignment.id, studentId);
-  const member = await store.membership(klass.id, studentId);
+  const [member, override] = await Promise.all([
+    store.membership(klass.id, studentId),
+    findOverride(assignment.id, studentId),
+  ]);
+  const settings = effectiveSettings(assignment, override, member);
   if (!attempts.length && !member) return notFound("That student is not in this class.");
   // A deleted account's answers are anonymous: no page shows them as one person's work.
   if (attempts[0] && isErasedUser({ id: studentId, ...attempts[0].user }))
@@ -238,7 +255,7 @@ export async function studentWork(
       status: a.status,
       startedAt: fmt(a.startedAt),
       submittedAt: a.submittedAt ? fmt(a.submittedAt) : null,
-      late: isLate(assignment, a.submittedAt),
+      late: isLate(settings, a.submittedAt),
       percent: a.status === "submitted" ? percentOf(a) : null,
       correct: a.scoredCorrect,
       total: a.scoredTotal,
@@ -271,6 +288,8 @@ export async function gradebookCsv(
 ) {
   const results = await assignmentResults(user, classId, assignmentId, now);
   if (!results.ok) return results;
+  // Times in the instructor's zone, readable in a spreadsheet, with the exact instant beside them.
+  const zone = safeZone(user.timeZone);
   const header = [
     "Student",
     "Email",
@@ -280,7 +299,11 @@ export async function gradebookCsv(
     "Scored questions",
     ...results.domains.map((d) => `${d.name} (%)`),
     "Time used (minutes)",
-    "Submitted at (UTC)",
+    `Due (${zone})`,
+    "Due (ISO 8601, UTC)",
+    "Extended",
+    `Submitted at (${zone})`,
+    "Submitted at (ISO 8601, UTC)",
     "Late",
     "Attempts",
   ];
@@ -293,6 +316,10 @@ export async function gradebookCsv(
     r.total,
     ...results.domains.map((d) => r.byDomain[d.id] ?? null),
     r.secondsUsed === null ? null : Math.round((r.secondsUsed / 60) * 10) / 10,
+    spreadsheetTime(r.dueAtIso, zone),
+    r.dueAtIso,
+    r.extendedDueAt !== null,
+    r.submittedAtIso ? spreadsheetTime(r.submittedAtIso, zone) : null,
     r.submittedAtIso,
     r.submittedAtIso ? r.late : null,
     r.attempts,

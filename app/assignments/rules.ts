@@ -7,7 +7,7 @@
 // because classmates' answers are already out.
 
 import { formatDate } from "~/utils/dates.ts";
-import { isLate } from "~/exam/timing.ts";
+import { dueDateFor, isLate } from "~/exam/timing.ts";
 
 export interface AssignmentTimes {
   opensAt: Date;
@@ -74,7 +74,7 @@ export function startDecision(
     return {
       ok: false,
       reason: "closed",
-      message: `This assignment closed on ${formatDate(a.dueAt)}, when its answers were released to the class.`,
+      message: `This assignment closed on ${formatDate(a.dueAt)}: its answers are shown to the class after the due date.`,
     };
   }
   return { ok: true, resume: null, late: now.getTime() > a.dueAt.getTime() };
@@ -92,6 +92,46 @@ export function attemptDeadline(
 ): Date | null {
   if (a.revealPolicy !== "after_due") return timeLimitEnd;
   return timeLimitEnd && timeLimitEnd.getTime() < a.dueAt.getTime() ? timeLimitEnd : a.dueAt;
+}
+
+/** One student's override of an assignment's settings (AssignmentOverride): null keeps the assignment's. */
+export interface OverrideSettings {
+  dueAt: Date | null;
+  timeLimitMinutes: number | null;
+  /** Untimed for this student although the assignment is timed. */
+  untimed: boolean;
+  attemptsAllowed: number | null;
+}
+
+/** What one student works under: the assignment, their override, their class's extra time. */
+export interface EffectiveSettings extends AssignmentTimes {
+  timeLimitMinutes: number | null;
+  accommodationFactor: number;
+  /** Their due date is later than the assignment's. */
+  extended: boolean;
+}
+
+/**
+ * The ONE place a student's settings are worked out; starting, lateness, statuses and lists read
+ * it. The override replaces a setting; the extra-time factor multiplies whichever time limit
+ * applies (deadlineFor). A factor under 1 or missing is standard time.
+ */
+export function effectiveSettings(
+  a: AssignmentTimes & { timeLimitMinutes: number | null },
+  override: OverrideSettings | null | undefined,
+  membership: { accommodationFactor: number | null } | null | undefined,
+): EffectiveSettings {
+  const factor = membership?.accommodationFactor ?? 1;
+  const dueAt = dueDateFor(a, override);
+  return {
+    opensAt: a.opensAt,
+    dueAt,
+    attemptsAllowed: override?.attemptsAllowed ?? a.attemptsAllowed,
+    revealPolicy: a.revealPolicy,
+    timeLimitMinutes: override?.untimed ? null : (override?.timeLimitMinutes ?? a.timeLimitMinutes),
+    accommodationFactor: Number.isFinite(factor) && factor >= 1 ? factor : 1,
+    extended: dueAt.getTime() > a.dueAt.getTime(),
+  };
 }
 
 /** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone. */

@@ -5,11 +5,13 @@ import { notFound } from "~/utils/results.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { shuffle } from "~/exam/selection.ts";
 import { deadlineFor, isLate } from "~/exam/timing.ts";
+import { findOverride } from "~/models/assignment-override.server.ts";
 import * as attemptStore from "~/models/attempt.server.ts";
 import * as store from "~/models/assignment.server.ts";
 import { decodeAssignmentConfig } from "~/models/json-columns.ts";
 import {
   attemptDeadline,
+  effectiveSettings,
   formatInZone,
   startDecision,
   STATUS_LABELS,
@@ -31,6 +33,8 @@ export interface StudentAssignmentRow {
   opensAt: string;
   dueAt: string;
   dueAtIso: string;
+  /** Their due date is an extension of the assignment's. */
+  extended: boolean;
   status: StudentStatus;
   statusLabel: string;
   overdue: boolean;
@@ -46,18 +50,21 @@ export async function studentAssignments(
   await gradeExpiredAttempts({ userId }, now);
   const rows = await store.assignmentsForMember(userId);
   return rows.map((a) => {
-    const status = studentStatus(a, a.attempts, now);
+    // Only dates and attempts matter here; extra time is not shown in lists.
+    const own = effectiveSettings(a, a.overrides[0], null);
+    const status = studentStatus(own, a.attempts, now);
     return {
       id: a.id,
       title: a.title,
       classId: a.class.id,
       className: a.class.name,
       opensAt: formatInZone(a.opensAt, timeZone),
-      dueAt: formatInZone(a.dueAt, timeZone),
-      dueAtIso: a.dueAt.toISOString(),
+      dueAt: formatInZone(own.dueAt, timeZone),
+      dueAtIso: own.dueAt.toISOString(),
+      extended: own.extended,
       status,
       statusLabel: STATUS_LABELS[status],
-      overdue: (status === "not_started" || status === "in_progress") && now.getTime() > a.dueAt.getTime(),
+      overdue: (status === "not_started" || status === "in_progress") && now.getTime() > own.dueAt.getTime(),
     };
   });
 }
@@ -68,25 +75,24 @@ async function memberAssignment(userId: string, assignmentId: string) {
   if (!assignment || assignment.class.archivedAt) return notFound("We could not find that assignment.");
   const member = await store.membership(assignment.classId, userId);
   if (!member) return notFound("This assignment is for members of its class only. Join the class with its code first.");
-  return { ok: true as const, assignment, member };
-}
-
-/** The extra time this class's instructor gave the student; nothing from any other class. */
-function accommodation(member: { accommodationFactor: number | null }) {
-  return member.accommodationFactor ?? 1;
+  // The extra time this class's instructor gave the student (nothing from any other class) and
+  // their override of this assignment, combined once.
+  const settings = effectiveSettings(assignment, await findOverride(assignmentId, userId), member);
+  return { ok: true as const, assignment, settings };
 }
 
 export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
   const membership = await memberAssignment(userId, assignmentId);
   if (!membership.ok) return membership;
-  const { assignment, member } = membership;
+  const { assignment, settings } = membership;
   await gradeExpiredAttempts({ userId, assignmentId }, now);
   const attempts = await store.attemptsOf(assignmentId, userId);
   const fmt = (d: Date) => formatInZone(d, timeZone);
-  const decision = startDecision(assignment, attempts, now, fmt);
+  const decision = startDecision(settings, attempts, now, fmt);
   const config = decodeAssignmentConfig(assignment.config);
-  const factor = accommodation(member);
-  const status = studentStatus(assignment, attempts, now);
+  const factor = settings.accommodationFactor;
+  const minutes = settings.timeLimitMinutes;
+  const status = studentStatus(settings, attempts, now);
   return {
     ok: true as const,
     assignment: {
@@ -94,11 +100,13 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
       title: assignment.title,
       className: assignment.class.name,
       opensAt: fmt(assignment.opensAt),
-      dueAt: fmt(assignment.dueAt),
+      dueAt: fmt(settings.dueAt),
+      /** The class's due date when theirs is extended. */
+      classDueAt: settings.extended ? fmt(assignment.dueAt) : null,
       questions: config.questionIds.length + (config.pretestIds?.length ?? 0),
-      minutes: assignment.timeLimitMinutes === null ? null : Math.round(assignment.timeLimitMinutes * factor),
-      extraTime: assignment.timeLimitMinutes !== null && factor > 1 ? factor : null,
-      attemptsAllowed: assignment.attemptsAllowed,
+      minutes: minutes === null ? null : Math.round(minutes * factor),
+      extraTime: minutes !== null && factor > 1 ? factor : null,
+      attemptsAllowed: settings.attemptsAllowed,
       revealPolicy: REVEAL_LABELS_FOR_STUDENT[assignment.revealPolicy] ?? assignment.revealPolicy,
     },
     status,
@@ -112,7 +120,7 @@ export async function assignmentForStudent(userId: string, timeZone: string, ass
       number: i + 1,
       status: t.status,
       submittedAt: t.submittedAt ? fmt(t.submittedAt) : null,
-      late: isLate(assignment, t.submittedAt),
+      late: isLate(settings, t.submittedAt),
       percent:
         t.status === "submitted" && t.scoredTotal ? Math.round(((t.scoredCorrect ?? 0) / t.scoredTotal) * 100) : null,
     })),
@@ -131,9 +139,9 @@ export async function startAssignment(
 ): Promise<StartAssignmentResult> {
   const membership = await memberAssignment(userId, assignmentId);
   if (!membership.ok) return { ok: false, status: 404, message: membership.message };
-  const { assignment, member } = membership;
+  const { assignment, settings } = membership;
   const attempts = await store.attemptsOf(assignmentId, userId);
-  const decision = startDecision(assignment, attempts, now, (d) => formatInZone(d, timeZone));
+  const decision = startDecision(settings, attempts, now, (d) => formatInZone(d, timeZone));
   if (!decision.ok) return { ok: false, status: decision.reason === "not_open" ? 403 : 409, message: decision.message };
   if (decision.resume) return { ok: true, attemptId: decision.resume };
   const config = decodeAssignmentConfig(assignment.config);
@@ -157,15 +165,15 @@ export async function startAssignment(
       status: 409,
       message: "This assignment has no questions left in the bank. Tell your instructor.",
     };
-  const factor = accommodation(member);
+  const { timeLimitMinutes: minutes, accommodationFactor: factor } = settings;
   try {
     const created = await attemptStore.createAttempt({
       userId,
       kind: "assignment",
       mode: "exam",
-      config: { assignmentId, minutes: assignment.timeLimitMinutes, count: items.length, accommodationFactor: factor },
+      config: { assignmentId, minutes, count: items.length, accommodationFactor: factor },
       startedAt: now,
-      deadline: attemptDeadline(assignment, deadlineFor(now, assignment.timeLimitMinutes, factor)),
+      deadline: attemptDeadline(settings, deadlineFor(now, minutes, factor)),
       items: shuffle(items),
       assignmentId,
       // Numbered: of two racing starts only one gets this number, on every database.

@@ -6,6 +6,8 @@ export interface AssignmentListItem {
   className: string;
   opensAt: string;
   dueAt: string;
+  /** The due date is the student's own extension. */
+  extended?: boolean;
   status: string;
   statusLabel: string;
   overdue: boolean;
@@ -33,7 +35,11 @@ export function AssignmentList({ items, showClass = true }: { items: AssignmentL
             </Link>
             <span className="block text-sm text-muted">
               {showClass ? `${a.className} · ` : ""}
-              {a.status === "not_open" ? `opens ${a.opensAt}` : `due ${a.dueAt}`}
+              {a.status === "not_open"
+                ? `opens ${a.opensAt}`
+                : a.extended
+                  ? `extended to ${a.dueAt}`
+                  : `due ${a.dueAt}`}
               {a.overdue ? " · past due" : ""}
             </span>
           </span>

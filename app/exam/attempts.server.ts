@@ -433,7 +433,9 @@ export async function attemptResults(userId: string, attemptId: string, now = ne
   if (await finalizeIfExpired(userId, attempt, now)) attempt = (await ownAttempt(userId, attemptId))!;
   if (attempt.status !== "submitted") return { state: "open" as const };
   // Assignments: the instructor's reveal policy decides whether the key and rationales go out.
-  const assignment = attempt.assignmentId ? await assignmentReveal(attempt.assignmentId, attempt, timeZone, now) : null;
+  const assignment = attempt.assignmentId
+    ? await assignmentReveal(attempt.assignmentId, { ...attempt, userId }, timeZone, now)
+    : null;
   const showAnswers = assignment?.answersVisible ?? true;
   const domains = blueprintDomains();
   const names = Object.fromEntries(domains.map((d) => [d.id, d.name]));

@@ -2,15 +2,16 @@
 // assignment's reveal policy (rules in key-release.ts). Attempts still open at an "after the due
 // date" cut-off are graded here first, so the key never reaches an attempt that could still use it.
 import { findAssignment } from "~/models/assignment.server.ts";
+import { findOverride, latestOverrideDue } from "~/models/assignment-override.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { gradeExpiredAttempts } from "./grading.server.ts";
-import { answersVisible, missedCardsAllowed, revealMessage } from "./key-release.ts";
-import { isLate } from "./timing.ts";
+import { answersVisible, keyReleaseDue, missedCardsAllowed, revealMessage } from "./key-release.ts";
+import { dueDateFor, isLate } from "./timing.ts";
 
 /** For the exam engine: the assignment behind an attempt, and whether its key may be shown yet. */
 export async function assignmentReveal(
   assignmentId: string,
-  attempt: { status: string; submittedAt: Date | null },
+  attempt: { userId: string; status: string; submittedAt: Date | null },
   timeZone: string,
   now = new Date(),
 ) {
@@ -21,13 +22,19 @@ export async function assignmentReveal(
   if (assignment.revealPolicy === "after_due" && now >= assignment.dueAt)
     await gradeExpiredAttempts({ assignmentId }, now);
   const submitted = attempt.status === "submitted";
-  const answers = answersVisible(assignment, submitted, now);
+  // Keys wait for the latest extension of the class (keyReleaseDue); lateness is the student's own due date.
+  const release = {
+    revealPolicy: assignment.revealPolicy,
+    dueAt: keyReleaseDue(assignment.dueAt, [{ dueAt: await latestOverrideDue(assignmentId) }]),
+  };
+  const answers = answersVisible(release, submitted, now);
+  const own = await findOverride(assignmentId, attempt.userId);
   return {
     title: assignment.title,
-    late: isLate(assignment, attempt.submittedAt),
+    late: isLate({ dueAt: dueDateFor(assignment, own) }, attempt.submittedAt),
     answersVisible: answers,
     // Wrong answers become review cards (which carry the key) only under "after submitting".
     cardsMade: missedCardsAllowed(assignment.revealPolicy),
-    message: answers ? "" : revealMessage(assignment, (d) => formatDate(d, timeZone, "dateTimeZone")),
+    message: answers ? "" : revealMessage(release, (d) => formatDate(d, timeZone, "dateTimeZone")),
   };
 }

@@ -12,6 +12,15 @@ export interface KeyRelease {
   revealPolicy: string;
 }
 
+/**
+ * When "after the due date" answers come out: after the LATEST due date a student of the class
+ * works under, the assignment's or any extension's. Released at the assignment's own due date,
+ * a student still working under an extension could read classmates' keys, so everyone waits.
+ */
+export function keyReleaseDue(dueAt: Date, extensions: readonly { dueAt: Date | null }[]): Date {
+  return extensions.reduce<Date>((latest, e) => (e.dueAt && e.dueAt > latest ? e.dueAt : latest), dueAt);
+}
+
 /** May the student see correct answers and rationales of their submitted attempt? */
 export function answersVisible(a: KeyRelease, submitted: boolean, now: Date): boolean {
   if (!submitted) return false;
@@ -37,13 +46,19 @@ export function revealMessage(a: KeyRelease, formatDate: (d: Date) => string): s
 export const KEY_NEVER_RELEASED = new Date("9999-12-31T00:00:00.000Z");
 
 /** When each withheld question's key comes out: the latest release among the assignments
- * withholding it (the due date plus the network grace, or never). */
+ * withholding it (the latest due date plus the network grace, or never). */
 export function keyHolds(
-  withholding: readonly (KeyRelease & { config: { questionIds: readonly string[]; pretestIds: readonly string[] } })[],
+  withholding: readonly (KeyRelease & {
+    config: { questionIds: readonly string[]; pretestIds: readonly string[] };
+    overrides?: readonly { dueAt: Date | null }[];
+  })[],
 ): Map<string, Date> {
   const holds = new Map<string, Date>();
   for (const a of withholding) {
-    const release = a.revealPolicy === "never" ? KEY_NEVER_RELEASED : new Date(a.dueAt.getTime() + NETWORK_GRACE_MS);
+    const release =
+      a.revealPolicy === "never"
+        ? KEY_NEVER_RELEASED
+        : new Date(keyReleaseDue(a.dueAt, a.overrides ?? []).getTime() + NETWORK_GRACE_MS);
     for (const id of [...a.config.questionIds, ...a.config.pretestIds]) {
       const held = holds.get(id);
       if (!held || held < release) holds.set(id, release);

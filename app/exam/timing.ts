@@ -23,6 +23,11 @@ export function secondsUsed(startedAt: Date, submittedAt: Date, deadline: Date |
   return Math.max(0, Math.round((end.getTime() - startedAt.getTime()) / 1000));
 }
 
+/** A student's due date: their override's (an extension) when they have one, else the assignment's. */
+export function dueDateFor(a: { dueAt: Date }, override: { dueAt: Date | null } | null | undefined): Date {
+  return override?.dueAt ?? a.dueAt;
+}
+
 /** Submitted after the due date (an instant, UTC); a submission exactly at it is on time. */
 export function isLate(a: { dueAt: Date }, submittedAt: Date | null): boolean {
   return submittedAt !== null && submittedAt.getTime() > a.dueAt.getTime();

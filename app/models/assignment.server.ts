@@ -44,6 +44,9 @@ const assignmentFields = {
   createdAt: true,
 } as const;
 
+/** A student's override as the rules read it (OverrideSettings). */
+const OVERRIDE_FIELDS = { dueAt: true, timeLimitMinutes: true, untimed: true, attemptsAllowed: true } as const;
+
 export function findAssignment(id: string) {
   return db.assignment.findUnique({
     where: { id },
@@ -55,7 +58,11 @@ export function assignmentsForClass(classId: string) {
   return db.assignment.findMany({
     where: { classId },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-    select: { ...assignmentFields, attempts: { select: { userId: true, status: true, submittedAt: true } } },
+    select: {
+      ...assignmentFields,
+      overrides: { select: { userId: true, ...OVERRIDE_FIELDS } },
+      attempts: { select: { userId: true, status: true, submittedAt: true } },
+    },
   });
 }
 
@@ -67,6 +74,7 @@ export function assignmentsForMember(userId: string) {
     select: {
       ...assignmentFields,
       class: { select: { id: true, name: true } },
+      overrides: { where: { userId }, select: OVERRIDE_FIELDS },
       attempts: {
         where: { userId },
         orderBy: { startedAt: "asc" },
@@ -225,14 +233,19 @@ export function timedAssignments(classId: string) {
 }
 
 /** Assignments of the learner's classes whose answers are withheld at `keysFrom` (never shown,
- * or shown after a due date not reached by then). */
+ * or shown after a due date, or a student's extended one, not reached by then). */
 export function withheldAssignments(userId: string, keysFrom: Date) {
   return db.assignment.findMany({
     where: {
       class: { memberships: { some: { userId } } },
-      OR: [{ revealPolicy: "never" }, { revealPolicy: "after_due", dueAt: { gt: keysFrom } }],
+      OR: [
+        { revealPolicy: "never" },
+        // Held until the latest due date, an extension's included (keyReleaseDue).
+        { revealPolicy: "after_due", dueAt: { gt: keysFrom } },
+        { revealPolicy: "after_due", overrides: { some: { dueAt: { gt: keysFrom } } } },
+      ],
     },
-    select: { config: true, revealPolicy: true, dueAt: true },
+    select: { config: true, revealPolicy: true, dueAt: true, overrides: { select: { dueAt: true } } },
   });
 }
 
@@ -240,4 +253,51 @@ export function withheldAssignments(userId: string, keysFrom: Date) {
 export async function memberIds(classId: string): Promise<string[]> {
   const rows = await db.classMembership.findMany({ where: { classId }, select: { userId: true } });
   return rows.map((r) => r.userId);
+}
+
+/** The current version of each question in full, key and rationales included (instructors' preview). */
+export async function questionPreviews(questionIds: string[]) {
+  const rows = await db.question.findMany({
+    where: { id: { in: questionIds } },
+    select: {
+      id: true,
+      currentVersion: true,
+      versions: { select: { version: true, stem: true, options: true, answerIndex: true } },
+    },
+  });
+  return new Map(
+    rows.flatMap((q) => {
+      const v = q.versions.find((x) => x.version === q.currentVersion);
+      return v ? [[q.id, v] as const] : [];
+    }),
+  );
+}
+
+/** The most recent submitted attempts this many, for item statistics in the picker. */
+export const PREVIEW_ATTEMPT_LIMIT = 2000;
+
+/** Submitted attempts at assignments of this instructor's classes that include any of the questions,
+ * every item graded (the rest-score needs them all); newest first, bounded. */
+export function instructorClassResponses(instructorId: string, questionIds: string[]) {
+  return db.examAttempt.findMany({
+    where: {
+      status: "submitted",
+      assignment: { class: { instructorId } },
+      items: { some: { questionVersion: { questionId: { in: questionIds } } } },
+    },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: PREVIEW_ATTEMPT_LIMIT,
+    select: {
+      userId: true,
+      assignmentId: true,
+      startedAt: true,
+      items: {
+        select: {
+          scored: true,
+          selectedIndex: true,
+          questionVersion: { select: { questionId: true, answerIndex: true } },
+        },
+      },
+    },
+  });
 }

@@ -72,7 +72,16 @@ export function attemptPages(userId: string, take = ATTEMPT_PAGE_SIZE) {
           scoredTotal: true,
           scaledScore: true,
           answeredCount: true,
-          assignment: { select: { title: true, revealPolicy: true, dueAt: true, class: { select: { name: true } } } },
+          assignment: {
+            select: {
+              title: true,
+              revealPolicy: true,
+              dueAt: true,
+              // Extensions hold the key for everyone (keyReleaseDue).
+              overrides: { select: { dueAt: true } },
+              class: { select: { name: true } },
+            },
+          },
           items: {
             orderBy: { position: "asc" },
             select: {
@@ -189,6 +198,23 @@ export function activityDayRows(userId: string) {
     where: { userId },
     orderBy: { day: "asc" },
     select: { day: true, seconds: true, reviews: true, answers: true, lessons: true },
+  });
+}
+
+/** Instructors' overrides of assignments for this learner (a later due date, time limit, attempts). */
+export function assignmentOverrideRows(userId: string) {
+  return db.assignmentOverride.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      dueAt: true,
+      timeLimitMinutes: true,
+      untimed: true,
+      attemptsAllowed: true,
+      createdAt: true,
+      updatedAt: true,
+      assignment: { select: { title: true, class: { select: { name: true } } } },
+    },
   });
 }
 

@@ -54,7 +54,7 @@ export default function StudentAssignmentPage() {
         <dt className="font-semibold">Opens</dt>
         <dd>{a.opensAt}</dd>
         <dt className="font-semibold">Due</dt>
-        <dd>{a.dueAt}</dd>
+        <dd>{a.classDueAt ? `Extended to ${a.dueAt} (the class's due date is ${a.classDueAt})` : a.dueAt}</dd>
         <dt className="font-semibold">Questions</dt>
         <dd>{a.questions}</dd>
         <dt className="font-semibold">Time limit</dt>

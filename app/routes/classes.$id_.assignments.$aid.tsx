@@ -1,8 +1,12 @@
 import { orNotFound, routeParams } from "~/utils/http.server.ts";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { assignmentResults } from "~/assignments/results.server.ts";
-import { idParam } from "~/assignments/forms.ts";
+import { assignmentOverrides, removeOverride, saveOverride } from "~/assignments/overrides.server.ts";
+import { idParam, overrideFormSchema, removeOverrideForm } from "~/assignments/forms.ts";
+import { Button, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/form-controls.tsx";
+import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
@@ -14,16 +18,58 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.assignment.title ?? "Assignment"} · Results · Charted` },
 ];
 
+const NOT_FOUND = "We could not find that assignment.";
+const DONE_MESSAGES = {
+  saved: "The override is saved.",
+  removed: "The override is removed: the assignment's own settings apply again.",
+} as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  const ids = routeParams(params, { id: idParam, aid: idParam }, "We could not find that assignment.");
-  return orNotFound(await assignmentResults(user, ids.id, ids.aid));
+  const ids = routeParams(params, { id: idParam, aid: idParam }, NOT_FOUND);
+  const results = orNotFound(await assignmentResults(user, ids.id, ids.aid));
+  const { members, overrides } = orNotFound(await assignmentOverrides(user, ids.id, ids.aid));
+  const url = new URL(request.url);
+  const done = url.searchParams.get("override");
+  return {
+    ...results,
+    members,
+    overrides,
+    editing: url.searchParams.get("edit"),
+    done: done === "saved" || done === "removed" ? DONE_MESSAGES[done] : null,
+  };
+}
+
+/** Add, change or remove one student's override (instructor of the class, or an admin). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "instructor");
+  const ids = routeParams(params, { id: idParam, aid: idParam }, NOT_FOUND);
+  const formData = await request.formData();
+  const base = `/classes/${ids.id}/assignments/${ids.aid}`;
+  if (formData.get("intent") === "remove-override") {
+    const form = removeOverrideForm.safeParse(Object.fromEntries(formData));
+    if (!form.success) return data(formFailure(formData, "Choose an override to remove."), { status: 400 });
+    const removed = await removeOverride(user, ids.id, ids.aid, form.data.userId);
+    if (!removed.ok && removed.reason === "invalid")
+      return data(formFailure(formData, removed.message), { status: 400 });
+    orNotFound(removed);
+    return redirect(`${base}?override=removed#overrides-heading`);
+  }
+  const form = parseFormData(formData, overrideFormSchema(user.timeZone));
+  if (!form.ok) return data(form, { status: 400 });
+  const saved = await saveOverride(user, ids.id, ids.aid, form.data);
+  if (!saved.ok && saved.reason === "invalid")
+    return data(formFailure(formData, saved.message, { [saved.field]: [saved.message] }), { status: 400 });
+  orNotFound(saved);
+  return redirect(`${base}?override=saved#overrides-heading`);
 }
 
 const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
 
 export default function AssignmentResultsPage() {
-  const { klass, assignment, domains, rows, weakest, items, analysed } = useLoaderData<typeof loader>();
+  const { klass, assignment, domains, rows, weakest, items, analysed, members, overrides, editing, done } =
+    useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   const base = `/classes/${klass.id}/assignments/${assignment.id}`;
   const flagged = items.filter((i) => i.flagged);
   return (
@@ -78,7 +124,12 @@ export default function AssignmentResultsPage() {
               r.percent === null ? "–" : `${r.percent}% (${r.correct}/${r.total})`,
               ...domains.map((d) => (r.byDomain[d.id] === undefined ? "–" : `${r.byDomain[d.id]}%`)),
               r.secondsUsed === null ? "–" : formatDuration(r.secondsUsed),
-              r.submittedAt ?? "–",
+              <>
+                {r.submittedAt ?? "–"}
+                {r.extendedDueAt ? (
+                  <span className="block text-sm text-muted">extended to {r.extendedDueAt}</span>
+                ) : null}
+              </>,
               r.attempts,
             ]}
           />
@@ -86,6 +137,15 @@ export default function AssignmentResultsPage() {
           <p>No students yet.</p>
         )}
       </Section>
+
+      <OverridesSection
+        members={members}
+        overrides={overrides}
+        editing={editing}
+        done={done}
+        failure={failure}
+        assignmentMinutes={assignment.minutes}
+      />
 
       <Section headingId="weakest-heading" title="Weakest knowledge areas">
         {weakest.length ? (
@@ -166,5 +226,144 @@ export default function AssignmentResultsPage() {
         />
       </Section>
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Failure = ReturnType<typeof useActionData<typeof action>>;
+
+const OVERRIDE_LABELS = {
+  userId: "Student",
+  dueAt: "New due date",
+  timeLimit: "Time limit",
+  minutes: "Minutes",
+  attemptsAllowed: "Attempts allowed in total",
+};
+
+/** The Overrides table and the form to add or change one (a student's row prefills it via ?edit=). */
+function OverridesSection({
+  members,
+  overrides,
+  editing,
+  done,
+  failure,
+  assignmentMinutes,
+}: Pick<LoaderData, "members" | "overrides" | "editing" | "done"> & {
+  failure: Failure;
+  assignmentMinutes: number | null;
+}) {
+  const edited = overrides.find((o) => o.userId === editing);
+  const values = failure?.values ?? { userId: edited?.userId ?? "", ...edited?.edit };
+  const errors = failure?.fieldErrors;
+  return (
+    <Section headingId="overrides-heading" title="Overrides" gap={3}>
+      <p className="max-w-3xl text-sm">
+        Give one student a later due date, another time limit or more attempts. Their extra time in the class still
+        multiplies the time limit. With answers shown after the due date, the answers wait until the latest extended due
+        date has passed, for the whole class.
+      </p>
+      {done ? (
+        <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+          {done}
+        </p>
+      ) : null}
+      {overrides.length ? (
+        <DataTable
+          regionLabelledBy="overrides-heading"
+          caption="Students with their own settings"
+          columns={["Student", "Due", "Time limit", "Attempts", "Actions"]}
+          rows={overrides}
+          rowKey={(o) => o.userId}
+          cells={(o) => [
+            <>
+              {o.name}
+              <span className="block text-sm text-muted">{o.email}</span>
+            </>,
+            o.dueAt ?? "as assigned",
+            o.timeLimit ?? "as assigned",
+            o.attemptsAllowed ?? "as assigned",
+            <div className="flex flex-wrap items-center gap-2">
+              <Link to={`?edit=${o.userId}#override-form-heading`}>
+                Edit<span className="sr-only"> override for {o.name}</span>
+              </Link>
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove-override" />
+                <input type="hidden" name="userId" value={o.userId} />
+                <Button variant="secondary">
+                  Remove<span className="sr-only"> override for {o.name}</span>
+                </Button>
+              </Form>
+            </div>,
+          ]}
+        />
+      ) : (
+        <p>No overrides: every student works under the assignment's settings.</p>
+      )}
+      {members.length ? (
+        <Form method="post" className="card max-w-xl space-y-3" aria-labelledby="override-form-heading" noValidate>
+          <h3 id="override-form-heading" className="text-lg font-semibold">
+            {edited ? `Change ${edited.name}'s override` : "Add or change an override"}
+          </h3>
+          <ErrorSummary message={failure?.formError || undefined} fieldErrors={errors} labels={OVERRIDE_LABELS} />
+          <input type="hidden" name="intent" value="save-override" />
+          <SelectField
+            name="userId"
+            label={OVERRIDE_LABELS.userId}
+            defaultValue={values.userId ?? ""}
+            errors={errors?.userId}
+            key={`user-${values.userId}`}
+            options={[
+              { value: "", label: "Choose a student" },
+              ...members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
+            ]}
+          />
+          <TextField
+            name="dueAt"
+            type="datetime-local"
+            label={OVERRIDE_LABELS.dueAt}
+            hint="In your time zone. Leave empty to keep the assignment's due date."
+            defaultValue={values.dueAt ?? ""}
+            key={`due-${values.userId}`}
+            errors={errors?.dueAt}
+          />
+          <RadioGroup
+            name="timeLimit"
+            legend={OVERRIDE_LABELS.timeLimit}
+            defaultValue={values.timeLimit || "keep"}
+            key={`limit-${values.userId}`}
+            errors={errors?.timeLimit}
+            options={[
+              {
+                value: "keep",
+                label: `As assigned (${assignmentMinutes === null ? "untimed" : `${assignmentMinutes} minutes`})`,
+              },
+              { value: "minutes", label: "Another time limit" },
+              { value: "untimed", label: "Untimed" },
+            ]}
+          />
+          <TextField
+            name="minutes"
+            inputMode="numeric"
+            label={OVERRIDE_LABELS.minutes}
+            hint="For another time limit, 1 to 300."
+            defaultValue={values.minutes ?? ""}
+            key={`minutes-${values.userId}`}
+            errors={errors?.minutes}
+          />
+          <TextField
+            name="attemptsAllowed"
+            inputMode="numeric"
+            label={OVERRIDE_LABELS.attemptsAllowed}
+            hint="Leave empty to keep the assignment's number."
+            defaultValue={values.attemptsAllowed ?? ""}
+            key={`attempts-${values.userId}`}
+            errors={errors?.attemptsAllowed}
+          />
+          <Button>Save override</Button>
+        </Form>
+      ) : (
+        <p>Overrides are for students of the class; none have joined yet.</p>
+      )}
+    </Section>
   );
 }

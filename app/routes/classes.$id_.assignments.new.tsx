@@ -27,6 +27,8 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";
 import { Section } from "~/components/section.tsx";
+import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
+import { OPTION_LETTERS } from "~/content/exam-ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `New assignment · ${data?.klass.name ?? "Class"} · Charted` },
@@ -373,6 +375,7 @@ export default function NewAssignmentPage() {
                         </span>
                       </span>
                     </label>
+                    <QuestionPreview id={item.id} preview={item.preview} />
                   </li>
                 ))}
               </ul>
@@ -399,5 +402,43 @@ export default function NewAssignmentPage() {
         <Button disabled={busy}>{busy ? "Creating…" : "Create assignment"}</Button>
       </Form>
     </div>
+  );
+}
+
+type Preview = ReturnType<typeof useLoaderData<typeof loader>>["bank"]["items"][number]["preview"];
+
+/** A bank question in full before it is picked: a disclosure, so it works with or without JavaScript. */
+function QuestionPreview({ id, preview }: { id: string; preview: Preview }) {
+  return (
+    <details className="mb-2 ml-8">
+      <summary className="cursor-pointer text-sm font-medium">
+        Preview<span className="sr-only"> question {id}</span> with the answer
+      </summary>
+      <div className="mt-2 space-y-2 rounded-md border border-line p-3">
+        <p>{preview.stem}</p>
+        <ol className="space-y-1">
+          {preview.options.map((o, k) => (
+            <li key={k}>
+              <span className={k === preview.answerIndex ? "font-semibold" : undefined}>
+                {OPTION_LETTERS[k]}. {o.text}
+                {k === preview.answerIndex ? " — correct answer" : ""}
+              </span>
+              <span className="block text-sm text-muted">{o.rationale}</span>
+            </li>
+          ))}
+        </ol>
+        <p className="text-sm">
+          {preview.responses
+            ? `In your classes: ${Math.round((preview.facility ?? 0) * 100)}% answered correctly (n=${preview.responses}); discrimination ${
+                preview.responses < MIN_RESPONSES_FOR_DISCRIMINATION
+                  ? `not known yet (needs ${MIN_RESPONSES_FOR_DISCRIMINATION} responses)`
+                  : preview.discrimination === null
+                    ? "not known (no mix of right and wrong answers)"
+                    : preview.discrimination.toFixed(2)
+              }.`
+            : "Not yet answered in your classes' assignments."}
+        </p>
+      </div>
+    </details>
   );
 }
