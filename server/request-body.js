@@ -8,7 +8,11 @@ const KiB = 1024;
 export const BODY_LIMITS = {
   default: 64 * KiB,
   /** @type {{ path: RegExp, bytes: number }[]} */
-  routes: [],
+  routes: [
+    // Question import: a GIFT or Moodle XML file of up to 1 MiB (checked again by the action),
+    // posted as multipart, and posted again as text to confirm.
+    { path: /^\/classes\/questions\/import\/?$/, bytes: 2 * 1024 * KiB },
+  ],
 };
 
 /** @param {string} path */

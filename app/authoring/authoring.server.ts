@@ -16,7 +16,8 @@ type Author = { id: string; role: Role };
 export type SaveResult =
   { ok: true; id: string } | { ok: false; reason?: undefined; fieldErrors: Record<string, string[]> } | NotFound;
 
-function knowledgeAreas() {
+/** Live knowledge areas by id, with their domain. */
+export function knowledgeAreas() {
   return new Map(
     getContentIndex().domains.flatMap((d) =>
       d.knowledgeAreas.filter((k) => !k.retired).map((k) => [k.id, { domainId: d.id, title: k.title }] as const),
@@ -66,17 +67,24 @@ async function checkAgainstBank(
   return null;
 }
 
-export async function createAuthored(author: Author, q: AuthoredQuestion): Promise<Exclude<SaveResult, NotFound>> {
+/** Checks and saves a new question; an imported one carries its `importKey` (one use per author). */
+export async function createAuthored(
+  author: Author,
+  q: AuthoredQuestion,
+  importKey?: string,
+): Promise<Exclude<SaveResult, NotFound>> {
   const problems = await checkAgainstBank(author, q);
   if (problems) return { ok: false, fieldErrors: problems };
   const id = `own-${randomBytes(12).toString("hex")}`;
-  await store.createAuthoredQuestion({
+  const created = await store.createAuthoredQuestion({
     id,
     authorId: author.id,
     domainId: q.knowledgeArea.slice(0, 3),
     knowledgeArea: q.knowledgeArea,
     version: versionData(q),
+    importKey,
   });
+  if (!created) return { ok: false, fieldErrors: { stem: ["You have already imported this question."] } };
   return { ok: true, id };
 }
 

@@ -12,24 +12,60 @@ export interface AuthoredVersionData {
   reference: string;
 }
 
-export function createAuthoredQuestion(input: {
+/** Creates the question; null when it carries an import key this author has already used. */
+export async function createAuthoredQuestion(input: {
   id: string;
   authorId: string;
   domainId: string;
   knowledgeArea: string;
   version: AuthoredVersionData;
+  importKey?: string;
 }) {
-  return db.question.create({
-    data: {
-      id: input.id,
-      authorId: input.authorId,
-      domainId: input.domainId,
-      knowledgeArea: input.knowledgeArea,
-      currentVersion: 1,
-      versions: { create: { version: 1, lessonSlug: null, ...input.version } },
-    },
-    select: { id: true },
+  try {
+    return await db.question.create({
+      data: {
+        id: input.id,
+        authorId: input.authorId,
+        domainId: input.domainId,
+        knowledgeArea: input.knowledgeArea,
+        importKey: input.importKey ?? null,
+        currentVersion: 1,
+        versions: { create: { version: 1, lessonSlug: null, ...input.version } },
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (input.importKey && (error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
+}
+
+/** Which of these import keys this author's questions already carry (retired ones too). */
+export async function usedImportKeys(authorId: string, keys: string[]) {
+  if (!keys.length) return new Set<string>();
+  const rows = await db.question.findMany({
+    where: { authorId, importKey: { in: keys } },
+    select: { importKey: true },
   });
+  return new Set(rows.map((r) => r.importKey!));
+}
+
+/** The author's live questions (all, or those of `ids`) with their current text, for export. */
+export async function authoredForExport(authorId: string, ids?: string[]) {
+  const rows = await db.question.findMany({
+    where: { authorId, retiredAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      knowledgeArea: true,
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { stem: true, options: true, answerIndex: true },
+      },
+    },
+  });
+  return rows.flatMap((r) => (r.versions[0] ? [{ id: r.id, knowledgeArea: r.knowledgeArea, ...r.versions[0] }] : []));
 }
 
 /** Adds a version and makes it current, in one transaction. */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authoredList } from "~/authoring/authoring.server.ts";
+import { Button, CheckboxField, SelectField } from "~/components/form-controls.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My questions · Classes · Charted" }];
@@ -17,7 +18,13 @@ export default function MyQuestions() {
     ? "Question saved."
     : params.get("retired")
       ? "Question retired: it no longer appears for new assignments."
-      : null;
+      : params.has("imported")
+        ? importNotice(Number(params.get("imported")), Number(params.get("already")))
+        : params.get("export") === "none"
+          ? "Tick the questions to export first, or export all."
+          : params.get("export") === "empty"
+            ? "You have no questions to export yet."
+            : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -34,26 +41,57 @@ export default function MyQuestions() {
         They pass the same checks as the shared bank (four options with a rationale each, a knowledge area, a source, no
         near-copy of an existing question).
       </p>
-      <Link to="/classes/questions/new" className="btn-primary">
-        Write a question
-      </Link>
+      <div className="flex flex-wrap items-center gap-4">
+        <Link to="/classes/questions/new" className="btn-primary">
+          Write a question
+        </Link>
+        <Link to="/classes/questions/import">Import from Moodle (GIFT or XML)</Link>
+      </div>
       {questions.length ? (
-        <ul className="space-y-3">
-          {questions.map((q) => (
-            <li key={q.id} className="card">
-              <p dangerouslySetInnerHTML={{ __html: q.stemHtml }} />
-              <p className="mt-1 text-sm text-muted">
-                {q.knowledgeArea} {q.areaTitle} · difficulty {q.difficulty} · version {q.version} · {q.id}
-              </p>
-              <Link to={`/classes/questions/${q.id}`} className="mt-2 inline-block">
-                Edit or retire
-              </Link>
-            </li>
-          ))}
-        </ul>
+        // A plain GET form: the ticked questions (or all) download as a file.
+        <Form method="get" action="/classes/questions/export" reloadDocument className="space-y-3">
+          <fieldset className="card flex flex-wrap items-end gap-4">
+            <legend className="px-1 font-semibold">Export</legend>
+            <SelectField
+              wrapperClassName=""
+              name="format"
+              label="Format"
+              defaultValue="gift"
+              options={[
+                { value: "gift", label: "GIFT (.gift.txt)" },
+                { value: "xml", label: "Moodle XML (.xml)" },
+              ]}
+            />
+            <Button name="scope" value="all" variant="secondary">
+              Export all
+            </Button>
+            <Button name="scope" value="selected" variant="secondary">
+              Export selected
+            </Button>
+          </fieldset>
+          <ul className="space-y-3">
+            {questions.map((q) => (
+              <li key={q.id} className="card">
+                <CheckboxField name="id" value={q.id} label={<span className="sr-only">Select {q.id}</span>} />
+                <p dangerouslySetInnerHTML={{ __html: q.stemHtml }} />
+                <p className="mt-1 text-sm text-muted">
+                  {q.knowledgeArea} {q.areaTitle} · difficulty {q.difficulty} · version {q.version} · {q.id}
+                </p>
+                <Link to={`/classes/questions/${q.id}`} className="mt-2 inline-block">
+                  Edit or retire
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Form>
       ) : (
         <p>You have not written any questions yet.</p>
       )}
     </div>
   );
+}
+
+function importNotice(imported: number, already: number) {
+  const s = (n: number) => (n === 1 ? "" : "s");
+  return `Imported ${imported} question${s(imported)}${already ? `; ${already} already imported, not added again` : ""}.`;
 }
