@@ -5,6 +5,9 @@ import crypto from "node:crypto";
 import helmet from "helmet";
 import { posix, sep } from "node:path";
 
+// The LTI deep linking response page posts a form back to the LMS: the one page whose forms may leave.
+const DEEP_LINK_PATH = "/lti/deep-link";
+
 /** @param {{ production: boolean }} options */
 export function securityHeaders({ production }) {
   const nonce = (req, res, next) => {
@@ -26,7 +29,10 @@ export function securityHeaders({ production }) {
         "connect-src": production ? ["'self'"] : ["'self'", "ws:", "wss:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        // The deep linking response is a form the browser posts back to the LMS.
+        "form-action": [
+          (req) => (req.path === DEEP_LINK_PATH ? "'self' https: http://localhost:* http://127.0.0.1:*" : "'self'"),
+        ],
         "frame-ancestors": ["'none'"],
         "upgrade-insecure-requests": null,
       },
@@ -39,6 +45,9 @@ export function securityHeaders({ production }) {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// LTI 1.3 login initiation and launch arrive as cross-site POSTs from the LMS by design; the
+// signed id_token, the state and the nonce authenticate them, not cookies.
+const CROSS_SITE_PATHS = new Set(["/lti/login", "/lti/launch"]);
 
 /**
  * Refuses POST/PUT/PATCH/DELETE whose Origin is another site. Browsers send Origin on every
@@ -50,7 +59,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function refuseCrossOrigin({ trustProxy, appUrl }) {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
+    if (SAFE_METHODS.has(req.method) || CROSS_SITE_PATHS.has(req.path)) return next();
     const origin = req.get("origin");
     const host = (trustProxy && req.get("x-forwarded-host")) || req.get("host");
     let sameOrigin;

@@ -5,6 +5,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { getContentIndex } from "~/content/index.server.ts";
 import * as attempts from "~/models/attempt.server.ts";
+import { queueGradeReturn } from "./grade-return.server.ts";
 import { applyKeyHolds } from "./key-holds.server.ts";
 import { missedCardsAllowed } from "./key-release.ts";
 import { GRADE_PER_PAGE_LOAD } from "./limits.ts";
@@ -80,6 +81,7 @@ export async function gradeAttempt(attempt: GradableAttempt, submittedAt: Date):
   // (an attempt graded late is held by what is withheld now, not at its deadline).
   if (graded && missed.length)
     await applyKeyHolds([attempt.userId], new Date(Math.max(Date.now(), submittedAt.getTime())));
+  if (graded && attempt.assignmentId) await queueGradeReturn(attempt.assignmentId, attempt.userId);
   return graded;
 }
 

@@ -3,6 +3,7 @@
 import type { JobHandlers, RetryPolicies } from "./worker.server.ts";
 import { runOptimization } from "~/review/optimizer.server.ts";
 import { MAIL_RETRY, sendQueuedMail } from "~/mail/send.server.ts";
+import { SCORE_RETRY, sendScore } from "~/lti/scores.server.ts";
 
 export const jobHandlers: JobHandlers = {
   "fsrs-optimize": (job) => {
@@ -10,6 +11,7 @@ export const jobHandlers: JobHandlers = {
     return runOptimization(job.userId);
   },
   "send-mail": sendQueuedMail,
+  "lti-score": sendScore,
 };
 
-export const jobRetries: RetryPolicies = { "send-mail": MAIL_RETRY };
+export const jobRetries: RetryPolicies = { "send-mail": MAIL_RETRY, "lti-score": SCORE_RETRY };

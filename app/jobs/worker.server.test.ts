@@ -15,6 +15,7 @@ function recorder() {
       return { handled: job.id };
     },
     "send-mail": async (job) => ({ handled: job.id }),
+    "lti-score": async (job) => ({ handled: job.id }),
   };
   return { seen, handlers };
 }
@@ -67,6 +68,7 @@ describe("background jobs", () => {
           throw new Error("boom");
         },
         "send-mail": async () => ({}),
+        "lti-score": async () => ({}),
       },
       "w1",
     );
@@ -122,6 +124,7 @@ describe("background jobs", () => {
         if (calls === 1) throw new Error("connection refused");
         return { sent: true };
       },
+      "lti-score": async () => ({}),
     };
     const retries = { "send-mail": { maxTries: 3, delayMs: () => 60_000 } };
     expect(await runNextJob(flaky, "w1", now, retries)).toMatchObject({ status: "queued" });

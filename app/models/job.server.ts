@@ -3,7 +3,7 @@
 import { db } from "~/utils/db.server.ts";
 import { skipLocked } from "./sql-dialect.server.ts";
 
-export const JOB_KINDS = ["fsrs-optimize", "send-mail"] as const;
+export const JOB_KINDS = ["fsrs-optimize", "send-mail", "lti-score"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export type JobStatus = "queued" | "running" | "done" | "failed";
 
@@ -28,6 +28,8 @@ export async function enqueueJob(input: {
   userId?: string | null;
   activeKey?: string | null;
   payload?: unknown;
+  /** Not before this instant (default: now). */
+  runAfter?: Date;
 }): Promise<EnqueueResult> {
   const { payload, ...rest } = input;
   try {

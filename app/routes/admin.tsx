@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { to: "/admin/users", label: "Users" },
   { to: "/admin/invitations", label: "Instructor invitations" },
   { to: "/admin/requests", label: "Instructor requests" },
+  { to: "/admin/lti", label: "LTI platforms" },
   { to: "/admin/audit", label: "Audit log" },
 ] as const;
 
