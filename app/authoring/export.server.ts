@@ -1,6 +1,6 @@
 // An instructor's own questions (never the shared bank's) as GIFT or Moodle XML, to take to Moodle.
-import { decodeOptions } from "~/models/json-columns.ts";
-import { authoredForExport } from "~/models/authored-question.server.ts";
+import { decodeAssignmentConfig, decodeOptions } from "~/models/json-columns.ts";
+import { assignmentsOfInstructor, authoredForExport } from "~/models/authored-question.server.ts";
 import { toGift } from "./formats/gift.ts";
 import { toMoodleXml } from "./formats/moodle-xml.ts";
 import type { ImportFormat } from "./formats/types.ts";
@@ -17,4 +17,23 @@ export async function exportAuthored(authorId: string, format: ImportFormat, ids
   return format === "xml"
     ? { count: questions.length, body: toMoodleXml(questions), type: "application/xml", extension: "xml" }
     : { count: questions.length, body: toGift(questions), type: "text/plain", extension: "gift.txt" };
+}
+
+/**
+ * The author's assignments that hand-pick at least one question they wrote, each with those
+ * questions' ids (drawn assignments take bank questions only, so they have none).
+ */
+export async function assignmentsWithOwnQuestions(authorId: string) {
+  const own = new Set((await authoredForExport(authorId)).map((q) => q.id));
+  return (await assignmentsOfInstructor(authorId)).flatMap((a) => {
+    const questionIds = decodeAssignmentConfig(a.config).questionIds.filter((id) => own.has(id));
+    return questionIds.length ? [{ id: a.id, title: a.title, className: a.class.name, questionIds }] : [];
+  });
+}
+
+/** The ids of the author's own questions in the chosen assignments (others' ids are ignored). */
+export async function ownQuestionsOfAssignments(authorId: string, assignmentIds: string[]) {
+  const chosen = new Set(assignmentIds);
+  const rows = (await assignmentsWithOwnQuestions(authorId)).filter((a) => chosen.has(a.id));
+  return [...new Set(rows.flatMap((a) => a.questionIds))];
 }

@@ -4,7 +4,9 @@ import { makeUser } from "../../tests/factories/users.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { createAuthored } from "./authoring.server.ts";
-import { exportAuthored } from "./export.server.ts";
+import { createAssignment } from "~/assignments/manage.server.ts";
+import { createClassFor } from "~/classes/classes.server.ts";
+import { assignmentsWithOwnQuestions, exportAuthored, ownQuestionsOfAssignments } from "./export.server.ts";
 import { parseGift } from "./formats/gift.ts";
 import { parseMoodleXml } from "./formats/moodle-xml.ts";
 import { confirmImport, detectFormat, previewImport, type ImportBatch } from "./import.server.ts";
@@ -155,6 +157,41 @@ describe("exporting questions", () => {
         )
       ).count,
     ).toBe(0);
+  });
+
+  it("exports the author's own questions of chosen assignments, never the bank's or another's", async () => {
+    const author = await makeUser({ role: "instructor" });
+    const other = await makeUser({ role: "instructor" });
+    await confirmImport(author, GIFT, "gift", batch, { 1: "BIL.K01" });
+    const [first, second] = await db.question.findMany({
+      where: { authorId: author.id },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const klass = await createClassFor(author.id, "Export cohort");
+    const picked = await createAssignment(author, klass.id, {
+      title: "Hand-picked",
+      source: "items",
+      domains: [],
+      questionIds: [first!.id, "LAW-K01-001"],
+      itemCount: 2,
+      timed: false,
+      minutes: undefined,
+      opensAt: new Date("2026-01-01T00:00:00Z"),
+      dueAt: new Date("2099-01-01T00:00:00Z"),
+      attemptsAllowed: 1,
+      revealPolicy: "after_submit",
+    });
+    if (!picked.ok) throw new Error(picked.message);
+    expect(await assignmentsWithOwnQuestions(author.id)).toEqual([
+      { id: picked.id, title: "Hand-picked", className: "Export cohort", questionIds: [first!.id] },
+    ]);
+    expect(await ownQuestionsOfAssignments(author.id, [picked.id, "cnotanassignment0000000000"])).toEqual([first!.id]);
+    const gift = await exportAuthored(author.id, "gift", await ownQuestionsOfAssignments(author.id, [picked.id]));
+    expect(parseGift(gift.body).questions.map((q) => q.title)).toEqual([first!.id]);
+    expect(gift.body).not.toContain(second!.id);
+    // Another instructor gets nothing out of it, even naming the assignment.
+    expect(await ownQuestionsOfAssignments(other.id, [picked.id])).toEqual([]);
   });
 
   it("an export of hand-written questions, imported again, adds nothing", async () => {

@@ -147,3 +147,12 @@ export async function stemsInArea(knowledgeArea: string, authorId: string, exclu
   });
   return rows.map((r) => ({ id: r.id, stem: r.versions.find((v) => v.version === r.currentVersion)?.stem ?? "" }));
 }
+
+/** The assignments of the author's classes, with their stored configs (to find their hand-picked items). */
+export function assignmentsOfInstructor(instructorId: string) {
+  return db.assignment.findMany({
+    where: { class: { instructorId } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true, config: true, class: { select: { name: true } } },
+  });
+}

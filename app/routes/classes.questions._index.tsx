@@ -1,18 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authoredList } from "~/authoring/authoring.server.ts";
-import { Button, CheckboxField, SelectField } from "~/components/form-controls.tsx";
+import { assignmentsWithOwnQuestions } from "~/authoring/export.server.ts";
+import { Button, CheckboxField, CheckboxGroup, SelectField } from "~/components/form-controls.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My questions · Classes · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "instructor");
-  return { questions: await authoredList(user) };
+  const [questions, assignments] = await Promise.all([authoredList(user), assignmentsWithOwnQuestions(user.id)]);
+  return {
+    questions,
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      label: `${a.title} (${a.className}): ${a.questionIds.length} of your question${a.questionIds.length === 1 ? "" : "s"}`,
+    })),
+  };
 }
 
 export default function MyQuestions() {
-  const { questions } = useLoaderData<typeof loader>();
+  const { questions, assignments } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = params.get("saved")
     ? "Question saved."
@@ -22,9 +30,11 @@ export default function MyQuestions() {
         ? importNotice(Number(params.get("imported")), Number(params.get("already")))
         : params.get("export") === "none"
           ? "Tick the questions to export first, or export all."
-          : params.get("export") === "empty"
-            ? "You have no questions to export yet."
-            : null;
+          : params.get("export") === "no-assignment"
+            ? "Tick the assignments whose questions you want to export first."
+            : params.get("export") === "empty"
+              ? "You have no questions to export yet."
+              : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -68,6 +78,18 @@ export default function MyQuestions() {
             <Button name="scope" value="selected" variant="secondary">
               Export selected
             </Button>
+            {assignments.length ? (
+              <div className="basis-full space-y-2">
+                <CheckboxGroup
+                  name="assignment"
+                  legend="Or the questions of yours in these assignments"
+                  options={assignments.map((a) => ({ value: a.id, label: a.label }))}
+                />
+                <Button name="scope" value="assignments" variant="secondary">
+                  Export the chosen assignments&apos; questions
+                </Button>
+              </div>
+            ) : null}
           </fieldset>
           <ul className="space-y-3">
             {questions.map((q) => (
