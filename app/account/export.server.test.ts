@@ -18,6 +18,7 @@ import { createClassFor, joinWithCode, removeStudent } from "~/classes/classes.s
 import { saveAnswer, submitAttempt } from "~/exam/attempts.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { syncCards, syncQuestions } from "~/models/bank.server.ts";
+import { studyDay } from "~/review/study-day.ts";
 import { db } from "~/utils/db.server.ts";
 import type { Role } from "~/utils/roles.ts";
 import { EXPORT_FILES, type ExportFileName } from "./export-format.ts";
@@ -141,7 +142,8 @@ describe("download my data", () => {
     const [lesson] = zip.json("lesson-completions.json");
     expect(lesson.lessonSlug).toBe(HISTORY_LESSON);
     expect(lesson.lessonTitle).toEqual(expect.any(String));
-    expect(zip.json("activity.json")).toMatchObject([{ day: now.toISOString().slice(0, 10), reviews: 1, lessons: 1 }]);
+    // Activity is labelled by study day (4 a.m. rollover), which before 4 a.m. is yesterday's date.
+    expect(zip.json("activity.json")).toMatchObject([{ day: studyDay(now, "UTC").label, reviews: 1, lessons: 1 }]);
     expect(zip.json("classes.json")).toMatchObject({
       memberships: [{ className: "Evening cohort", classClosedAt: null }],
       removals: [],
