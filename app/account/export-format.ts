@@ -55,6 +55,15 @@ export const EXPORT_FILES = [
       "preferences.studyWeekdays": "Days you plan to study: ISO weekday numbers, 1 Monday to 7 Sunday.",
       "preferences.studyMinutes": "Minutes per planned study session.",
       "preferences.studyStartTime": "Local time your study sessions start (HH:MM).",
+      "preferences.learningSteps": 'Waits between the first reviews of a new card, such as "1m 10m".',
+      "preferences.relearningSteps":
+        'Waits between reviews of a forgotten card before it returns to long intervals, such as "10m".',
+      "preferences.loadBalance": "Whether reviews are spread to the least busy day each card's schedule allows.",
+      "preferences.lightWeekdays": "Weekdays that get fewer reviews: ISO weekday numbers, 1 Monday to 7 Sunday.",
+      "preferences.finalReview":
+        "Whether final review mode (the exam's last week) orders cards by exam weight and lowest recall.",
+      "preferences.catchUpCap": "Reviews per day while a catch-up plan runs, or null when none runs.",
+      "preferences.catchUpSince": "When the current catch-up plan started, or null.",
       "preferences.updatedAt": "When your preferences last changed.",
     },
   },

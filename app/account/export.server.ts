@@ -181,6 +181,13 @@ function profileDocument(profile: Profile, now: Date) {
           studyWeekdays: p.studyWeekdays.split(",").filter(Boolean).map(Number),
           studyMinutes: p.studyMinutes,
           studyStartTime: p.studyStartTime,
+          learningSteps: p.learningSteps,
+          relearningSteps: p.relearningSteps,
+          loadBalance: p.loadBalance,
+          lightWeekdays: p.lightWeekdays.split(",").filter(Boolean).map(Number),
+          finalReview: p.finalReview,
+          catchUpCap: p.catchUpCap,
+          catchUpSince: p.catchUpSince,
           updatedAt: p.updatedAt,
         }
       : null,

@@ -12,6 +12,14 @@ export interface Preferences {
   studyWeekdays: string;
   studyMinutes: number;
   studyStartTime: string;
+  learningSteps: string;
+  relearningSteps: string;
+  loadBalance: boolean;
+  lightWeekdays: string;
+  finalReview: boolean;
+  catchUpCap: number | null;
+  catchUpSince: Date | null;
+  memoryHelpSeen: boolean;
 }
 
 /** Preferences with the learner's time zone: what the scheduler, the queue and the plan read. */
@@ -21,6 +29,9 @@ type Row = Record<keyof LearnerPreferences, unknown> & { userId: unknown };
 
 // Read on every card a learner sees: one hand-written indexed query (decision record 005), with
 // the row normalized (raw results type dates and numbers differently per database).
+// SQLite returns booleans as 0/1, PostgreSQL as true/false.
+const flag = (v: unknown) => v === true || Number(v) === 1;
+
 function fromRow(row: Row): LearnerPreferences {
   return {
     timeZone: String(row.timeZone),
@@ -32,13 +43,23 @@ function fromRow(row: Row): LearnerPreferences {
     studyWeekdays: String(row.studyWeekdays),
     studyMinutes: Number(row.studyMinutes),
     studyStartTime: String(row.studyStartTime),
+    learningSteps: String(row.learningSteps),
+    relearningSteps: String(row.relearningSteps),
+    loadBalance: flag(row.loadBalance),
+    lightWeekdays: String(row.lightWeekdays),
+    finalReview: flag(row.finalReview),
+    catchUpCap: row.catchUpCap == null ? null : Number(row.catchUpCap),
+    catchUpSince: row.catchUpSince == null ? null : new Date(row.catchUpSince as string | Date),
+    memoryHelpSeen: flag(row.memoryHelpSeen),
   };
 }
 
 export async function learnerPreferences(userId: string): Promise<LearnerPreferences> {
   const [row] = await db.$queryRaw<Row[]>`
     SELECT "u"."timeZone", "p"."userId", "p"."desiredRetention", "p"."newCardsPerDay", "p"."reviewsPerDay",
-      "p"."fsrsWeights", "p"."examDate", "p"."studyWeekdays", "p"."studyMinutes", "p"."studyStartTime"
+      "p"."fsrsWeights", "p"."examDate", "p"."studyWeekdays", "p"."studyMinutes", "p"."studyStartTime",
+      "p"."learningSteps", "p"."relearningSteps", "p"."loadBalance", "p"."lightWeekdays", "p"."finalReview",
+      "p"."catchUpCap", "p"."catchUpSince", "p"."memoryHelpSeen"
     FROM "User" AS "u" LEFT JOIN "Preferences" AS "p" ON "p"."userId" = "u"."id"
     WHERE "u"."id" = ${userId}`;
   if (!row) throw new Error(`No user ${userId}`);
