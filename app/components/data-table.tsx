@@ -8,6 +8,8 @@ type ColumnSpec = {
   className?: string;
   /** The column's cells are decoration (a bar drawing the number beside it): hidden from assistive technology. */
   decorative?: boolean;
+  /** The rows are sorted by this column (a sortable table's `aria-sort`). */
+  ariaSort?: "ascending" | "descending";
 };
 /** A column: its header, or the header with options. */
 export type Column = ReactNode | ColumnSpec;
@@ -67,7 +69,12 @@ export function DataTable<T>({
         <thead>
           <tr className="border-b border-line">
             {heads.map((h, j) => (
-              <th key={j} scope="col" className={`${padded(j, heads.length)}${h.className ? ` ${h.className}` : ""}`}>
+              <th
+                key={j}
+                scope="col"
+                aria-sort={h.ariaSort}
+                className={`${padded(j, heads.length)}${h.className ? ` ${h.className}` : ""}`}
+              >
                 {h.header}
               </th>
             ))}

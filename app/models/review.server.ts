@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import * as due from "./due.server.ts";
+import { daysSince, float } from "./sql-dialect.server.ts";
 import { State } from "ts-fsrs";
 
 /** A card's FSRS memory state, as stored (the scheduler reads and writes it). */
@@ -175,10 +176,6 @@ export async function nextUnstartedContentCard(input: { userId: string; domain: 
     WHERE ${due.unstartedContent(input.userId)} ${due.inDeck(input.domain, "c")}
     ORDER BY "c"."id" LIMIT 1`;
   return rows[0] ?? null;
-}
-
-function deckFilter(domains: string[] | null) {
-  return domains ? { domainId: { in: domains } } : {};
 }
 
 /** The card fields a rating needs: no faces, no content relation (one query, small rows). */
@@ -385,33 +382,72 @@ export function createOwnCard(
   return db.reviewCard.create({ data: { userId, source: "own", ...input, ...fields }, select: { id: true } });
 }
 
+export type BrowseSort = "due" | "difficulty" | "stability" | "recall";
+export interface BrowseOrder {
+  sort: BrowseSort;
+  dir: "asc" | "desc";
+}
+export interface BrowseFilter {
+  domains: string[] | null;
+  state?: number;
+  suspended?: boolean;
+  q?: string;
+  /**
+   * Only started cards whose elapsed days since review exceed this multiple of their stability:
+   * recall falls as that ratio grows, so a recall threshold is one ratio (review/memory.ts).
+   */
+  ratioAbove?: number;
+}
+
+/**
+ * One page of the learner's cards and how many match. Memory sorts and the recall filter run in
+ * SQL so paging stays right: recall falls as elapsed/stability grows, so ordering and filtering
+ * by that ratio need no power function.
+ * Cards never rated have no memory and always sort last.
+ */
 export async function browseCards(
   userId: string,
-  filter: { domains: string[] | null; state?: number; suspended?: boolean; q?: string },
+  filter: BrowseFilter,
   take: number,
   skip: number,
+  order: BrowseOrder = { sort: "due", dir: "asc" },
+  now = new Date(),
 ) {
-  const matching = filter.q
-    ? (
-        await db.$queryRaw<{ id: string }[]>`
-          SELECT rc."id" FROM "ReviewCard" rc LEFT JOIN "ContentCard" cc ON cc."id" = rc."contentCardId"
-          WHERE rc."userId" = ${userId} AND (
-            ${containsLiteral(Prisma.sql`rc."front"`, filter.q)}
-            OR (rc."keyHeld" = ${false} AND ${containsLiteral(Prisma.sql`rc."back"`, filter.q)})
-            OR ${containsLiteral(Prisma.sql`cc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`cc."back"`, filter.q)})`
-      ).map((r) => r.id)
-    : null;
-  const where = {
-    userId,
-    ...deckFilter(filter.domains),
-    ...(filter.state !== undefined ? { state: filter.state } : {}),
-    ...(filter.suspended !== undefined ? { suspended: filter.suspended } : {}),
-    ...(matching ? { id: { in: matching } } : {}),
-  };
-  return Promise.all([
-    db.reviewCard.findMany({ where, orderBy: [{ due: "asc" }, { id: "asc" }], take, skip, select: REVIEW_CARD_SELECT }),
-    db.reviewCard.count({ where }),
+  const started = Prisma.sql`(rc."state" <> ${State.New} AND rc."stability" > 0 AND rc."lastReview" IS NOT NULL)`;
+  const ratio = Prisma.sql`(${daysSince(Prisma.sql`rc."lastReview"`, now)} / rc."stability")`;
+  const conditions = [Prisma.sql`rc."userId" = ${userId}`];
+  if (filter.domains) conditions.push(Prisma.sql`rc."domainId" IN (${Prisma.join(filter.domains)})`);
+  if (filter.state !== undefined) conditions.push(Prisma.sql`rc."state" = ${filter.state}`);
+  if (filter.suspended !== undefined) conditions.push(Prisma.sql`rc."suspended" = ${filter.suspended}`);
+  if (filter.q)
+    conditions.push(Prisma.sql`(${containsLiteral(Prisma.sql`rc."front"`, filter.q)}
+      OR (rc."keyHeld" = ${false} AND ${containsLiteral(Prisma.sql`rc."back"`, filter.q)})
+      OR ${containsLiteral(Prisma.sql`cc."front"`, filter.q)} OR ${containsLiteral(Prisma.sql`cc."back"`, filter.q)})`);
+  if (filter.ratioAbove !== undefined)
+    conditions.push(Prisma.sql`${started} AND ${ratio} > ${float(filter.ratioAbove)}`);
+  const where = Prisma.join(conditions, " AND ");
+  const dir = Prisma.raw(order.dir === "desc" ? "DESC" : "ASC");
+  // Lowest recall first is the largest elapsed/stability ratio first.
+  const flipped = Prisma.raw(order.dir === "desc" ? "ASC" : "DESC");
+  const orderBy =
+    order.sort === "due"
+      ? Prisma.sql`rc."due" ${dir}`
+      : order.sort === "recall"
+        ? Prisma.sql`CASE WHEN ${started} THEN 0 ELSE 1 END, CASE WHEN ${started} THEN ${ratio} END ${flipped}`
+        : Prisma.sql`CASE WHEN ${started} THEN 0 ELSE 1 END, rc.${Prisma.raw(`"${order.sort}"`)} ${dir}`;
+  const from = Prisma.sql`FROM "ReviewCard" rc LEFT JOIN "ContentCard" cc ON cc."id" = rc."contentCardId" WHERE ${where}`;
+  const [page, [counted]] = await Promise.all([
+    db.$queryRaw<
+      { id: string }[]
+    >`SELECT rc."id" ${from} ORDER BY ${orderBy}, rc."id" ASC LIMIT ${take} OFFSET ${skip}`,
+    db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" ${from}`,
   ]);
+  const rows = await db.reviewCard.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
+    select: REVIEW_CARD_SELECT,
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return [page.map((r) => byId.get(r.id)).filter((r) => r !== undefined), Number(counted.n)] as const;
 }
 
 /** Missed-question cards whose keys the learner's classes withhold (question id → release) are

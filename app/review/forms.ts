@@ -15,6 +15,7 @@ export const studyAction = z.discriminatedUnion("intent", [
     deck: deckParam,
   }),
   z.object({ intent: z.literal("undo"), deck: deckParam }),
+  z.object({ intent: z.literal("memory-help"), deck: deckParam }),
   z.object({ intent: z.enum(["bury", "suspend"]), cardId: z.string().regex(/^[a-z0-9]{20,32}$/), deck: deckParam }),
 ]);
 
@@ -66,10 +67,17 @@ export const reviewSettingsSchema = z.object({
   }, "Choose a time zone from the list."),
 });
 
+/** The recall filters Browse cards offers, as percentages. */
+export const RECALL_FILTERS = ["50", "70", "80", "90"] as const;
+
 export const browseQuery = z.object({
   deck: deckParam,
   state: z.enum(["new", "learning", "review", "relearning", "suspended"]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(["due", "difficulty", "stability", "recall"]).default("due").catch("due"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  /** Recall below this percentage ("recall below 80%"). */
+  recall: z.enum(RECALL_FILTERS).optional().catch(undefined),
   page: wholeNumber((n) => n.min(1).max(10_000))
     .default(1)
     .catch(1),

@@ -14,6 +14,7 @@ import {
   type SchedulerPrefs,
 } from "./scheduler.ts";
 import { studyDay, studyDays } from "./study-day.ts";
+import { cardMemory, type CardMemory } from "./memory.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
 import { learnerPreferences, type LearnerPreferences } from "~/models/preferences.server.ts";
 
@@ -58,6 +59,8 @@ export interface QueueCard {
   isNew: boolean;
   /** What "Report a problem" names: the content card, or the question a missed card came from (own cards: none). */
   report: { kind: "card" | "question"; id: string } | null;
+  /** Difficulty, stability and recall now; null for a card never rated. */
+  memory: CardMemory | null;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     intervals: previewIntervals(cardFields(card), now, sp),
     requestId: randomUUID(),
     isNew,
+    memory: cardMemory(card, now, sp.weights),
     report: card.contentCardId
       ? { kind: "card", id: card.contentCardId }
       : card.questionId
@@ -126,6 +130,7 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
           requestId: randomUUID(),
           isNew: true,
           report: { kind: "card", id: content.id },
+          memory: null,
         };
       }
     }

@@ -10,6 +10,9 @@ import { GRADE_LABELS, type Grade } from "~/review/scheduler.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { Button } from "~/components/form-controls.tsx";
 import { ReportLink } from "~/components/report-link.tsx";
+import { MemoryExplanation, MemoryFacts } from "~/components/card-memory.tsx";
+import { formatDifficulty, formatRecall, formatStability } from "~/review/memory.ts";
+import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
 
@@ -28,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const deck = deckParam.parse(url.searchParams.get("deck") ?? undefined) ?? null;
   const reveal = url.searchParams.get("reveal") === "1";
-  const queue = await studyQueue(user.id, deck);
+  const prefs = await learnerPreferences(user.id);
+  const queue = await studyQueue(user.id, deck, new Date(), prefs);
+  const memory = queue.current?.memory;
   const notice = url.searchParams.get("notice");
   const domains = Object.fromEntries(getContentIndex().domains.map((d) => [d.id, d.name]));
   return {
@@ -37,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reveal,
     notice: notice && NOTICES[notice] ? NOTICES[notice] : null,
     counts: queue.counts,
+    memoryHelpSeen: prefs.memoryHelpSeen,
     canUndo: queue.canUndo,
     // The back is only sent once the learner asks to see it.
     card: queue.current
@@ -45,6 +51,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           back: reveal ? queue.current.back : null,
           lessonUrl: reveal ? queue.current.lessonUrl : null,
           report: reveal ? queue.current.report : null,
+          memory: memory
+            ? {
+                difficulty: formatDifficulty(memory.difficulty),
+                stability: formatStability(memory.stability),
+                recall: formatRecall(memory.recall),
+              }
+            : null,
           domainName: domains[queue.current.domainId],
         }
       : null,
@@ -69,6 +82,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return back(result.leech ? "leech" : undefined);
   }
   if (form.intent === "undo") return back((await undoLastRating(user.id)) ? "undone" : "nothing");
+  if (form.intent === "memory-help") {
+    await savePreferences(user.id, { memoryHelpSeen: true });
+    return redirect(`/review/study?${form.deck ? `deck=${form.deck}&` : ""}reveal=1`);
+  }
   if (form.intent === "bury")
     return (await buryCard(user.id, form.cardId))
       ? back("buried")
@@ -79,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StudyPage() {
-  const { deck, deckName, reveal, notice, counts, canUndo, card } = useLoaderData<typeof loader>();
+  const { deck, deckName, reveal, notice, counts, canUndo, card, memoryHelpSeen } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const submit = useSubmit();
@@ -177,6 +194,25 @@ export default function StudyPage() {
                 ))}
               </Form>
               <p className="text-sm text-muted">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy · U undo.</p>
+              <MemoryFacts memory={card.memory}>
+                {memoryHelpSeen ? (
+                  <details className="mt-2 text-sm">
+                    <summary className="cursor-pointer">What do these mean?</summary>
+                    <MemoryExplanation />
+                  </details>
+                ) : (
+                  <>
+                    <MemoryExplanation />
+                    <Form method="post" className="mt-2">
+                      <input type="hidden" name="intent" value="memory-help" />
+                      {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+                      <Button variant="secondary" disabled={busy}>
+                        Got it, keep this short
+                      </Button>
+                    </Form>
+                  </>
+                )}
+              </MemoryFacts>
             </>
           ) : (
             <div>
