@@ -45,6 +45,14 @@ describe("content index", () => {
     expect(first.readingMinutes).toBeGreaterThanOrEqual(4);
   });
 
+  it("takes reading time from the text's length, the same on lesson lists and lesson pages", () => {
+    for (const lesson of index.lessons.values()) {
+      expect(lesson.readingMinutes).toBe(Math.max(1, Math.round(lesson.wordCount / 200)));
+      const summary = index.lessonsByDomain.get(lesson.domainId)!.find((l) => l.slug === lesson.slug)!;
+      expect(summary.minutes).toBe(lesson.readingMinutes);
+    }
+  });
+
   it("sorts the glossary ignoring leading punctuation", () => {
     expect(index.glossary.map((e) => e.term)).toEqual(["cardi/o", "Implied consent", "-itis", "Minimum necessary"]);
   });

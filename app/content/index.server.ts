@@ -66,6 +66,7 @@ export interface ContentIndex {
 }
 
 const WORDS_PER_MINUTE = 200;
+const readingMinutes = (words: number) => Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 
 export function buildContentIndex(content: LoadedContent): ContentIndex {
   const { blueprint } = content;
@@ -73,16 +74,16 @@ export function buildContentIndex(content: LoadedContent): ContentIndex {
   const glossary = content.glossary.map((g) => g.value).sort((a, b) => sortKey(a.term).localeCompare(sortKey(b.term)));
   const glossaryBySlug = new Map(glossary.map((g) => [g.slug, g]));
 
+  // Reading time comes from the text itself, so every page and the study plan agree with it.
   const summaries = content.lessons
-    .map(({ value }) => value.frontmatter)
-    .filter((fm) => domainsById.has(fm.domain))
-    .map((fm) => ({
+    .filter(({ value }) => domainsById.has(value.frontmatter.domain))
+    .map(({ value: { frontmatter: fm, body } }) => ({
       slug: fm.slug,
       title: fm.title,
       domainId: fm.domain,
       domainSlug: domainsById.get(fm.domain)!.slug,
       knowledgeAreas: fm.knowledgeAreas,
-      minutes: fm.minutes,
+      minutes: readingMinutes(countWords(body)),
       order: fm.order,
     }));
   const lessonsByDomain = new Map<string, LessonSummary[]>(blueprint.domains.map((d) => [d.id, []]));
@@ -107,7 +108,7 @@ export function buildContentIndex(content: LoadedContent): ContentIndex {
       html,
       headings,
       wordCount,
-      readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+      readingMinutes: siblings[position].minutes,
       previous: siblings[position - 1] ?? null,
       next: siblings[position + 1] ?? null,
     });

@@ -56,7 +56,6 @@ export const lessonFrontmatterSchema = z.object({
   domain: domainId,
   knowledgeAreas: z.array(kaId).min(1),
   objectives: z.array(z.string().min(10)).min(2).max(6),
-  minutes: z.number().int().min(3).max(40),
   order: z.number().int().min(1),
   keyTerms: z.array(slug).default([]),
   references: z.array(referenceSchema).min(1),

@@ -25,6 +25,8 @@ export const practiceFormSchema = z
     // Knowledge areas (e.g. the dashboard's weakest three): questions only from these.
     areas: areaList.default([]),
     weakest: checkbox.default(false),
+    // "All domains": every domain, without ticking seven boxes.
+    allDomains: checkbox.default(false),
     count: wholeNumber(
       (n) => n.min(5, "Choose at least 5 questions.").max(135, "Choose at most 135 questions."),
       "Use a whole number of questions.",
@@ -46,10 +48,11 @@ export const practiceFormSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
   })
-  .refine((v) => v.weakest || v.domains.length > 0 || v.lesson || v.areas.length > 0, {
+  .refine((v) => v.weakest || v.allDomains || v.domains.length > 0 || v.lesson || v.areas.length > 0, {
     path: ["domains"],
-    message: "Choose at least one domain, or “My weakest domains”.",
-  });
+    message: "Choose at least one domain, “All domains” or “My weakest domains”.",
+  })
+  .transform(({ allDomains, ...v }) => (allDomains ? { ...v, domains: [...DOMAIN_IDS] } : v));
 
 export type PracticeForm = z.infer<typeof practiceFormSchema>;
 

@@ -261,6 +261,11 @@ export default function PracticePage() {
             errors={errors.domains}
           >
             <CheckboxField
+              name="allDomains"
+              label="All domains"
+              labelClassName="flex min-h-11 items-center gap-2 font-semibold"
+            />
+            <CheckboxField
               name="weakest"
               label="My weakest domains (chosen from your results)"
               labelClassName="flex min-h-11 items-center gap-2 font-semibold"

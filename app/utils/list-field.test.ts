@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { assignmentFormSchema, pickedQuerySchema } from "~/assignments/forms.ts";
 import { practiceFormSchema, practicePrefillSchema } from "~/exam/forms.ts";
 import { planSettingsSchema } from "~/progress/forms.ts";
+import { DOMAIN_IDS } from "~/content/exam-ids.ts";
 
 const many = (value: string, n = 1000) => Array.from({ length: n }, () => value);
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -24,6 +25,13 @@ describe("list inputs", () => {
       areas: ["LAW.K01", "LAW.K01"],
     });
     expect(ok.data).toMatchObject({ domains: ["LAW", "BIL"], areas: ["LAW.K01"] });
+  });
+
+  it("practice: “All domains” asks for every domain; no choice at all is refused with a message", () => {
+    expect(practiceFormSchema.parse({ ...practice, domains: [], allDomains: "on" }).domains).toEqual([...DOMAIN_IDS]);
+    expect(messages(practiceFormSchema.safeParse({ ...practice, domains: [] }))).toEqual([
+      "domains: Choose at least one domain, “All domains” or “My weakest domains”.",
+    ]);
   });
 
   it("practice links: prefilled lists capped and de-duplicated", () => {

@@ -66,7 +66,7 @@ test("a timed practice: answer, flag, reload, review, submit, see results", asyn
 
 test("exam pages do not contain the answer key or rationales before submission", async ({ page }) => {
   await register(page, "Sid Secure", uniqueEmail("leak"));
-  await startPractice(page, { count: 5 });
+  await startPractice(page, { count: 12, domain: "All domains" });
   const url = page.url();
   const html = await (await page.request.get(url)).text();
   const json = await (await page.request.get(`${url}.data`)).text();
