@@ -13,6 +13,7 @@ import {
   type Grade,
   type SchedulerPrefs,
 } from "./scheduler.ts";
+import { placeReview } from "./placement.server.ts";
 import { studyDay, studyDays } from "./study-day.ts";
 import { cardMemory, type CardMemory } from "./memory.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
@@ -184,7 +185,10 @@ export async function rateCard(
     return { ok: false, reason: "not-in-deck", message: "That card is not in your deck." };
   prefs ??= await learnerPreferences(userId);
   const previous = cardFields(card);
-  const { card: next, log } = applyGrade(previous, input.grade, now, schedulerPrefs(prefs));
+  const sp = schedulerPrefs(prefs);
+  const { card: scheduled, log } = applyGrade(previous, input.grade, now, sp);
+  // Load balancing, light days, exam-day targeting: only whole days move (placement.ts).
+  const next = await placeReview(userId, { previous, scheduled, grade: input.grade, now, scheduler: sp, prefs });
   const leech = next.lapses >= LEECH_LAPSES && previous.lapses < LEECH_LAPSES;
   const result = await store.saveRating({
     userId,

@@ -3,19 +3,37 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { deckSummaries, studyQueue } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { Section } from "~/components/section.tsx";
+import { ExamForecast } from "~/components/exam-forecast.tsx";
+import { examRecallForecast } from "~/review/exam-forecast.server.ts";
+import { formatDate } from "~/utils/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [decks, all] = await Promise.all([deckSummaries(user.id), studyQueue(user.id, null)]);
+  const [decks, all, exam] = await Promise.all([
+    deckSummaries(user.id),
+    studyQueue(user.id, null),
+    examRecallForecast(user.id),
+  ]);
   // "Due" counts every card due today by the one rule the statistics page uses too (the study
   // screen then serves them as they come due, within the daily limit).
-  return { decks, today: { ...all.counts, due: decks.reduce((n, d) => n + d.due, 0) } };
+  return {
+    decks,
+    today: { ...all.counts, due: decks.reduce((n, d) => n + d.due, 0) },
+    // Only with an exam date ahead. The exam date is a calendar date (stored as midnight UTC).
+    exam: exam && {
+      examDate: formatDate(`${exam.examDay}T00:00:00Z`, "UTC", "date"),
+      cards: exam.cards,
+      recallPercent: exam.recall === null ? null : Math.round(exam.recall * 100),
+      afterTodayPercent: exam.recallAfterToday === null ? null : Math.round(exam.recallAfterToday * 100),
+      dueToday: exam.dueToday,
+    },
+  };
 }
 
 export default function ReviewHome() {
-  const { decks, today } = useLoaderData<typeof loader>();
+  const { decks, today, exam } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="page-title">Review</h1>
@@ -24,6 +42,7 @@ export default function ReviewHome() {
           {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS
           so you see it just before you would forget it. Your study day starts at 4 a.m.
         </p>
+        {exam ? <ExamForecast forecast={exam} /> : null}
         <div className="flex flex-wrap gap-3">
           <Link to="/review/study" className="btn-primary">
             {today.due + today.new > 0 ? "Study all decks" : "Nothing due: study anyway"}

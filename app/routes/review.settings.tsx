@@ -6,11 +6,14 @@ import { useEffect } from "react";
 import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-controls.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
+import { ReviewBalanceSettings } from "~/components/review-balance-settings.tsx";
+import { BALANCE_INTENT, balanceSettingsInput, balanceSettingsSchema } from "~/review/balance-settings.ts";
+import { parseWeekdays } from "~/review/placement.ts";
 import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
 import { optimizerStatus, requestOptimization } from "~/review/optimizer.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { parseFormData } from "~/utils/forms.server.ts";
+import { parseFormData, parseInput } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review settings · Charted" }];
 
@@ -25,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: prefs.timeZone,
     },
     zones: Intl.supportedValuesOf("timeZone"),
+    balance: { loadBalance: prefs.loadBalance, lightWeekdays: [...parseWeekdays(prefs.lightWeekdays)] },
     optimizer: {
       ...optimizer,
       // Formatted here, in the learner's time zone, so server and browser render the same text.
@@ -53,6 +57,7 @@ const recent = (at: Date | null) => at !== null && Date.now() - at.getTime() < R
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
+  if (formData.get("intent") === BALANCE_INTENT) return saveBalanceSettings(user.id, formData);
   if (formData.has("intent")) {
     const parsed = optimizeAction.safeParse(Object.fromEntries(formData));
     if (!parsed.success)
@@ -73,6 +78,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ kind: "settings" as const, ...parsed }, { status: 400 });
   await savePreferences(user.id, parsed.data);
   return { kind: "settings" as const, ok: true as const };
+}
+
+/** The "Spread your reviews" form: load balancing and light days, nothing else. */
+async function saveBalanceSettings(userId: string, formData: FormData) {
+  const parsed = parseInput(balanceSettingsInput(formData), balanceSettingsSchema, formData);
+  if (!parsed.ok) {
+    const sent = {
+      loadBalance: formData.get("loadBalance") === "on",
+      lightWeekdays: formData.getAll("lightWeekdays").map(String),
+    };
+    return data(
+      {
+        kind: "balance" as const,
+        ok: false as const,
+        fieldErrors: parsed.fieldErrors,
+        formError: parsed.formError,
+        sent,
+      },
+      { status: 400 },
+    );
+  }
+  await savePreferences(userId, { loadBalance: parsed.data.loadBalance, lightWeekdays: parsed.data.lightWeekdays });
+  return { kind: "balance" as const, ok: true as const };
 }
 
 const num = (n: number, digits: number) => n.toFixed(digits);
@@ -107,7 +135,7 @@ function Comparison({
 }
 
 export default function ReviewSettings() {
-  const { prefs, zones, optimizer } = useLoaderData<typeof loader>();
+  const { prefs, zones, optimizer, balance } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const optimizing = navigation.state === "submitting" && navigation.formData?.get("intent") === "optimize";
@@ -191,6 +219,8 @@ export default function ReviewSettings() {
         />
         <Button>Save settings</Button>
       </Form>
+
+      <ReviewBalanceSettings settings={balance} result={result?.kind === "balance" ? result : undefined} />
 
       <Section headingId="optimize-heading" title="Optimize my schedule" gap={0} className="card space-y-3">
         <p>

@@ -108,6 +108,8 @@ async function snapshot() {
           studyWeekdays: true,
           studyMinutes: true,
           studyStartTime: true,
+          loadBalance: true,
+          lightWeekdays: true,
         },
       },
     },
@@ -309,6 +311,15 @@ describe("malformed input", () => {
           reviewsPerDay: OTHER_GARBAGE,
           timeZone: OTHER_GARBAGE,
         },
+      },
+      {
+        name: "review spreading",
+        action: reviewSettings.action,
+        path: "/review/settings",
+        cookie: studentCookie,
+        valid: { intent: "balance", loadBalance: "on", lightWeekdays: "6" },
+        // An empty list is no light day (all boxes unticked), which is valid.
+        bad: { loadBalance: OTHER_GARBAGE, lightWeekdays: OTHER_GARBAGE.filter((v) => v !== "") },
       },
       {
         name: "classes",
