@@ -12,20 +12,27 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page.tsx";
+import { OfflineKeeper } from "./components/offline-keeper.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import stylesheet from "./tailwind.css?url";
 import { authenticate } from "./utils/auth.server.ts";
 import { useNonce } from "./utils/nonce.ts";
 import { getTheme } from "./utils/theme.server.ts";
 
+/** The installed app's title bar (public/manifest.webmanifest has the same colour). */
+const THEME_COLOR = "#0b5cad";
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [
   { title: "Charted: CMAA exam prep" },
   { name: "description", content: "Lessons, timed mock exams and spaced review for the NHA CMAA exam." },
+  { name: "theme-color", content: THEME_COLOR },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -66,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="mx-auto max-w-5xl px-4 pb-8 text-sm text-muted">
           Charted is independent study material and is not affiliated with the NHA.
         </footer>
+        <OfflineKeeper userId={root ? (root.user?.id ?? null) : undefined} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -27,6 +27,9 @@ export function securityHeaders({ production }) {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": production ? ["'self'"] : ["'self'", "ws:", "wss:"],
+        // The offline review service worker (public/sw.js) and the installable app's manifest.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         // The deep linking response is a form the browser posts back to the LMS.

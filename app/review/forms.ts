@@ -4,10 +4,13 @@ import { DOMAIN_IDS } from "~/content/exam-ids.ts";
 
 export const deckParam = z.enum(DOMAIN_IDS).optional().catch(undefined);
 
+/** A card as the queue names it: "card:<review card id>" or "content:<content card id>". */
+const cardRef = z.string().regex(/^(card|content):[A-Za-z0-9-]{1,40}$/, "That card reference is not valid.");
+
 export const studyAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("rate"),
-    ref: z.string().regex(/^(card|content):[A-Za-z0-9-]{1,40}$/, "That card reference is not valid."),
+    ref: cardRef,
     grade: wholeNumber((n) =>
       n.min(1, "Choose Again, Hard, Good or Easy.").max(4, "Choose Again, Hard, Good or Easy."),
     ),
@@ -85,3 +88,21 @@ export const browseQuery = z.object({
 
 /** The settings page's second form: "Optimize my schedule" (no fields besides its intent). */
 export const optimizeAction = z.object({ intent: z.literal("optimize", { error: "That action is not known." }) });
+
+/** At most this many ratings in one sync request (the browser sends a longer queue in turns). */
+export const SYNC_BATCH_MAX = 200;
+
+/** POST /review/sync: ratings made offline, as JSON. */
+export const syncRequest = z.object({
+  ratings: z
+    .array(
+      z.object({
+        requestId: z.uuid("Each rating needs its request id (a UUID)."),
+        ref: cardRef,
+        grade: z.number().int().min(1, "Choose Again, Hard, Good or Easy.").max(4, "Choose Again, Hard, Good or Easy."),
+        reviewedAt: z.iso.datetime({ offset: true, error: "Each rating needs the time it was made." }),
+      }),
+    )
+    .min(1, "There were no ratings to sync.")
+    .max(SYNC_BATCH_MAX, `Send at most ${SYNC_BATCH_MAX} ratings at a time.`),
+});

@@ -14,21 +14,21 @@ import {
   type SchedulerPrefs,
 } from "./scheduler.ts";
 import { placeReview } from "./placement.server.ts";
-import { studyDay, studyDays } from "./study-day.ts";
+import { LEARN_AHEAD_MS, studyDay, studyDays } from "./study-day.ts";
 import { cardMemory, type CardMemory } from "./memory.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
 import { learnerPreferences, type LearnerPreferences } from "~/models/preferences.server.ts";
 
-/** Learning cards due within this window are shown now rather than making the learner wait. */
-export const LEARN_AHEAD_MS = 20 * 60_000;
+export { LEARN_AHEAD_MS };
 
 type Prefs = LearnerPreferences;
 
-function schedulerPrefs(p: Prefs): SchedulerPrefs {
+/** The scheduler settings every rating uses, online, synced from offline, and in the offline pack. */
+export function schedulerPrefs(p: Prefs): SchedulerPrefs {
   return { desiredRetention: p.desiredRetention, weights: decodeWeights(p.fsrsWeights), fuzz: true };
 }
 
-function cardFields(c: CardFields): CardFields {
+export function cardFields(c: CardFields): CardFields {
   return {
     due: c.due,
     stability: c.stability,

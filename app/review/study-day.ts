@@ -5,6 +5,10 @@ import { addDays } from "date-fns";
 
 export const ROLLOVER_HOUR = 4;
 
+/** Learning cards due within this window are shown now rather than making the learner wait
+ * (the study queue online and offline). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
 export function studyDay(
   now: Date,
   timeZone: string,

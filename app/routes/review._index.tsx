@@ -60,6 +60,10 @@ export default function ReviewHome() {
             Settings
           </Link>
         </div>
+        <p className="mt-4 text-sm text-muted">
+          No connection? <Link to="/review/offline">Review offline</Link>: this device keeps today&apos;s and
+          tomorrow&apos;s cards, and your ratings are sent when you are back online.
+        </p>
       </Section>
       <Section headingId="decks-heading" title="Decks">
         <ul className="grid gap-3 sm:grid-cols-2">
