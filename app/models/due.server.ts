@@ -49,6 +49,17 @@ export function readyNow(userId: string, at: { now: Date; learnAhead: Date; dayE
       OR (${state} = ${State.Review} AND ${due} < ${at.dayEnd}))`;
 }
 
+/**
+ * The (re)learning steps among the cards ready now (readyNow's first branch, due by `now`). The
+ * due test sits in an expression so the planner takes the state index: a learner with a backlog
+ * has thousands of overdue reviews in the due index and only a few learning steps.
+ */
+export function learningReadyNow(userId: string, now: Date, r = "r"): Prisma.Sql {
+  return Prisma.sql`${col(r, "userId")} = ${userId} AND ${col(r, "state")} IN (${State.Learning}, ${State.Relearning})
+    AND ${col(r, "suspended")} = ${false} AND ${notBuriedAt(now, r)}
+    AND (CASE WHEN ${col(r, "due")} <= ${now} THEN 1 ELSE 0 END) = 1`;
+}
+
 /** The learner's own new cards available now. */
 export function newInDeck(userId: string, now: Date, r = "r"): Prisma.Sql {
   return Prisma.sql`${col(r, "userId")} = ${userId} AND ${col(r, "state")} = ${State.New}

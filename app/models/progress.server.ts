@@ -1,8 +1,7 @@
 // Data access for the progress dashboard and study plan: activity roll-up rows, the evidence
 // for mastery, and plan preferences. The roll-up itself is app/progress/rollup.server.ts.
-import { computeDecayFactor, default_w } from "ts-fsrs";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { daysSince, float } from "./sql-dialect.server.ts";
+import { recallNow } from "./recall.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { State } from "ts-fsrs";
 
@@ -175,18 +174,16 @@ export interface CardMemoryGroup {
 
 /**
  * Per domain and knowledge area: started, unsuspended cards and the sum of their recall
- * probabilities now, R = (1 + factor · t / S) ^ decay, FSRS's forgetting curve.
+ * probabilities now (FSRS's forgetting curve, models/recall.server.ts).
  */
 export async function cardMemory(
   userId: string,
   now: Date,
   weights: readonly number[] | null,
 ): Promise<CardMemoryGroup[]> {
-  const { decay, factor } = computeDecayFactor(weights?.length ? weights : default_w);
-  const elapsed = daysSince(Prisma.sql`"lastReview"`, now);
   const rows = await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
     SELECT "domainId", "knowledgeArea", COUNT(*) AS "n",
-      SUM(power(1 + ${float(factor)} * ${elapsed} / "stability", ${float(decay)})) AS "r"
+      SUM(${recallNow(now, weights, null)}) AS "r"
     FROM "ReviewCard"
     WHERE "userId" = ${userId} AND "state" <> ${State.New} AND "suspended" = ${false} AND "stability" > 0 AND "lastReview" IS NOT NULL
     GROUP BY "domainId", "knowledgeArea"`;

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import * as due from "./due.server.ts";
 import { daysSince, float } from "./sql-dialect.server.ts";
+import { recallNow } from "./recall.server.ts";
 import { State } from "ts-fsrs";
 
 /** A card's FSRS memory state, as stored (the scheduler reads and writes it). */
@@ -76,10 +77,18 @@ export async function queueCounts(input: {
   dayEnd: Date;
   dueUpTo: number;
   newUpTo: number;
+  /** Also answer whether any card (any deck) is effectively due before this time (a catch-up plan's end). */
+  overdueBefore?: Date;
 }) {
   const { userId, now, dayEnd, domain } = input;
-  const [row] = await db.$queryRaw<{ due: bigint | number; deckNew: bigint | number; unstarted: bigint | number }[]>`
-    SELECT
+  const overdue = input.overdueBefore
+    ? Prisma.sql`(SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, input.overdueBefore)} LIMIT 1) AS "o")`
+    : Prisma.sql`0`;
+  const [row] = await db.$queryRaw<
+    { due: bigint | number; deckNew: bigint | number; unstarted: bigint | number; overdue: bigint | number }[]
+  >`
+    SELECT ${overdue} AS "overdue",
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.readyNow(userId, { now, learnAhead: now, dayEnd })} ${due.inDeck(domain)}
         ORDER BY "r"."due" LIMIT ${input.dueUpTo}) AS "d") AS "due",
@@ -89,7 +98,12 @@ export async function queueCounts(input: {
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)} ${due.inDeck(domain, "c")}
         LIMIT ${input.newUpTo}) AS "u") AS "unstarted"`;
-  return { due: Number(row.due), deckNew: Number(row.deckNew), unstarted: Number(row.unstarted) };
+  return {
+    due: Number(row.due),
+    deckNew: Number(row.deckNew),
+    unstarted: Number(row.unstarted),
+    overdue: Number(row.overdue) > 0,
+  };
 }
 
 /** A queue card as the study page shows it: faces from the content card when there is one. */
@@ -155,6 +169,83 @@ export async function nextDueCard(input: {
     WHERE ${due.readyNow(input.userId, input)} ${due.inDeck(input.domain)}
     ORDER BY "r"."due" LIMIT 1`;
   return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/**
+ * The next card in priority order (app/review/catch-up.ts): the (re)learning step due longest,
+ * else the review card with the highest expected forgetting, (1 − recall) × its domain's weight
+ * (1 without weights), ties to the longest overdue. Review cards are ranked among the
+ * `candidates` longest-overdue ones ready now: an index walk in due order, so the work is bounded
+ * however big the backlog (past that many, the most overdue cards are also the least recalled).
+ */
+export async function nextPriorityCard(input: {
+  userId: string;
+  domain: string | null;
+  now: Date;
+  dayEnd: Date;
+  /** The learner's FSRS parameters (null: the defaults), for the forgetting curve. */
+  weights: readonly number[] | null;
+  domainWeights: Record<string, number> | null;
+  candidates: number;
+}) {
+  const at = { now: input.now, learnAhead: input.now, dayEnd: input.dayEnd };
+  const entries = Object.entries(input.domainWeights ?? {});
+  const weight = entries.length
+    ? Prisma.sql`(CASE "v"."domainId" ${Prisma.join(
+        entries.map(([id, w]) => Prisma.sql`WHEN ${id} THEN ${float(w)}`),
+        " ",
+      )} ELSE ${float(1)} END)`
+    : float(1);
+  // The ranking reads only index columns and the candidates' own rows; the faces are joined for
+  // the one card chosen.
+  const rows = await db.$queryRaw<RawCardRow[]>`
+    SELECT ${QUEUE_CARD_COLUMNS}
+    FROM (
+      SELECT "r"."id" AS "id", 0 AS "rank", ${float(0)} AS "score", "r"."due" AS "due" FROM "ReviewCard" AS "r"
+      WHERE ${due.learningReadyNow(input.userId, input.now)} ${due.inDeck(input.domain)}
+      UNION ALL
+      SELECT "v"."id", 1, (1 - ${recallNow(input.now, input.weights, "v")}) * ${weight}, "v"."due" FROM (
+        SELECT "r"."id", "r"."domainId", "r"."stability", "r"."lastReview", "r"."due" FROM "ReviewCard" AS "r"
+        WHERE ${due.readyNow(input.userId, at)} ${due.inDeck(input.domain)} AND "r"."state" = ${State.Review}
+        ORDER BY "r"."due" LIMIT ${input.candidates}) AS "v"
+      ORDER BY "rank", "score" DESC, "due", "id" LIMIT 1) AS "p"
+    JOIN "ReviewCard" AS "r" ON "r"."id" = "p"."id"
+    LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"`;
+  return rows[0] ? queueCardRow(rows[0]) : null;
+}
+
+/**
+ * For backlog detection, in one round trip: cards effectively due before `dayStart` (counted no
+ * further than `overdueUpTo`) and reviews (ratings of started cards) in [since, dayStart).
+ */
+export async function backlogNumbers(userId: string, dayStart: Date, since: Date, overdueUpTo: number) {
+  const [row] = await db.$queryRaw<{ overdue: bigint | number; reviews: bigint | number }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayStart)} LIMIT ${overdueUpTo}) AS "o") AS "overdue",
+      (SELECT COUNT(*) FROM "ReviewLog"
+        WHERE "userId" = ${userId} AND "review" >= ${since} AND "review" < ${dayStart} AND "state" <> ${State.New}) AS "reviews"`;
+  return { overdue: Number(row.overdue), reviews: Number(row.reviews) };
+}
+
+/**
+ * Predicted recall of the overdue cards (effectively due before `dayStart`) ranked lowest first
+ * (ties by id): the recall at each of `ranks` (from 1), as rank → recall. Only those rows travel.
+ */
+export async function overdueRecallAtRanks(
+  userId: string,
+  dayStart: Date,
+  at: { now: Date; weights: readonly number[] | null },
+  ranks: number[],
+): Promise<Map<number, number>> {
+  if (!ranks.length) return new Map();
+  const rows = await db.$queryRaw<{ rank: bigint | number; p: number }[]>`
+    SELECT "k"."rank", "k"."p" FROM (
+      SELECT ${recallNow(at.now, at.weights)} AS "p",
+        ROW_NUMBER() OVER (ORDER BY ${recallNow(at.now, at.weights)}, "r"."id") AS "rank"
+      FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayStart)}) AS "k"
+    WHERE "k"."rank" IN (${Prisma.join(ranks)})`;
+  return new Map(rows.map((r) => [Number(r.rank), Number(r.p)]));
 }
 
 /** The learner's oldest new card (missed questions, their own, started-then-undone). */

@@ -17,9 +17,12 @@ import { placeReview } from "./placement.server.ts";
 import { LEARN_AHEAD_MS, studyDay, studyDays } from "./study-day.ts";
 import { cardMemory, type CardMemory } from "./memory.ts";
 import { decodePreviousCard, decodeWeights } from "~/models/json-columns.ts";
-import { learnerPreferences, type LearnerPreferences } from "~/models/preferences.server.ts";
+import { learnerPreferences, savePreferences, type LearnerPreferences } from "~/models/preferences.server.ts";
+import { queuePolicy, type QueuePolicy } from "./catch-up.ts";
 
 export { LEARN_AHEAD_MS };
+/** The priority order ranks this many of the longest-overdue review cards (a bounded index walk). */
+export const PRIORITY_CANDIDATES = 1000;
 
 type Prefs = LearnerPreferences;
 
@@ -73,18 +76,35 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   prefs ??= await learnerPreferences(userId);
   const day = studyDay(now, prefs.timeZone);
   const learnAhead = new Date(now.getTime() + LEARN_AHEAD_MS);
+  // Catch-up plan and final review (rules in catch-up.ts): limits, order, near-due cards.
+  let policy = queuePolicy(prefs, day.label, getContentIndex().domains);
+  // Final review makes review cards due in the next NEAR_DUE_DAYS study days ready now.
+  const readyUntil = policy.nearDueDays ? studyDays(now, prefs.timeZone, policy.nearDueDays + 1).at(-1)!.end : day.end;
   const today = await store.todaysRatings(userId, day.start);
-  const reviewsLeft = Math.max(0, prefs.reviewsPerDay - today.reviews);
-  const newLeft = Math.max(0, prefs.newCardsPerDay - today.newIntroduced);
-  // One due card is enough to know the review limit was reached with cards still waiting.
-  const counted = await store.queueCounts({
-    userId,
-    domain: deck,
-    now,
-    dayEnd: day.end,
-    dueUpTo: Math.max(1, reviewsLeft),
-    newUpTo: newLeft,
-  });
+  const countsFor = (p: QueuePolicy) => {
+    const reviewsLeft = Math.max(0, p.reviewLimit - today.reviews);
+    const newLeft = Math.max(0, p.newLimit - today.newIntroduced);
+    // One due card is enough to know the review limit was reached with cards still waiting.
+    return store.queueCounts({
+      userId,
+      domain: deck,
+      now,
+      dayEnd: readyUntil,
+      dueUpTo: Math.max(1, reviewsLeft),
+      newUpTo: newLeft,
+      overdueBefore: p.catchUp ? day.start : undefined,
+    });
+  };
+  let counted = await countsFor(policy);
+  if (policy.catchUp && !counted.overdue) {
+    // The backlog is cleared: the plan ends by itself, and today runs on the usual limits.
+    await endCatchUpPlan(userId);
+    prefs = { ...prefs, catchUpCap: null, catchUpSince: null };
+    policy = queuePolicy(prefs, day.label, getContentIndex().domains);
+    counted = await countsFor(policy);
+  }
+  const reviewsLeft = Math.max(0, policy.reviewLimit - today.reviews);
+  const newLeft = Math.max(0, policy.newLimit - today.newIntroduced);
   const dueCount = counted.due;
   const deckNewCount = counted.deckNew;
   const unstarted = counted.unstarted;
@@ -110,7 +130,18 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   });
   let current: QueueCard | null = null;
   if (dueShown > 0) {
-    const card = await store.nextDueCard({ userId, domain: deck, now, learnAhead: now, dayEnd: day.end });
+    const card =
+      policy.order === "priority"
+        ? await store.nextPriorityCard({
+            userId,
+            domain: deck,
+            now,
+            dayEnd: readyUntil,
+            weights: sp.weights ?? null,
+            domainWeights: policy.domainWeights,
+            candidates: PRIORITY_CANDIDATES,
+          })
+        : await store.nextDueCard({ userId, domain: deck, now, learnAhead: now, dayEnd: day.end });
     if (card) current = fromRow(card, false);
   }
   if (!current && newShown > 0) {
@@ -140,10 +171,10 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
   // learner wait a few minutes (Anki's "learn ahead").
   let learningSoon = 0;
   if (!current && reviewsLeft > 0) {
-    const soon = await store.nextDueCard({ userId, domain: deck, now, learnAhead, dayEnd: day.end });
+    const soon = await store.nextDueCard({ userId, domain: deck, now, learnAhead, dayEnd: readyUntil });
     if (soon) {
       current = fromRow(soon, false);
-      learningSoon = await store.countReady(userId, deck, { now, learnAhead, dayEnd: day.end }, reviewsLeft);
+      learningSoon = await store.countReady(userId, deck, { now, learnAhead, dayEnd: readyUntil }, reviewsLeft);
     }
   }
   return {
@@ -157,7 +188,16 @@ export async function studyQueue(userId: string, deck: string | null, now = new 
     current,
     // Undo works on today's ratings; any rating today means there is one to undo.
     canUndo: today.reviews + today.newIntroduced > 0,
+    mode: {
+      catchUp: policy.catchUp ? { cap: policy.reviewLimit, reviewsLeft } : null,
+      finalReview: policy.finalReview,
+    },
   };
+}
+
+/** Ends a catch-up plan (the learner stops it, or the queue finds the backlog cleared). */
+export function endCatchUpPlan(userId: string) {
+  return savePreferences(userId, { catchUpCap: null, catchUpSince: null });
 }
 
 export type RateResult =

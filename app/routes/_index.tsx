@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { studentAssignments } from "~/assignments/student.server.ts";
 import { AssignmentList } from "~/components/assignment-list.tsx";
 import type { loader as rootLoader } from "~/root.tsx";
+import { backlogStatus } from "~/review/catch-up.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
 import { Section } from "~/components/section.tsx";
 
@@ -10,10 +11,19 @@ import { Section } from "~/components/section.tsx";
 // whose account was just deleted (/account/data) lands here, signed out, with `?deleted=account`.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (!user) return { assignments: [], accountDeleted: new URL(request.url).searchParams.get("deleted") === "account" };
-  const all = await studentAssignments(user.id, user.timeZone);
+  if (!user)
+    return {
+      assignments: [],
+      catchUp: null,
+      accountDeleted: new URL(request.url).searchParams.get("deleted") === "account",
+    };
+  const [all, backlog] = await Promise.all([
+    studentAssignments(user.id, user.timeZone),
+    backlogStatus(user.id, { exact: false }),
+  ]);
   return {
     accountDeleted: false,
+    catchUp: backlog.plan ? ("running" as const) : backlog.backlog ? ("offer" as const) : null,
     assignments: all.filter((a) => a.status === "not_started" || a.status === "in_progress" || a.status === "not_open"),
   };
 }
@@ -21,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const user = root?.user;
-  const { assignments, accountDeleted } = useLoaderData<typeof loader>();
+  const { assignments, accountDeleted, catchUp } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       {accountDeleted ? (
@@ -53,6 +63,14 @@ export default function Home() {
           )}
         </div>
       </section>
+      {user && catchUp ? (
+        <p className="card">
+          {catchUp === "offer"
+            ? "Review cards have piled up while you were away. "
+            : "Your catch-up plan is running: a steady number of reviews a day until the backlog is gone. "}
+          <Link to="/review/catch-up">{catchUp === "offer" ? "Plan a catch-up" : "See your catch-up plan"}</Link>
+        </p>
+      ) : null}
       {user && assignments.length ? (
         <Section headingId="assignments-heading" title="Your assignments" className="card">
           <AssignmentList items={assignments} />

@@ -1,7 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { backlogStatus, setFinalReview } from "~/review/catch-up.server.ts";
+import { finalReviewAction } from "~/review/catch-up-forms.ts";
+import { NEAR_DUE_DAYS } from "~/review/catch-up.ts";
 import { deckSummaries, studyQueue } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { Button, FormError } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
 import { ExamForecast } from "~/components/exam-forecast.tsx";
 import { examRecallForecast } from "~/review/exam-forecast.server.ts";
@@ -11,9 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [decks, all, exam] = await Promise.all([
+  // The queue first: it ends a catch-up plan whose backlog is cleared, which the status then shows.
+  const all = await studyQueue(user.id, null);
+  const [decks, backlog, exam] = await Promise.all([
     deckSummaries(user.id),
-    studyQueue(user.id, null),
+    backlogStatus(user.id, { exact: true }),
     examRecallForecast(user.id),
   ]);
   // "Due" counts every card due today by the one rule the statistics page uses too (the study
@@ -29,14 +36,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
       afterTodayPercent: exam.recallAfterToday === null ? null : Math.round(exam.recallAfterToday * 100),
       dueToday: exam.dueToday,
     },
+    backlog: {
+      overdue: backlog.overdue,
+      offer: backlog.backlog && !backlog.plan,
+      plan: backlog.plan ? { cap: backlog.plan.cap } : null,
+    },
+    finalReview: backlog.finalReview,
   };
 }
 
+/** The final-review switch (its own small form; the settings page has the rest). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = finalReviewAction.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
+  const result = await setFinalReview(user.id, parsed.data.finalReview === "on");
+  if (!result.ok) return data({ error: result.message }, { status: 409 });
+  return { error: null };
+}
+
 export default function ReviewHome() {
-  const { decks, today, exam } = useLoaderData<typeof loader>();
+  const { decks, today, exam, backlog, finalReview } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
   return (
     <div className="space-y-6">
       <h1 className="page-title">Review</h1>
+      {backlog.offer ? (
+        <Section headingId="backlog-heading" title="Catch up without the pile-up" className="card border-warn">
+          <p className="mb-3">
+            {backlog.overdue.toLocaleString("en-US")} cards are overdue, more than a few days&apos; work. A catch-up
+            plan spreads them over several days, the ones you are most likely to have forgotten first, and pauses new
+            cards until you are back on track.
+          </p>
+          <Link to="/review/catch-up" className="btn-primary">
+            Plan my catch-up
+          </Link>
+        </Section>
+      ) : null}
+      {backlog.plan ? (
+        <p className="rounded-md border border-line p-3">
+          Catch-up plan running: at most {backlog.plan.cap} reviews a day, new cards paused,{" "}
+          {backlog.overdue.toLocaleString("en-US")} cards still overdue. <Link to="/review/catch-up">See the plan</Link>
+        </p>
+      ) : null}
+      {finalReview.available ? (
+        <Section headingId="final-review-heading" title="Final review" className="card">
+          <FormError message={failed?.error ?? undefined} />
+          <p className="mb-3">
+            {finalReview.on
+              ? `Final review is on: cards due in the next ${NEAR_DUE_DAYS} days come now too, the exam's heaviest domains and the cards you are most likely to have forgotten first. It switches off after your exam date.`
+              : `Your exam is less than a week away. Final review brings forward cards due in the next ${NEAR_DUE_DAYS} days and serves the exam's heaviest domains and your weakest cards first.`}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="final-review" />
+            <input type="hidden" name="finalReview" value={finalReview.on ? "off" : "on"} />
+            <Button variant={finalReview.on ? "secondary" : "primary"} disabled={busy}>
+              {finalReview.on ? "Turn final review off" : "Turn final review on"}
+            </Button>
+          </Form>
+        </Section>
+      ) : null}
       <Section headingId="today-heading" title="Today" gap={2} className="card">
         <p className="mb-4">
           {today.due} due · {today.new} new · {today.doneToday} reviewed so far. Charted schedules each card with FSRS

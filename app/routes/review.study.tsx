@@ -5,6 +5,8 @@ import { useEffect, useRef } from "react";
 import { ProgressBar } from "~/components/progress-bar.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { deckParam, studyAction } from "~/review/forms.ts";
+import { backlogStatus } from "~/review/catch-up.server.ts";
+import { NEAR_DUE_DAYS } from "~/review/catch-up.ts";
 import { buryCard, rateCard, setCardSuspended, studyQueue, undoLastRating } from "~/review/review.server.ts";
 import { GRADE_LABELS, type Grade } from "~/review/scheduler.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -32,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const deck = deckParam.parse(url.searchParams.get("deck") ?? undefined) ?? null;
   const reveal = url.searchParams.get("reveal") === "1";
   const prefs = await learnerPreferences(user.id);
-  const queue = await studyQueue(user.id, deck, new Date(), prefs);
+  // A backlog without a plan: the page offers one (counted only as far as deciding needs).
+  const [queue, backlog] = await Promise.all([
+    studyQueue(user.id, deck, new Date(), prefs),
+    prefs.catchUpCap === null ? backlogStatus(user.id, { exact: false, prefs }) : null,
+  ]);
   const memory = queue.current?.memory;
   const notice = url.searchParams.get("notice");
   const domains = Object.fromEntries(getContentIndex().domains.map((d) => [d.id, d.name]));
@@ -44,6 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: queue.counts,
     memoryHelpSeen: prefs.memoryHelpSeen,
     canUndo: queue.canUndo,
+    catchUp: queue.mode.catchUp,
+    finalReview: queue.mode.finalReview,
+    offerCatchUp: Boolean(backlog?.backlog),
     // The back is only sent once the learner asks to see it.
     card: queue.current
       ? {
@@ -96,7 +105,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StudyPage() {
-  const { deck, deckName, reveal, notice, counts, canUndo, card, memoryHelpSeen } = useLoaderData<typeof loader>();
+  const { deck, deckName, reveal, notice, counts, canUndo, card, catchUp, finalReview, offerCatchUp, memoryHelpSeen } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const submit = useSubmit();
@@ -146,6 +156,23 @@ export default function StudyPage() {
         </p>
       ) : null}
       {params.get("error") ? <p role="alert">{params.get("error")}</p> : null}
+      {catchUp ? (
+        <p className="text-sm text-muted">
+          Catch-up plan: {catchUp.reviewsLeft} of today&apos;s {catchUp.cap} reviews left, weakest cards first, new
+          cards paused. <Link to="/review/catch-up">See the plan</Link>
+        </p>
+      ) : null}
+      {finalReview ? (
+        <p className="text-sm text-muted">
+          Final review: cards due in the next {NEAR_DUE_DAYS} days come now too, the exam&apos;s heaviest domains and
+          your weakest cards first.
+        </p>
+      ) : null}
+      {!catchUp && offerCatchUp ? (
+        <p className="text-sm">
+          Many cards are overdue. <Link to="/review/catch-up">Plan a catch-up</Link> to spread them over a few days.
+        </p>
+      ) : null}
       {card ? (
         <section aria-labelledby="card-front" className="card space-y-4">
           <p className="text-sm text-muted">
@@ -229,9 +256,11 @@ export default function StudyPage() {
             {counts.reviewLimitReached ? "You reached today's review limit" : "All done for now"}
           </h1>
           <p className="mb-4">
-            {counts.reviewLimitReached
-              ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."
-              : "No cards are due in this deck right now. Come back tomorrow, or practise questions to find new gaps."}
+            {counts.reviewLimitReached && catchUp
+              ? "That is today's share of your catch-up plan. Come back tomorrow for the next one, or change the plan."
+              : counts.reviewLimitReached
+                ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."
+                : "No cards are due in this deck right now. Come back tomorrow, or practise questions to find new gaps."}
           </p>
           <div className="flex flex-wrap gap-3">
             <Link to="/review" className="btn-secondary">
