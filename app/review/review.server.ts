@@ -23,7 +23,13 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 type Prefs = LearnerPreferences;
 
 function schedulerPrefs(p: Prefs): SchedulerPrefs {
-  return { desiredRetention: p.desiredRetention, weights: decodeWeights(p.fsrsWeights), fuzz: true };
+  return {
+    desiredRetention: p.desiredRetention,
+    weights: decodeWeights(p.fsrsWeights),
+    fuzz: true,
+    learningSteps: p.learningSteps,
+    relearningSteps: p.relearningSteps,
+  };
 }
 
 function cardFields(c: CardFields): CardFields {
