@@ -19,7 +19,7 @@ import { DataTable } from "~/components/data-table.tsx";
 
 const axis = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } };
 
-function ChartFigure({
+export function ChartFigure({
   id,
   title,
   summary,
@@ -55,7 +55,7 @@ function ChartFigure({
   );
 }
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
     <DataTable
       className="w-full text-left text-sm"

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { decimalNumber, wholeNumber } from "~/utils/numbers.ts";
 import { DOMAIN_IDS } from "~/content/exam-ids.ts";
+import { formatRetention, RETENTION_MAX, RETENTION_MIN } from "./retention.ts";
+import { formatSteps, parseSteps } from "./steps.ts";
 
 export const deckParam = z.enum(DOMAIN_IDS).optional().catch(undefined);
 
@@ -41,17 +43,23 @@ export const ownCardSchema = z.object({
 // An empty number field is a missing answer, not zero.
 const filled = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const reviewSettingsSchema = z.object({
-  desiredRetention: z.preprocess(
-    filled,
-    decimalNumber(
-      (n) =>
-        n
-          .min(0.7, "Choose at least 0.70: lower than that, you would forget too much.")
-          .max(0.97, "Choose at most 0.97: higher than that, reviews pile up."),
-      "Enter a retention between 0.70 and 0.97.",
-    ),
+const RANGE = `${formatRetention(RETENTION_MIN)} and ${formatRetention(RETENTION_MAX)}`;
+const desiredRetention = z.preprocess(
+  filled,
+  decimalNumber(
+    (n) =>
+      n
+        .min(
+          RETENTION_MIN,
+          `Choose at least ${formatRetention(RETENTION_MIN)}: lower than that, you would forget too much.`,
+        )
+        .max(RETENTION_MAX, `Choose at most ${formatRetention(RETENTION_MAX)}: higher than that, reviews pile up.`),
+    `Enter a retention between ${RANGE}.`,
   ),
+);
+
+export const reviewSettingsSchema = z.object({
+  desiredRetention,
   newCardsPerDay: z.preprocess(
     filled,
     wholeNumber((n) => n.min(0, "Use 0 or more.").max(500, "Use at most 500."), "Use a whole number."),
@@ -86,8 +94,27 @@ export const browseQuery = z.object({
     .catch(1),
 });
 
-/** The settings page's second form: "Optimize my schedule" (no fields besides its intent). */
-export const optimizeAction = z.object({ intent: z.literal("optimize", { error: "That action is not known." }) });
+/** The settings page's other forms, told apart by their intent ("optimize" and "suggest-steps" have no fields). */
+export const settingsIntent = z.enum(["optimize", "retention", "steps", "suggest-steps"], {
+  error: "That action is not known.",
+});
+
+/** "Use suggested": the desired retention alone. */
+export const retentionAction = z.object({ desiredRetention });
+
+const steps = (minSteps: 0 | 1) =>
+  z
+    .string({ error: "Enter the steps, for example 1m 10m." })
+    .max(200, "Keep the steps under 200 characters.")
+    .transform((text, ctx) => {
+      const parsed = parseSteps(text, minSteps);
+      if (parsed.ok) return formatSteps(parsed.steps);
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    });
+
+/** Learning and relearning steps, typed or applied from the suggestion. */
+export const stepsSchema = z.object({ learningSteps: steps(1), relearningSteps: steps(0) });
 
 /** At most this many ratings in one sync request (the browser sends a longer queue in turns). */
 export const SYNC_BATCH_MAX = 200;

@@ -28,7 +28,13 @@ type Prefs = LearnerPreferences;
 
 /** The scheduler settings every rating uses, online, synced from offline, and in the offline pack. */
 export function schedulerPrefs(p: Prefs): SchedulerPrefs {
-  return { desiredRetention: p.desiredRetention, weights: decodeWeights(p.fsrsWeights), fuzz: true };
+  return {
+    desiredRetention: p.desiredRetention,
+    weights: decodeWeights(p.fsrsWeights),
+    fuzz: true,
+    learningSteps: p.learningSteps,
+    relearningSteps: p.relearningSteps,
+  };
 }
 
 export function cardFields(c: CardFields): CardFields {

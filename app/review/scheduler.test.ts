@@ -40,6 +40,49 @@ describe("scheduler wrappers mirror ts-fsrs exactly", () => {
     expect(previewIntervals(newCardFields(now), now, prefs)).toEqual({ 1: "1m", 2: "6m", 3: "10m", 4: "8d" });
   });
 
+  it("uses the learner's learning and relearning steps", () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    const custom = { ...prefs, learningSteps: "2m 30m 2h", relearningSteps: "15m 1h" };
+    // New card: Again repeats the first step, Good moves to the second.
+    expect(previewIntervals(newCardFields(now), now, custom)).toMatchObject({ 1: "2m", 3: "30m" });
+    // Three Goods through three steps before graduating (the defaults graduate after two).
+    let card = newCardFields(now);
+    let at = now;
+    const goods = (p: typeof prefs) => {
+      let n = 0;
+      for (card = newCardFields(now), at = now; card.state !== 2; n++) {
+        card = applyGrade(card, Rating.Good, at, p).card;
+        at = card.due;
+      }
+      return n;
+    };
+    expect(goods(custom)).toBe(3);
+    expect(goods(prefs)).toBe(2);
+    // A lapse goes to the first relearning step, then the second.
+    const lapse = applyGrade(card, Rating.Again, new Date(card.due.getTime() + 86400_000), custom);
+    expect(formatInterval(lapse.log.review, lapse.card.due)).toBe("15m");
+    expect(formatInterval(lapse.card.due, applyGrade(lapse.card, Rating.Good, lapse.card.due, custom).card.due)).toBe(
+      "1h",
+    );
+    // With no relearning steps a lapse is scheduled in days at once.
+    const direct = applyGrade(card, Rating.Again, new Date(card.due.getTime() + 86400_000), {
+      ...prefs,
+      relearningSteps: "",
+    });
+    expect(direct.card.state).toBe(2);
+    expect(direct.card.scheduledDays).toBeGreaterThanOrEqual(1);
+  });
+
+  it("falls back to the ts-fsrs default steps when the stored ones do not parse", () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    expect(previewIntervals(newCardFields(now), now, { ...prefs, learningSteps: "soon" })).toEqual({
+      1: "1m",
+      2: "6m",
+      3: "10m",
+      4: "8d",
+    });
+  });
+
   it("formats intervals", () => {
     const from = new Date("2026-01-01T00:00:00Z");
     const plus = (ms: number) => new Date(from.getTime() + ms);

@@ -11,6 +11,7 @@ import {
   type Grade,
   type ReviewLog,
 } from "ts-fsrs";
+import { storedSteps } from "./steps.ts";
 
 export { Rating, State };
 export type { Grade };
@@ -19,6 +20,9 @@ export interface SchedulerPrefs {
   desiredRetention: number;
   weights?: number[] | null;
   fuzz?: boolean;
+  /** ts-fsrs step strings ("1m 10m"); omitted or unreadable = ts-fsrs's defaults (1m 10m, 10m). */
+  learningSteps?: string;
+  relearningSteps?: string;
 }
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
@@ -26,12 +30,16 @@ export const GRADE_LABELS: Record<number, string> = { 1: "Again", 2: "Hard", 3: 
 export const LEECH_LAPSES = 8;
 
 export function scheduler(prefs: SchedulerPrefs) {
+  const learning = storedSteps(prefs.learningSteps, 1);
+  const relearning = storedSteps(prefs.relearningSteps, 0);
   return fsrs(
     generatorParameters({
       request_retention: prefs.desiredRetention,
       enable_fuzz: prefs.fuzz ?? true,
       enable_short_term: true,
       ...(prefs.weights?.length ? { w: prefs.weights } : {}),
+      ...(learning ? { learning_steps: learning } : {}),
+      ...(relearning ? { relearning_steps: relearning } : {}),
     }),
   );
 }

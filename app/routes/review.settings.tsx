@@ -9,9 +9,14 @@ import { Section } from "~/components/section.tsx";
 import { ReviewBalanceSettings } from "~/components/review-balance-settings.tsx";
 import { BALANCE_INTENT, balanceSettingsInput, balanceSettingsSchema } from "~/review/balance-settings.ts";
 import { parseWeekdays } from "~/review/placement.ts";
+import { WorkloadChart } from "~/components/workload-chart.tsx";
 import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
-import { optimizeAction, reviewSettingsSchema } from "~/review/forms.ts";
+import { retentionAction, reviewSettingsSchema, settingsIntent, stepsSchema } from "~/review/forms.ts";
 import { optimizerStatus, requestOptimization } from "~/review/optimizer.server.ts";
+import { formatRetention, RETENTION_MAX, RETENTION_MIN } from "~/review/retention.ts";
+import { suggestSteps } from "~/review/steps.server.ts";
+import { formatSteps } from "~/review/steps.ts";
+import { workloadEstimate } from "~/review/workload.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseFormData, parseInput } from "~/utils/forms.server.ts";
 
@@ -19,14 +24,21 @@ export const meta: MetaFunction = () => [{ title: "Review settings · Charted" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [prefs, optimizer] = await Promise.all([learnerPreferences(user.id), optimizerStatus(user.id)]);
+  const [prefs, optimizer, workload] = await Promise.all([
+    learnerPreferences(user.id),
+    optimizerStatus(user.id),
+    workloadEstimate(user.id),
+  ]);
   return {
     prefs: {
       desiredRetention: prefs.desiredRetention,
       newCardsPerDay: prefs.newCardsPerDay,
       reviewsPerDay: prefs.reviewsPerDay,
       timeZone: prefs.timeZone,
+      learningSteps: prefs.learningSteps,
+      relearningSteps: prefs.relearningSteps,
     },
+    workload,
     zones: Intl.supportedValuesOf("timeZone"),
     balance: { loadBalance: prefs.loadBalance, lightWeekdays: [...parseWeekdays(prefs.lightWeekdays)] },
     optimizer: {
@@ -58,26 +70,49 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get("intent") === BALANCE_INTENT) return saveBalanceSettings(user.id, formData);
-  if (formData.has("intent")) {
-    const parsed = optimizeAction.safeParse(Object.fromEntries(formData));
-    if (!parsed.success)
-      return data(
-        { kind: "optimize" as const, ok: false as const, message: parsed.error.issues[0].message },
-        { status: 400 },
-      );
-    const result = await requestOptimization(user.id);
-    if (!result.ok)
-      return data(
-        { kind: "optimize" as const, ok: false as const, message: result.message },
-        { status: result.reason === "running" ? 409 : 400 },
-      );
-    // Queued: the page (reloaded after this action) shows the run in progress.
-    return { kind: "optimize" as const, ok: true as const };
+  if (!formData.has("intent")) {
+    const parsed = parseFormData(formData, reviewSettingsSchema);
+    if (!parsed.ok) return data({ kind: "settings" as const, ...parsed }, { status: 400 });
+    await savePreferences(user.id, parsed.data);
+    return { kind: "settings" as const, ok: true as const };
   }
-  const parsed = parseFormData(formData, reviewSettingsSchema);
-  if (!parsed.ok) return data({ kind: "settings" as const, ...parsed }, { status: 400 });
-  await savePreferences(user.id, parsed.data);
-  return { kind: "settings" as const, ok: true as const };
+  const intent = settingsIntent.safeParse(formData.get("intent"));
+  if (!intent.success)
+    return data(
+      { kind: "optimize" as const, ok: false as const, message: intent.error.issues[0].message },
+      { status: 400 },
+    );
+  switch (intent.data) {
+    case "optimize": {
+      const result = await requestOptimization(user.id);
+      if (!result.ok)
+        return data(
+          { kind: "optimize" as const, ok: false as const, message: result.message },
+          { status: result.reason === "running" ? 409 : 400 },
+        );
+      // Queued: the page (reloaded after this action) shows the run in progress.
+      return { kind: "optimize" as const, ok: true as const };
+    }
+    case "retention": {
+      const parsed = parseFormData(formData, retentionAction);
+      if (!parsed.ok) return data({ kind: "retention" as const, ...parsed }, { status: 400 });
+      await savePreferences(user.id, parsed.data);
+      return { kind: "retention" as const, ok: true as const, retention: parsed.data.desiredRetention };
+    }
+    case "steps": {
+      const parsed = parseFormData(formData, stepsSchema);
+      if (!parsed.ok) return data({ kind: "steps" as const, ...parsed }, { status: 400 });
+      await savePreferences(user.id, parsed.data);
+      return { kind: "steps" as const, ok: true as const };
+    }
+    case "suggest-steps": {
+      const suggestion = await suggestSteps(user.id);
+      return data(
+        { kind: "suggest-steps" as const, suggestion },
+        { status: suggestion.ok ? 200 : suggestion.reason === "too-few" ? 400 : 503 },
+      );
+    }
+  }
 }
 
 /** The "Spread your reviews" form: load balancing and light days, nothing else. */
@@ -135,13 +170,17 @@ function Comparison({
 }
 
 export default function ReviewSettings() {
-  const { prefs, zones, optimizer, balance } = useLoaderData<typeof loader>();
+  const { prefs, zones, optimizer, balance, workload } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const optimizing = navigation.state === "submitting" && navigation.formData?.get("intent") === "optimize";
   const settings = result?.kind === "settings" ? result : undefined;
   const errors = settings && !settings.ok ? settings : undefined;
   const refused = result?.kind === "optimize" && !result.ok ? result : undefined;
+  const retentionResult = result?.kind === "retention" ? result : undefined;
+  const stepsResult = result?.kind === "steps" ? result : undefined;
+  const stepErrors = stepsResult && !stepsResult.ok ? stepsResult : undefined;
+  const suggestion = result?.kind === "suggest-steps" ? result.suggestion : undefined;
   const job = optimizer.job;
   const running = job?.state === "running";
   const optimized = job?.state === "finished" ? job.outcome : undefined;
@@ -161,17 +200,30 @@ export default function ReviewSettings() {
         <Link to="/review">Review</Link> <span aria-hidden="true">›</span> Settings
       </nav>
       <h1 className="page-title">Review settings</h1>
-      {settings?.ok ? (
+      {settings?.ok || retentionResult?.ok ? (
         <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
-          Settings saved.
+          {retentionResult?.ok
+            ? `Desired retention set to ${formatRetention(retentionResult.retention)}.`
+            : "Settings saved."}
         </p>
       ) : null}
-      <Form method="post" className="card" noValidate>
+      {retentionResult && !retentionResult.ok ? (
+        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 font-medium text-danger">
+          {retentionResult.fieldErrors.desiredRetention?.[0] ?? "That retention could not be saved."}
+        </p>
+      ) : null}
+      {/* Keyed by the saved values: after "Use suggested" the fields show what was saved. */}
+      <Form
+        key={`${prefs.desiredRetention}|${prefs.newCardsPerDay}|${prefs.reviewsPerDay}|${prefs.timeZone}`}
+        method="post"
+        className="card"
+        noValidate
+      >
         <ErrorSummary
           message={errors?.formError}
           fieldErrors={errors?.fieldErrors}
           labels={{
-            desiredRetention: "Desired retention (0.70–0.97)",
+            desiredRetention: RETENTION_LABEL,
             newCardsPerDay: "New cards per day",
             reviewsPerDay: "Maximum reviews per day",
             timeZone: "Time zone",
@@ -179,14 +231,19 @@ export default function ReviewSettings() {
         />
         <TextField
           name="desiredRetention"
-          label="Desired retention (0.70–0.97)"
+          label={RETENTION_LABEL}
           type="number"
           step="0.01"
-          min={0.7}
-          max={0.97}
+          min={RETENTION_MIN}
+          max={RETENTION_MAX}
           defaultValue={errors?.values.desiredRetention ?? prefs.desiredRetention}
           errors={errors?.fieldErrors.desiredRetention}
-          hint="How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more reviews."
+          hint={
+            <>
+              How likely you want to be to remember a card when it comes back. 0.90 is a good balance; higher means more
+              reviews: <a href="#workload-title">see the workload estimate</a>.
+            </>
+          }
         />
         <TextField
           name="newCardsPerDay"
@@ -219,6 +276,57 @@ export default function ReviewSettings() {
         />
         <Button>Save settings</Button>
       </Form>
+
+      <Workload workload={workload} current={prefs.desiredRetention} />
+
+      <Section headingId="steps-heading" title="Learning steps" gap={0} className="card space-y-3">
+        <p>
+          A new card is shown again after short <em>learning steps</em> the same day before FSRS schedules it in days; a
+          forgotten card goes through <em>relearning steps</em>. Write each step as a number and a unit: m (minutes), h
+          (hours) or d (days), such as <code>1m 10m</code>.
+        </p>
+        <p className="text-sm">
+          Now: learning <strong>{prefs.learningSteps || "none"}</strong>, relearning{" "}
+          <strong>{prefs.relearningSteps || "none"}</strong>.
+        </p>
+        {stepsResult?.ok ? (
+          <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
+            Steps saved.
+          </p>
+        ) : null}
+        <Form key={`${prefs.learningSteps}|${prefs.relearningSteps}`} method="post" noValidate>
+          <input type="hidden" name="intent" value="steps" />
+          <ErrorSummary
+            fieldErrors={stepErrors?.fieldErrors}
+            message={stepErrors?.formError}
+            labels={{ learningSteps: "Learning steps", relearningSteps: "Relearning steps" }}
+          />
+          <TextField
+            name="learningSteps"
+            label="Learning steps"
+            defaultValue={stepErrors?.values.learningSteps ?? prefs.learningSteps}
+            errors={stepErrors?.fieldErrors.learningSteps}
+            hint="1 to 10 steps, each at least 1m and shorter than a day."
+            autoComplete="off"
+          />
+          <TextField
+            name="relearningSteps"
+            label="Relearning steps"
+            defaultValue={stepErrors?.values.relearningSteps ?? prefs.relearningSteps}
+            errors={stepErrors?.fieldErrors.relearningSteps}
+            hint="0 to 10 steps. Leave empty to let FSRS schedule a forgotten card in days at once."
+            autoComplete="off"
+          />
+          <Button>Save steps</Button>
+        </Form>
+        <StepsSuggestion suggestion={suggestion} current={prefs} />
+        {suggestion ? null : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="suggest-steps" />
+            <Button variant="secondary">Suggest steps from my reviews</Button>
+          </Form>
+        )}
+      </Section>
 
       <ReviewBalanceSettings settings={balance} result={result?.kind === "balance" ? result : undefined} />
 
@@ -304,6 +412,131 @@ export default function ReviewSettings() {
           </div>
         ) : null}
       </Section>
+    </div>
+  );
+}
+
+const RETENTION_LABEL = `Desired retention (${formatRetention(RETENTION_MIN)}–${formatRetention(RETENTION_MAX)})`;
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The workload estimate and the suggested retention, or what the estimate needs. */
+function Workload({ workload, current }: { workload: LoaderData["workload"]; current: number }) {
+  if (!workload.ok)
+    return (
+      <Section headingId="workload-title" title="Workload by desired retention" gap={2} className="card">
+        <p>
+          The estimate needs cards: once you have started some cards, or allow new cards per day while unstarted ones
+          are left, this shows how many reviews and minutes a day each desired retention would ask of you.
+        </p>
+      </Section>
+    );
+  const horizon = workload.untilExam
+    ? `until your exam (${workload.horizonDays} days)`
+    : `over the next ${workload.horizonDays} days`;
+  const suggested = workload.suggested;
+  return (
+    <div className="space-y-3">
+      <WorkloadChart points={workload.points} current={current} suggested={suggested} horizon={horizon} />
+      <div className="card space-y-3">
+        {suggested !== null ? (
+          <>
+            <p className="text-lg font-semibold">Suggested: {formatRetention(suggested)}</p>
+            {Math.abs(suggested - current) < 0.005 ? (
+              <p>You are using the suggested value.</p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="retention" />
+                <input type="hidden" name="desiredRetention" value={formatRetention(suggested)} />
+                <Button variant="secondary">Use suggested ({formatRetention(suggested)})</Button>
+              </Form>
+            )}
+          </>
+        ) : null}
+        <details>
+          <summary className="cursor-pointer font-medium">How this is estimated</summary>
+          <div className="mt-2 space-y-2 text-sm">
+            <p>
+              Charted replays your deck {horizon} with FSRS and your own parameters: your{" "}
+              {workload.startedCards.toLocaleString("en-US")} started {workload.startedCards === 1 ? "card" : "cards"}{" "}
+              from their current memory state, and your {workload.newCards.toLocaleString("en-US")} new{" "}
+              {workload.newCards === 1 ? "card" : "cards"} at your limit of {workload.newCardsPerDay} a day. Each card
+              is reviewed when it falls due; it is remembered with the chance FSRS gives it then (your desired
+              retention, or less for an overdue card) and forgotten otherwise, and both outcomes are followed, weighted
+              by their chance, so the numbers are averages rather than one lucky or unlucky run. A forgotten card also
+              goes through your relearning steps; a new card through your learning steps on its first day. The daily
+              review limit is left out: this is the work the schedule would ask for.
+            </p>
+            <p>
+              Minutes assume{" "}
+              {workload.paceMeasured
+                ? `${workload.secondsPerReview} seconds a review, your usual time between two ratings (the median over your recent ratings).`
+                : `${workload.secondsPerReview} seconds a review, a typical pace: you have too few ratings yet to measure your own.`}
+            </p>
+            <p>
+              The suggestion is the highest retention before one more point (+0.01) costs more than twice what a point
+              costs on average between 0.70 and 0.85: past it, extra memory gets expensive.
+            </p>
+          </div>
+        </details>
+      </div>
+    </div>
+  );
+}
+
+/** The optimizer's steps beside the current ones, with "Apply suggested steps". */
+function StepsSuggestion({
+  suggestion,
+  current,
+}: {
+  suggestion: Awaited<ReturnType<typeof suggestSteps>> | undefined;
+  current: { learningSteps: string; relearningSteps: string };
+}) {
+  if (!suggestion) return null;
+  if (!suggestion.ok)
+    return (
+      <p role="alert" className="rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
+        {suggestion.message}
+      </p>
+    );
+  const learning = suggestion.learning ? formatSteps(suggestion.learning) : null;
+  const relearning = suggestion.relearning ? formatSteps(suggestion.relearning) : null;
+  if (learning === null && relearning === null)
+    return (
+      <p role="status" className="rounded-md border border-line p-3">
+        Your {suggestion.ratings.toLocaleString("en-US")} ratings gave no recommendation: each kind of step needs at
+        least 100 examples in your log (a first rating followed by another, or a forgotten card followed by its next
+        rating), and a step that would be 12 hours or longer is not recommended. Your steps stay as they are.
+      </p>
+    );
+  const same =
+    (learning ?? current.learningSteps) === current.learningSteps &&
+    (relearning ?? current.relearningSteps) === current.relearningSteps;
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-line p-3">
+      <p className="font-medium">From your {suggestion.ratings.toLocaleString("en-US")} ratings:</p>
+      <DataTable
+        className="w-full max-w-md text-left text-sm"
+        scroll={false}
+        dense
+        lastRowRule={false}
+        columns={["Steps", "Now", "Suggested"]}
+        rows={[
+          ["Learning", current.learningSteps || "none", learning ?? "no recommendation"],
+          ["Relearning", current.relearningSteps || "none", relearning ?? "no recommendation"],
+        ]}
+        cells={(r) => r}
+      />
+      {same ? (
+        <p>Your steps already match the suggestion.</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="steps" />
+          <input type="hidden" name="learningSteps" value={learning ?? current.learningSteps} />
+          <input type="hidden" name="relearningSteps" value={relearning ?? current.relearningSteps} />
+          <Button>Apply suggested steps</Button>
+        </Form>
+      )}
     </div>
   );
 }
