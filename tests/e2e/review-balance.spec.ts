@@ -31,7 +31,7 @@ test.describe("without JavaScript", () => {
     await expect(section.getByLabel("Monday")).not.toBeChecked();
     await expect(section.getByLabel("Spread reviews evenly (load balancing)")).not.toBeChecked();
     // The other settings form is untouched by this one.
-    await expect(page.getByLabel("Desired retention (0.70–0.97)")).toHaveValue("0.9");
+    await expect(page.getByLabel("Desired retention (0.70–0.99)")).toHaveValue("0.9");
   });
 });
 
