@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lessonBody, writeContent } from "../../tests/fixtures/content.ts";
-import { buildContentIndex, makeSnippet } from "./index.server.ts";
+import { buildContentIndex, getContentIndex, makeSnippet } from "./index.server.ts";
 import { loadContent } from "./load.server.ts";
 
 const g = (term: string, slug: string, definition: string, category = "legal", domain = "LAW", ka = "LAW.K01") => ({
@@ -73,6 +73,14 @@ describe("search", () => {
   it("matches a word prefix while typing and tolerates a typo in long words", () => {
     expect(index.search("wave sched")[0].url).toBe("/learn/scheduling/wave-scheduling");
     expect(index.search("schedulling").map((h) => h.url)).toContain("/learn/scheduling/wave-scheduling");
+  });
+
+  it("forgives typos: one edit in words of 5+ letters, two in words of 7+", () => {
+    expect(index.search("minimun necesary")[0].url).toBe("/glossary/minimum-necessary");
+    // "consnet" is two edits from "consent" (as "asepsis" is from "aseptic").
+    expect(index.search("implied consnet")[0].url).toBe("/glossary/implied-consent");
+    // The real bank: a learner typing "hippa" finds HIPAA.
+    expect(getContentIndex().search("hippa", { limit: 3 })[0].title).toMatch(/HIPAA/);
   });
 
   it("filters by kind and highlights the matched words in the snippet", () => {

@@ -142,7 +142,9 @@ export function buildContentIndex(content: LoadedContent): ContentIndex {
     searchOptions: {
       boost: { title: 4, headings: 2 },
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+      // Typos forgiven: one edit from 5 letters ("hippa" finds HIPAA), two from 7 ("asepsis"
+      // finds "aseptic"); exact and prefix matches still rank first (fuzzy ones weigh less).
+      fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 5 ? 1 : false),
       combineWith: "AND",
     },
   });
