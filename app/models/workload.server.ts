@@ -2,14 +2,49 @@
 // states, how many cards are still new, recent rating times (their pace) and a fingerprint of
 // the deck that changes whenever the estimate could.
 import { State } from "ts-fsrs";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 
-/** Started, unsuspended cards with their memory state (a 20,000-card deck reads in one query). */
-export function startedCardMemory(userId: string) {
-  return db.reviewCard.findMany({
-    where: { userId, suspended: false, state: { not: State.New } },
-    select: { state: true, stability: true, difficulty: true, due: true, lastReview: true },
-  });
+export interface SampledCard {
+  state: number;
+  stability: number;
+  difficulty: number;
+  due: Date;
+  lastReview: Date | null;
+  /** How many of the learner's cards this one stands for. */
+  weight: number;
+}
+
+/**
+ * Started, unsuspended cards with their memory state: all of them up to `max`, else every k-th
+ * in due order (so every part of the forecast is represented), each standing for its share.
+ * The database picks the sample: turning 20,000 rows into objects costs more than simulating them.
+ */
+export async function startedCardSample(userId: string, max: number): Promise<{ cards: SampledCard[]; total: number }> {
+  const started = Prisma.sql`"userId" = ${userId} AND "suspended" = ${false} AND "state" <> ${State.New}`;
+  const [counted] = await db.$queryRaw<
+    { n: bigint | number }[]
+  >`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE ${started}`;
+  const total = Number(counted.n);
+  const step = Math.max(1, Math.ceil(total / max));
+  const rows = await db.$queryRaw<Record<"state" | "stability" | "difficulty" | "due" | "lastReview", unknown>[]>`
+    SELECT "state", "stability", "difficulty", "due", "lastReview" FROM (
+      SELECT "state", "stability", "difficulty", "due", "lastReview",
+        ROW_NUMBER() OVER (ORDER BY "due", "id") - 1 AS "rn"
+      FROM "ReviewCard" WHERE ${started}
+    ) AS "ranked" WHERE "rn" % ${step} = 0`;
+  const weight = rows.length ? total / rows.length : 1;
+  return {
+    total,
+    cards: rows.map((r) => ({
+      state: Number(r.state),
+      stability: Number(r.stability),
+      difficulty: Number(r.difficulty),
+      due: new Date(r.due as string | Date),
+      lastReview: r.lastReview == null ? null : new Date(r.lastReview as string | Date),
+      weight,
+    })),
+  };
 }
 
 /** Unsuspended cards in the deck never rated (own cards, missed-question cards). */

@@ -35,6 +35,8 @@ export interface MemoryCard {
   difficulty: number;
   due: Date;
   lastReview: Date | null;
+  /** How many cards this one stands for (a sample of a big deck); 1 when absent. */
+  weight?: number;
 }
 
 export interface WorkloadInput {
@@ -158,11 +160,12 @@ export class MemoryModel {
 function startingPoint(input: WorkloadInput, model: MemoryModel) {
   const horizon = input.horizonDays;
   const reviews: Day[] = Array.from({ length: horizon }, () => new Map());
-  const stepping: { day: number; s: number; d: number }[] = [];
+  const stepping: { day: number; weight: number; s: number; d: number }[] = [];
   let untracked = 0;
   for (const c of input.cards) {
+    const weight = c.weight ?? 1;
     if (!(c.stability > 0 && c.difficulty >= 1)) {
-      untracked += 1;
+      untracked += weight;
       continue;
     }
     const dueAt = Math.max(c.due.getTime(), input.now.getTime());
@@ -170,8 +173,8 @@ function startingPoint(input: WorkloadInput, model: MemoryModel) {
     if (day >= horizon) continue;
     if (c.state === State.Review && c.lastReview) {
       const elapsed = Math.max(0, (dueAt - c.lastReview.getTime()) / DAY_MS);
-      add(reviews, day, 1, c.stability, c.difficulty, model.recall(elapsed, c.stability));
-    } else stepping.push({ day, s: c.stability, d: c.difficulty });
+      add(reviews, day, weight, c.stability, c.difficulty, model.recall(elapsed, c.stability));
+    } else stepping.push({ day, weight, s: c.stability, d: c.difficulty });
   }
   return { reviews, stepping, untracked };
 }
@@ -219,9 +222,9 @@ export function estimateWorkload(input: WorkloadInput): WorkloadPoint[] {
     let newLeft = input.newCards + start.untracked;
     for (const c of start.stepping) {
       // One more Good at the last step graduates the card.
-      total += 1;
+      total += c.weight;
       const next = model.afterStep(c.s, c.d);
-      schedule(c.day, 1, next.s, next.d);
+      schedule(c.day, c.weight, next.s, next.d);
     }
     for (let day = 0; day < horizon; day++) {
       const introduced = Math.min(newLeft, Math.max(0, input.newCardsPerDay));
