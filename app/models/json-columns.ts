@@ -32,7 +32,8 @@ function decodeOrNull<T>(json: string | null, schema: z.ZodType<T>): T | null {
 /** Preferences.fsrsWeights: the learner's trained FSRS parameters, or null (defaults) if unset or unusable. */
 export const decodeWeights = (json: string | null): number[] | null => decodeOrNull(json, weightsSchema);
 
-const previousCardSchema = z.object({
+/** A card's FSRS fields as JSON carries them (dates as strings). */
+export const cardFieldsSchema = z.object({
   due: z.coerce.date(),
   stability: z.number(),
   difficulty: z.number(),
@@ -43,8 +44,9 @@ const previousCardSchema = z.object({
   lapses: z.number(),
   state: z.number().int(),
   lastReview: z.coerce.date().nullable(),
-  suspended: z.boolean().optional(),
 });
+
+const previousCardSchema = cardFieldsSchema.extend({ suspended: z.boolean().optional() });
 
 /** ReviewLog.previousCard: the card as it was before the rating (what undo restores). */
 export const decodePreviousCard = (json: string) => previousCardSchema.parse(JSON.parse(json));

@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import * as due from "./due.server.ts";
-import type { CardFields } from "./review.server.ts";
+import { rawCardFields, type CardFields } from "./review.server.ts";
 
 /**
  * Reviews due in each of `days` (consecutive study days, ascending): one indexed range count over
@@ -33,17 +33,5 @@ export async function dueCardsBefore(userId: string, dayEnd: Date, limit: number
       "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"
     FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayEnd)}
     ORDER BY "r"."due" LIMIT ${limit}`;
-  // Raw rows type dates and numbers differently per database: normalize.
-  return rows.map((row) => ({
-    due: new Date(row.due as string | Date),
-    stability: Number(row.stability),
-    difficulty: Number(row.difficulty),
-    elapsedDays: Number(row.elapsedDays),
-    scheduledDays: Number(row.scheduledDays),
-    learningSteps: Number(row.learningSteps),
-    reps: Number(row.reps),
-    lapses: Number(row.lapses),
-    state: Number(row.state),
-    lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
-  }));
+  return rows.map(rawCardFields);
 }

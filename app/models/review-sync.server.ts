@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import * as due from "./due.server.ts";
-import type { CardFields } from "./review.server.ts";
+import { rawCardFields, type CardFields } from "./review.server.ts";
 
 /** A card as the offline pack carries it: its faces and its memory state. */
 export interface PackCardRow extends CardFields {
@@ -34,16 +34,7 @@ function packCardRow(row: Record<string, unknown>): PackCardRow {
     source: String(row.source),
     front: String(row.front ?? ""),
     back: String(row.back ?? ""),
-    due: new Date(row.due as string | Date),
-    stability: Number(row.stability),
-    difficulty: Number(row.difficulty),
-    elapsedDays: Number(row.elapsedDays),
-    scheduledDays: Number(row.scheduledDays),
-    learningSteps: Number(row.learningSteps),
-    reps: Number(row.reps),
-    lapses: Number(row.lapses),
-    state: Number(row.state),
-    lastReview: row.lastReview == null ? null : new Date(row.lastReview as string | Date),
+    ...rawCardFields(row),
   };
 }
 

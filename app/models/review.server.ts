@@ -121,7 +121,7 @@ export interface QueueCardRow extends CardFields {
 type RawCardRow = Record<keyof QueueCardRow, unknown>;
 
 // Raw rows may type dates, booleans and numbers differently per database: normalize once.
-function rawCardFields(row: Record<string, unknown>): CardFields {
+export function rawCardFields(row: Record<string, unknown>): CardFields {
   return {
     due: new Date(row.due as string | Date),
     stability: Number(row.stability),

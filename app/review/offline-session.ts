@@ -5,19 +5,7 @@
 import { z } from "zod";
 import { applyGrade, previewIntervals, State, type CardFields, type Grade, type SchedulerPrefs } from "./scheduler.ts";
 import { LEARN_AHEAD_MS, studyDay } from "./study-day.ts";
-
-const cardFieldsSchema = z.object({
-  due: z.coerce.date(),
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsedDays: z.number(),
-  scheduledDays: z.number(),
-  learningSteps: z.number(),
-  reps: z.number(),
-  lapses: z.number(),
-  state: z.number().int(),
-  lastReview: z.coerce.date().nullable(),
-});
+import { cardFieldsSchema } from "~/models/json-columns.ts";
 
 const dayCountsSchema = z.object({ reviews: z.number().int(), newIntroduced: z.number().int() });
 
