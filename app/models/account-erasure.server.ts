@@ -34,6 +34,7 @@ export const PERSONAL_DATA = {
   auditActions: "kept: an administrator's actions stay attributable (labels keep the address they had)",
   assignmentOverrides: "deleted (extensions and extra attempts granted to the learner)",
   ltiAccounts: "deleted (the links from learning platforms' users to this account)",
+  planDays: "deleted (the day-by-day plan snapshots)",
 } as const;
 
 /** The audit action recorded when a holder deletes their account. */
@@ -110,6 +111,7 @@ export function eraseAccount(userId: string, options: { closeClasses: boolean; n
     await tx.classRemoval.deleteMany(own);
     await tx.assignmentOverride.deleteMany(own);
     await tx.ltiAccount.deleteMany(own);
+    await tx.planDay.deleteMany(own);
     await tx.instructorRequest.deleteMany(own);
     await tx.instructorRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.contentReport.deleteMany({ where: { reporterId: userId } });
