@@ -90,6 +90,7 @@ await db.user.createMany({
     name: `Learner ${i}`,
     passwordHash,
     timeZone: "America/New_York",
+    onboardedAt: new Date(),
   })),
 });
 const learners = await db.user.findMany({

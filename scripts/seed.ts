@@ -34,7 +34,14 @@ async function seedDemoAccounts() {
     await db.user.upsert({
       where: { email: account.email },
       update: { passwordHash, role: account.role },
-      create: { ...account, passwordHash, timeZone: "America/New_York", preferences: { create: {} } },
+      // Demo accounts skip the first-visit onboarding: they open on their home.
+      create: {
+        ...account,
+        passwordHash,
+        timeZone: "America/New_York",
+        onboardedAt: new Date(),
+        preferences: { create: {} },
+      },
     });
     await db.user.updateMany({ where: { email: account.email, emailVerifiedAt: null }, data: { emailVerifiedAt } });
   }

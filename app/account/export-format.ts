@@ -182,6 +182,16 @@ export const EXPORT_FILES = [
     },
   },
   {
+    name: "plan-days.json",
+    about: "Today's study plan as Today first showed it, one entry per day (its check marks come from your activity).",
+    shape: "list",
+    fields: {
+      day: "The study day, YYYY-MM-DD.",
+      tasks: "The session's tasks: reviews, lessons, quizzes, mock exams, with minutes and links.",
+      shownAt: "When Today first showed that day's plan.",
+    },
+  },
+  {
     name: "classes.json",
     about: "Classes you joined, were removed from, or teach.",
     shape: "object",

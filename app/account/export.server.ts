@@ -108,6 +108,10 @@ function fileSources(
       );
     },
     "activity.json": () => jsonList(onePage(store.activityDayRows(userId), (d) => d)),
+    "plan-days.json": () =>
+      jsonList(
+        onePage(store.planDayRows(userId), (d) => ({ day: d.day, tasks: storedTasks(d.tasks), shownAt: d.createdAt })),
+      ),
     "classes.json": async function* () {
       const { memberships, removals, taught } = await store.classRows(userId);
       yield json({
@@ -375,4 +379,13 @@ async function* zipFiles(files: { name: string; pieces: Pieces }[], mtime: Date)
   }
   zip.end();
   yield* drain();
+}
+
+/** A stored plan day's tasks as data (as stored, should the text not read as JSON). */
+function storedTasks(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
 }

@@ -199,6 +199,15 @@ export function lessonCompletionRows(userId: string) {
   });
 }
 
+/** Today's plan as it was first shown, one row per day the learner opened Today. */
+export function planDayRows(userId: string) {
+  return db.planDay.findMany({
+    where: { userId },
+    orderBy: { day: "asc" },
+    select: { day: true, tasks: true, createdAt: true },
+  });
+}
+
 /** One row per study day with activity (a year is 365 rows at most). */
 export function activityDayRows(userId: string) {
   return db.activityDay.findMany({

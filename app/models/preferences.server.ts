@@ -77,3 +77,18 @@ export async function savePreferences(userId: string, data: Partial<Preferences>
     ...(timeZone ? [db.user.update({ where: { id: userId }, data: { timeZone }, select: { id: true } })] : []),
   ]);
 }
+
+/** The learner's weekly goal in study days, or null for "as many as my study weekdays". */
+export async function weeklyGoalDays(userId: string): Promise<number | null> {
+  const row = await db.preferences.findUnique({ where: { userId }, select: { weeklyGoalDays: true } });
+  return row?.weeklyGoalDays ?? null;
+}
+
+export async function saveWeeklyGoalDays(userId: string, days: number | null) {
+  await db.preferences.upsert({
+    where: { userId },
+    create: { userId, weeklyGoalDays: days },
+    update: { weeklyGoalDays: days },
+    select: { userId: true },
+  });
+}

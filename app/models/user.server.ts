@@ -15,6 +15,8 @@ export function createUser(input: {
   passwordHash: string;
   role?: Role;
   timeZone?: string;
+  /** Set for accounts that skip the first-visit onboarding (test factories, demo data). */
+  onboardedAt?: Date;
 }) {
   // The preferences row comes with the account (its column defaults are the defaults).
   return db.user.create({ data: { ...input, preferences: { create: {} } } });
@@ -32,6 +34,11 @@ export async function createUserIfFree(input: Parameters<typeof createUser>[0]) 
 
 export function setPasswordHash(userId: string, passwordHash: string) {
   return db.user.update({ where: { id: userId }, data: { passwordHash } });
+}
+
+/** Records that the learner finished or skipped the first-visit onboarding (once; later calls keep the first time). */
+export function markOnboarded(userId: string, now: Date) {
+  return db.user.updateMany({ where: { id: userId, onboardedAt: null }, data: { onboardedAt: now } });
 }
 
 /** Records that the user showed the address is theirs (followed a link sent to it), once. */

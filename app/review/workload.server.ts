@@ -14,7 +14,7 @@ import { default_learning_steps, default_relearning_steps } from "ts-fsrs";
 
 const DAY_MS = 86_400_000;
 /** The ratings whose gaps measure the learner's pace. */
-const PACE_SAMPLE = 1_000;
+export const PACE_SAMPLE = 1_000;
 
 export type WorkloadEstimate =
   | {

@@ -26,6 +26,8 @@ export const lucia = new Lucia(adapter, {
     role: parseRole(attributes.role),
     timeZone: attributes.timeZone,
     disabled: attributes.disabledAt != null,
+    // A learner who has not finished (or skipped) the first-visit onboarding is sent to /welcome.
+    onboarded: attributes.onboardedAt != null,
   }),
   getSessionAttributes: (attributes) => ({
     userAgent: attributes.userAgent ?? null,
@@ -45,6 +47,7 @@ declare module "lucia" {
       role: string; // the stored column; read through parseRole
       timeZone: string;
       disabledAt: Date | null;
+      onboardedAt: Date | null;
     };
     DatabaseSessionAttributes: {
       userAgent?: string | null;

@@ -7,6 +7,7 @@ import { Rating } from "ts-fsrs";
 import { saveAnswer, startPractice, submitAttempt } from "~/exam/attempts.server.ts";
 import { saveOptimization } from "~/models/fsrs-optimization.server.ts";
 import { markLessonComplete } from "~/models/lesson-completion.server.ts";
+import { savePlanDayOnce } from "~/models/plan-day.server.ts";
 import { savePreferences } from "~/models/preferences.server.ts";
 import { rollUpActivity } from "~/progress/rollup.server.ts";
 import { fileReport } from "~/reports/reports.server.ts";
@@ -50,6 +51,12 @@ export async function giveHistory(userId: string, tag: string, now = new Date())
   });
   await db.instructorRequest.create({ data: { userId, note: `${tag} teaches an evening cohort.` } });
   await rollUpActivity(userId, "UTC", new Date(now.getTime() + 60_000));
+  // Today's plan as first shown (models/plan-day).
+  await savePlanDayOnce(
+    userId,
+    now.toISOString().slice(0, 10),
+    JSON.stringify([{ kind: "lesson", minutes: 9, title: `${tag} lesson`, href: `/learn/law/${HISTORY_LESSON}` }]),
+  );
   const cookie = await startSession(userId, { userAgent: `${tag}-browser/1.0`, ip: "10.20.30.40" });
   return { attemptId, ownCardId: own.id, cookie: cookie.split(";")[0] };
 }

@@ -6,7 +6,10 @@ import { createUser } from "~/models/user.server.ts";
 let counter = 0;
 export const TEST_PASSWORD = "correct horse battery";
 
-export async function makeUser(overrides: { email?: string; name?: string; role?: Role; password?: string } = {}) {
+/** An account as tests need it: onboarded already (pass `onboarded: false` for a brand-new one). */
+export async function makeUser(
+  overrides: { email?: string; name?: string; role?: Role; password?: string; onboarded?: boolean } = {},
+) {
   counter += 1;
   const password = overrides.password ?? TEST_PASSWORD;
   const user = await createUser({
@@ -14,6 +17,7 @@ export async function makeUser(overrides: { email?: string; name?: string; role?
     name: overrides.name ?? `Test User ${counter}`,
     role: overrides.role ?? "student",
     passwordHash: await hashPassword(password),
+    onboardedAt: overrides.onboarded === false ? undefined : new Date(),
   });
   return { ...user, role: parseRole(user.role), password };
 }

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 export function SignedInIntro({ name }: { name: string }) {
   return (
     <section className="card">
-      <h1 className="page-title">{`Welcome back, ${name}`}</h1>
+      <h1 className="page-title">{`Hello, ${name}`}</h1>
       <p className="mb-4 max-w-2xl text-lg">
         Charted covers all seven domains of the NHA Certified Medical Administrative Assistant exam with plain-language
         lessons, a glossary of the terms you will meet, and search across all of it.
