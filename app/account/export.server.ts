@@ -108,6 +108,14 @@ function fileSources(
       );
     },
     "activity.json": () => jsonList(onePage(store.activityDayRows(userId), (d) => d)),
+    "plan-days.json": () =>
+      jsonList(
+        onePage(store.planDayRows(userId), (d) => ({
+          day: d.day,
+          tasks: parseOrNull(d.tasks),
+          createdAt: d.createdAt,
+        })),
+      ),
     "classes.json": async function* () {
       const { memberships, removals, taught } = await store.classRows(userId);
       yield json({
@@ -168,6 +176,7 @@ function profileDocument(profile: Profile, now: Date) {
       timeZone: account.timeZone,
       accommodationFactor: account.accommodationFactor,
       emailVerifiedAt: account.emailVerifiedAt,
+      onboardedAt: account.onboardedAt,
       createdAt: account.createdAt,
       updatedAt: account.updatedAt,
     },
@@ -188,6 +197,9 @@ function profileDocument(profile: Profile, now: Date) {
           finalReview: p.finalReview,
           catchUpCap: p.catchUpCap,
           catchUpSince: p.catchUpSince,
+          longWeekdays: p.longWeekdays.split(",").filter(Boolean).map(Number),
+          daysOff: p.daysOff.split(",").filter(Boolean),
+          weeklyGoalDays: p.weeklyGoalDays,
           updatedAt: p.updatedAt,
         }
       : null,

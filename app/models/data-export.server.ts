@@ -33,6 +33,7 @@ export function accountProfile(userId: string) {
       timeZone: true,
       accommodationFactor: true,
       emailVerifiedAt: true,
+      onboardedAt: true,
       createdAt: true,
       updatedAt: true,
       preferences: {
@@ -52,6 +53,9 @@ export function accountProfile(userId: string) {
           finalReview: true,
           catchUpCap: true,
           catchUpSince: true,
+          longWeekdays: true,
+          daysOff: true,
+          weeklyGoalDays: true,
           updatedAt: true,
         },
       },
@@ -205,6 +209,15 @@ export function activityDayRows(userId: string) {
     where: { userId },
     orderBy: { day: "asc" },
     select: { day: true, seconds: true, reviews: true, answers: true, lessons: true },
+  });
+}
+
+/** The study plan's daily snapshots (one row per day the plan was shown; a year is 365 rows). */
+export function planDayRows(userId: string) {
+  return db.planDay.findMany({
+    where: { userId },
+    orderBy: { day: "asc" },
+    select: { day: true, tasks: true, createdAt: true },
   });
 }
 
