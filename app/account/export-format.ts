@@ -44,6 +44,7 @@ export const EXPORT_FILES = [
       "account.timeZone": "Your time zone (IANA name, for example America/New_York).",
       "account.accommodationFactor": "Extra time on timed exams: 1 is none, 1.5 is time and a half.",
       "account.emailVerifiedAt": "When you confirmed your address by following an emailed link (null if never).",
+      "account.onboardedAt": "When you finished (or skipped) the first-visit setup, or null if not yet.",
       "account.createdAt": "When the account was created.",
       "account.updatedAt": "When the account row last changed.",
       preferences: "Null if you never had preferences saved (the defaults apply).",
@@ -64,6 +65,10 @@ export const EXPORT_FILES = [
         "Whether final review mode (the exam's last week) orders cards by exam weight and lowest recall.",
       "preferences.catchUpCap": "Reviews per day while a catch-up plan runs, or null when none runs.",
       "preferences.catchUpSince": "When the current catch-up plan started, or null.",
+      "preferences.longWeekdays":
+        "Days with time for a full mock exam (2 h 15 min): ISO weekday numbers, 1 Monday to 7 Sunday.",
+      "preferences.daysOff": "Days off your study plan, as YYYY-MM-DD dates.",
+      "preferences.weeklyGoalDays": "How many days a week you aim to study, or null for one per study weekday.",
       "preferences.updatedAt": "When your preferences last changed.",
     },
   },

@@ -114,8 +114,23 @@ describe("download my data", () => {
       format: "charted-data-export",
       formatVersion: 1,
       account: { id: learner.id, email: learner.email, name: "Lena Learner", role: "student", timeZone: "UTC" },
-      preferences: { studyWeekdays: [1, 3, 5], examDate: "2027-03-01T00:00:00.000Z", fsrsWeights: null },
+      preferences: {
+        studyWeekdays: [1, 3, 5],
+        examDate: "2027-03-01T00:00:00.000Z",
+        fsrsWeights: null,
+        longWeekdays: [6],
+        daysOff: ["2027-01-01"],
+        weeklyGoalDays: null,
+      },
     });
+    expect(profile.account.onboardedAt).toBe(now.toISOString());
+    expect(zip.json("plan-days.json")).toEqual([
+      {
+        day: now.toISOString().slice(0, 10),
+        tasks: [{ kind: "lesson", minutes: 9, title: expect.stringContaining("lesson"), href: expect.any(String) }],
+        shownAt: expect.any(String),
+      },
+    ]);
 
     const [attempt] = zip.json("attempts.json");
     expect(zip.json("attempts.json")).toHaveLength(1);

@@ -172,6 +172,7 @@ function profileDocument(profile: Profile, now: Date) {
       timeZone: account.timeZone,
       accommodationFactor: account.accommodationFactor,
       emailVerifiedAt: account.emailVerifiedAt,
+      onboardedAt: account.onboardedAt,
       createdAt: account.createdAt,
       updatedAt: account.updatedAt,
     },
@@ -192,6 +193,9 @@ function profileDocument(profile: Profile, now: Date) {
           finalReview: p.finalReview,
           catchUpCap: p.catchUpCap,
           catchUpSince: p.catchUpSince,
+          longWeekdays: p.longWeekdays.split(",").filter(Boolean).map(Number),
+          daysOff: p.daysOff.split(",").filter(Boolean),
+          weeklyGoalDays: p.weeklyGoalDays,
           updatedAt: p.updatedAt,
         }
       : null,

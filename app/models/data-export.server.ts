@@ -33,6 +33,7 @@ export function accountProfile(userId: string) {
       timeZone: true,
       accommodationFactor: true,
       emailVerifiedAt: true,
+      onboardedAt: true,
       createdAt: true,
       updatedAt: true,
       preferences: {
@@ -52,6 +53,9 @@ export function accountProfile(userId: string) {
           finalReview: true,
           catchUpCap: true,
           catchUpSince: true,
+          longWeekdays: true,
+          daysOff: true,
+          weeklyGoalDays: true,
           updatedAt: true,
         },
       },

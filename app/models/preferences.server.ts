@@ -20,6 +20,10 @@ export interface Preferences {
   catchUpCap: number | null;
   catchUpSince: Date | null;
   memoryHelpSeen: boolean;
+  /** ISO weekdays with time for a full mock, "6,7". */
+  longWeekdays: string;
+  /** Days off the study plan, comma-separated YYYY-MM-DD. */
+  daysOff: string;
 }
 
 /** Preferences with the learner's time zone: what the scheduler, the queue and the plan read. */
@@ -51,6 +55,8 @@ function fromRow(row: Row): LearnerPreferences {
     catchUpCap: row.catchUpCap == null ? null : Number(row.catchUpCap),
     catchUpSince: row.catchUpSince == null ? null : new Date(row.catchUpSince as string | Date),
     memoryHelpSeen: flag(row.memoryHelpSeen),
+    longWeekdays: String(row.longWeekdays),
+    daysOff: String(row.daysOff),
   };
 }
 
@@ -59,7 +65,7 @@ export async function learnerPreferences(userId: string): Promise<LearnerPrefere
     SELECT "u"."timeZone", "p"."userId", "p"."desiredRetention", "p"."newCardsPerDay", "p"."reviewsPerDay",
       "p"."fsrsWeights", "p"."examDate", "p"."studyWeekdays", "p"."studyMinutes", "p"."studyStartTime",
       "p"."learningSteps", "p"."relearningSteps", "p"."loadBalance", "p"."lightWeekdays", "p"."finalReview",
-      "p"."catchUpCap", "p"."catchUpSince", "p"."memoryHelpSeen"
+      "p"."catchUpCap", "p"."catchUpSince", "p"."memoryHelpSeen", "p"."longWeekdays", "p"."daysOff"
     FROM "User" AS "u" LEFT JOIN "Preferences" AS "p" ON "p"."userId" = "u"."id"
     WHERE "u"."id" = ${userId}`;
   if (!row) throw new Error(`No user ${userId}`);

@@ -193,6 +193,38 @@ describe("progress dashboard", () => {
   });
 });
 
+describe("the study plan from the learner's settings", () => {
+  it("starts with terminology, puts mocks on long days, skips days off and reports missed days", async () => {
+    const user = await learner();
+    const now = new Date("2026-11-09T18:00:00Z"); // Monday noon in Chicago
+    // Studied on Monday the 2nd, then nothing: Wednesday and Friday were missed.
+    await quiz(user.id, new Date("2026-11-02T18:00:00Z"), 3);
+    await savePreferences(user.id, {
+      examDate: new Date("2026-12-10T00:00:00Z"),
+      studyWeekdays: "1,3,5",
+      studyMinutes: 30,
+      longWeekdays: "6",
+      daysOff: "2026-11-11,2026-11-21",
+    });
+    const d = await progressDashboard(user.id, now);
+    if (d.plan.status !== "ok") throw new Error(d.plan.status);
+    expect(d.prefs).toMatchObject({ longWeekdays: [6], daysOff: ["2026-11-11", "2026-11-21"] });
+    const reads = d.plan.sessions.flatMap((s) => s.tasks).filter((t) => t.kind === "lesson");
+    expect(reads[0]).toMatchObject({
+      title: "Medical word building",
+      href: "/learn/foundational/medical-word-building",
+    });
+    const days = d.plan.sessions.map((s) => s.day);
+    expect(days).not.toContain("2026-11-11");
+    const mocks = d.plan.sessions.filter((s) => s.tasks.some((t) => t.kind === "mock"));
+    // The early mock's Saturday (the 21st) is a day off: it moves to the Saturday before.
+    expect(mocks.map((s) => s.day)).toEqual(["2026-11-14", "2026-12-05"]);
+    expect(mocks.every((s) => s.minutes === 135 && s.tasks.length === 1)).toBe(true);
+    expect(d.plan.sessions.filter((s) => !mocks.includes(s)).every((s) => s.minutes <= 30)).toBe(true);
+    expect(d.plan.notes[0]).toMatch(/^You missed Wednesday and Friday; their lessons moved to the next sessions/);
+  });
+});
+
 describe("practice by knowledge area", () => {
   it("draws only from the chosen areas and takes what there is when they hold fewer items", async () => {
     const user = await learner();

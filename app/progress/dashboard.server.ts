@@ -6,9 +6,10 @@ import { learnerPreferences } from "~/models/preferences.server.ts";
 import * as store from "~/models/progress.server.ts";
 import { decodeWeights } from "~/models/json-columns.ts";
 import { studyDay, studyDays } from "~/review/study-day.ts";
-import { dayRange, streaks } from "./activity.ts";
+import { dayRange, shiftLabel, streaks } from "./activity.ts";
+import { parseDaysOff } from "./forms.ts";
 import { recencyWeight, tallyMastery, weakestAreas, type AnswerEvidence } from "./mastery.ts";
-import { buildPlan, type PlanLesson } from "./plan.ts";
+import { buildPlan, missedStudyDays, MISSED_DAYS_WINDOW, studyOrder, type PlanLesson } from "./plan.ts";
 import { estimateReadiness, READINESS_WINDOW_DAYS, type DomainEvidence } from "./readiness.ts";
 import { mockCounts } from "./mock-rule.ts";
 import { rollUpActivity } from "./rollup.server.ts";
@@ -179,36 +180,50 @@ function derive(e: Evidence, now: Date) {
       percent: a.scoredTotal ? Math.round((100 * (a.scoredCorrect ?? 0)) / a.scoredTotal) : 0,
     }));
 
-  // The plan: unread lessons from the weakest domain first (in lesson order), quizzes on the
-  // weakest domains, reviews as forecast.
+  // The plan: unread lessons in study order (foundations first, the weaker domain first within
+  // a stage), quizzes on the weakest domains, reviews as forecast.
   const domainRank = new Map<string, number>(
     [...domains].sort((a, b) => (a.mastery ?? 0) - (b.mastery ?? 0) || b.weight - a.weight).map((d, i) => [d.id, i]),
   );
-  const unread: PlanLesson[] = lessons
-    .filter((l) => !e.completed.has(l.slug))
-    .sort((a, b) => domainRank.get(a.domainId)! - domainRank.get(b.domainId)! || a.order - b.order)
-    .map((l) => ({
-      slug: l.slug,
-      title: l.title,
-      domainId: l.domainId,
-      href: `/learn/${l.domainSlug}/${l.slug}`,
-      minutes: l.minutes,
-    }));
+  const unread: PlanLesson[] = studyOrder(
+    lessons.filter((l) => !e.completed.has(l.slug)),
+    domainRank,
+  ).map((l) => ({
+    slug: l.slug,
+    title: l.title,
+    domainId: l.domainId,
+    href: `/learn/${l.domainSlug}/${l.slug}`,
+    minutes: l.minutes,
+  }));
   const quizDomains = [...domains]
     .sort((a, b) => domainRank.get(a.id)! - domainRank.get(b.id)!)
     .slice(0, 3)
     .map((d) => ({ id: d.id, name: d.name }));
   // The exam date is a calendar date, stored as midnight UTC.
   const examDate = e.prefs.examDate ? e.prefs.examDate.toISOString().slice(0, 10) : null;
+  const weekdays = parseWeekdays(e.prefs.studyWeekdays);
+  const longWeekdays = parseWeekdays(e.prefs.longWeekdays);
+  const daysOff = parseDaysOff(e.prefs.daysOff, e.today.label);
+  const studied = e.activity.filter((a) => a.reviews + a.answers + a.lessons > 0).map((a) => a.day);
   const plan = buildPlan({
     today: e.today.label,
     examDate,
-    weekdays: parseWeekdays(e.prefs.studyWeekdays),
+    weekdays,
     minutesPerSession: e.prefs.studyMinutes,
     lessons: unread,
     dueByDay: new Map(forecast.map((f) => [f.day, f.count])),
     quizDomains,
     lastMock: simulations[0]?.submittedAt ? studyDay(simulations[0].submittedAt, tz).label : null,
+    longWeekdays,
+    daysOff,
+    // Days before the learner first studied are not "missed" (a new account has none).
+    missedDays: missedStudyDays({
+      today: e.today.label,
+      weekdays,
+      daysOff: parseDaysOff(e.prefs.daysOff, shiftLabel(e.today.label, -MISSED_DAYS_WINDOW)),
+      studied: new Set(studied),
+      since: studied.length ? studied.reduce((a, b) => (a < b ? a : b)) : null,
+    }),
   });
 
   return {
@@ -236,7 +251,9 @@ function derive(e: Evidence, now: Date) {
     plan,
     prefs: {
       examDate,
-      weekdays: parseWeekdays(e.prefs.studyWeekdays),
+      weekdays,
+      longWeekdays,
+      daysOff,
       minutes: e.prefs.studyMinutes,
       startTime: e.prefs.studyStartTime,
     },

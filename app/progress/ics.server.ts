@@ -24,7 +24,11 @@ export function planToIcs(input: {
     startInputType: "utc",
     startOutputType: "utc",
     duration: { minutes: Math.max(5, s.minutes) },
-    title: s.finalDay ? "Charted: light review before your CMAA exam" : "Charted: CMAA study session",
+    title: s.finalDay
+      ? "Charted: light review before your CMAA exam"
+      : s.tasks.some((t) => t.kind === "mock")
+        ? "Charted: full CMAA mock exam"
+        : "Charted: CMAA study session",
     description: s.tasks.map(taskLine).join("\n"),
     url: `${input.baseUrl}/progress/plan`,
     categories: ["Study"],

@@ -70,24 +70,95 @@ test("a new learner sets an exam date, gets a plan and a calendar file", async (
   await page.getByRole("link", { name: "Your study plan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your study plan" })).toBeVisible();
   // Bad input: no study days. Nothing is saved and the form says why.
-  for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) await page.getByLabel(day).uncheck();
+  const studyDays = page.getByRole("group", { name: "Days you can study" });
+  for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) await studyDays.getByLabel(day).uncheck();
   await page.getByRole("button", { name: "Save and rebuild my plan" }).click();
   await expect(page.getByText("Choose at least one study day.")).toBeVisible();
   const exam = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Exam date").fill(exam);
-  for (const day of ["Tuesday", "Thursday", "Saturday"]) await page.getByLabel(day).check();
+  for (const day of ["Tuesday", "Thursday", "Saturday"]) await studyDays.getByLabel(day).check();
   await page.getByLabel("Minutes per session (10–240)").fill("60");
   await page.getByRole("button", { name: "Save and rebuild my plan" }).click();
   await expect(page.getByText("Plan updated.")).toBeVisible();
   await expect(page.getByRole("heading", { name: /days? to your exam/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Read: / }).first()).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Full mock exam/ }).first()).toBeVisible();
+  // No long day marked: the full mocks are proposed as blocks of their own, not squeezed in.
+  await expect(
+    page.getByRole("heading", { name: "Full mock: set aside 2 h 15 min — pick a day" }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Full mock exam/ })).toHaveCount(0);
   await expectAccessible(page);
   const response = await page.request.get("/progress/plan.ics");
   expect(response.headers()["content-type"]).toContain("text/calendar");
   const body = await response.text();
   expect(body).toMatch(/^BEGIN:VCALENDAR/);
   expect(body.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThanOrEqual(6);
+});
+
+/** A day label `days` from now (UTC), and its ISO weekday. */
+function dayFromNow(days: number) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return { label: date.toISOString().slice(0, 10), weekday: ((date.getUTCDay() + 6) % 7) + 1 };
+}
+
+test("a long day gets the full mock and a day off gets no session, with or without JavaScript", async ({
+  page,
+  browser,
+}) => {
+  await register(page, "Lee Ong", uniqueEmail("long-day"));
+  await page.goto("/progress/plan");
+  await page.getByLabel("Exam date").fill(dayFromNow(20).label);
+  await page.getByLabel("Minutes per session (10–240)").fill("30");
+  await page.getByRole("group", { name: "Days with time for a full mock" }).getByLabel("Saturday").check();
+  await page.getByRole("button", { name: "Save and rebuild my plan" }).click();
+  await expect(page.getByText("Plan updated.")).toBeVisible();
+  // A weekday three to six days ahead (weekdays are the default study days) as a day off.
+  const off = [3, 4, 5, 6].map(dayFromNow).find((d) => d.weekday <= 5)!;
+  await page.getByLabel("Day off", { exact: true }).fill(off.label);
+  await page.getByRole("button", { name: "Add day off" }).click();
+  await expect(page.getByText(/^Day off added: /)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Upcoming days off" }).getByRole("listitem")).toHaveCount(1);
+  const sessions = page.getByRole("list", { name: "Sessions" });
+  await expect(sessions.locator(`[data-day="${off.label}"]`)).toHaveCount(0);
+  await expect(sessions.locator(`[data-day="${dayFromNow(off.weekday === 5 ? 3 : 1).label}"]`).first()).toBeAttached();
+  // The mock sits on a Saturday, in a session of its own length; every other session fits 30 minutes.
+  const mock = sessions.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Full mock exam/ }) });
+  await expect(mock.first().getByRole("heading")).toHaveText(/^Saturday, .* · about 135 min · your long day$/);
+  for (const heading of await sessions.getByRole("heading").allTextContents())
+    if (!heading.includes("your long day")) expect(Number(/about (\d+) min/.exec(heading)![1])).toBeLessThanOrEqual(30);
+  await expect(page.getByText(/^Lessons go from the foundations to the applied domains/)).toBeVisible();
+  await expect(sessions.getByRole("link", { name: /^Read: / }).first()).toHaveText(/Medical word building/);
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+
+  // Without JavaScript the same forms work: add another day off, then remove it.
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const plain = await noJs.newPage();
+  await plain.goto("/progress/plan");
+  const another = dayFromNow(8);
+  await plain.getByLabel("Day off", { exact: true }).fill(another.label);
+  await plain.getByRole("button", { name: "Add day off" }).click();
+  await expect(plain.getByText(/^Day off added: /)).toBeVisible();
+  const list = plain.getByRole("list", { name: "Upcoming days off" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(plain.getByRole("list", { name: "Sessions" }).locator(`[data-day="${another.label}"]`)).toHaveCount(0);
+  // A past date is refused with a message, and nothing changes.
+  await plain.getByLabel("Day off", { exact: true }).fill(dayFromNow(-3).label);
+  await plain.getByRole("button", { name: "Add day off" }).click();
+  await expect(plain.getByText("Choose today or a later date: past days cannot be taken off.")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await list
+    .getByRole("listitem")
+    .nth(1)
+    .getByRole("button", { name: /^Remove/ })
+    .click();
+  await expect(plain.getByText(/^Day off removed: /)).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await noJs.close();
 });
 
 test("the dashboard fits a phone @phone", async ({ page }) => {

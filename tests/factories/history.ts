@@ -1,6 +1,7 @@
 // Test factory: a learner who has used every part of Charted, through the real features: a
 // practice quiz (one right, one wrong and flagged), review cards (a Charted card rated, their own
-// card, the missed-question card), a finished lesson, a report, preferences, an optimizer run,
+// card, the missed-question card), a finished lesson, a report, preferences (with the plan's long days and a day off), a
+// day's plan snapshot, an optimizer run,
 // an instructor-access request, the activity roll-up and a signed-in browser. Needs LAW
 // questions (LAW-K01-…) and the card LAW-C0001 in the bank.
 import { Rating } from "ts-fsrs";
@@ -38,7 +39,13 @@ export async function giveHistory(userId: string, tag: string, now = new Date())
     source: null,
   });
   if (!report.ok) throw new Error(report.message);
-  await savePreferences(userId, { studyWeekdays: "1,3,5", examDate: new Date("2027-03-01T00:00:00Z") });
+  await savePreferences(userId, {
+    studyWeekdays: "1,3,5",
+    examDate: new Date("2027-03-01T00:00:00Z"),
+    longWeekdays: "6",
+    daysOff: "2027-01-01",
+  });
+  await db.user.update({ where: { id: userId }, data: { onboardedAt: now } });
   await saveOptimization(userId, {
     reviewCount: 1200,
     trainingItems: 900,
