@@ -33,7 +33,11 @@ export async function logIn(page: Page, email: string, password: string, expectS
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  if (expectSuccess) await expect(page.getByRole("heading", { level: 1, name: /^Welcome back/ })).toBeVisible();
+  // Each role has its own home (learner, instructor): signed in is "left the login page".
+  if (expectSuccess) {
+    await expect(page).not.toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
 }
 
 /** No serious or critical WCAG 2.x A/AA violations on the current page. */
