@@ -5,9 +5,9 @@ import { studentAssignments } from "~/assignments/student.server.ts";
 import { backlogStatus } from "~/review/catch-up.server.ts";
 import type { AuthUser } from "~/utils/auth.server.ts";
 
-export async function learnerHome(user: AuthUser) {
+export async function learnerHome(user: AuthUser & { locale?: string }) {
   const [all, backlog] = await Promise.all([
-    studentAssignments(user.id, user.timeZone),
+    studentAssignments(user.id, user),
     backlogStatus(user.id, { exact: false }),
   ]);
   return {

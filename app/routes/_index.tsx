@@ -7,6 +7,7 @@ import { instructorHome } from "~/home/instructor.server.ts";
 import { landingHome } from "~/home/landing.server.ts";
 import { learnerHome } from "~/home/learner.server.ts";
 import { getUser, hasRole } from "~/utils/auth.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 
 // One address, three homes: visitors get the landing page, instructors (and admins) what needs
 // their attention, learners their day. A browser whose account was just deleted (/account/data)
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { kind: "visitor" as const, visitor: await landingHome(request) };
   if (hasRole(user, "instructor")) return { kind: "instructor" as const, instructor: await instructorHome(user) };
-  return { kind: "learner" as const, learner: await learnerHome(user) };
+  return { kind: "learner" as const, learner: await learnerHome({ ...user, locale: requestLocale(request) }) };
 }
 
 export default function Home() {

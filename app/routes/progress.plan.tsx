@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CheckboxGroup, ErrorSummary, TextField } from "~/components/form-controls.tsx";
-import { shortDay } from "~/components/progress-charts.tsx";
+import { useDates } from "~/components/use-dates.ts";
 import { savePreferences } from "~/models/preferences.server.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
 import { planSettingsInput, planSettingsSchema } from "~/progress/forms.ts";
@@ -44,11 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true as const };
 }
 
-const LONG_DAY = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export default function StudyPlan() {
   const d = useLoaderData<typeof loader>();
+  const dates = useDates();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result : undefined;
   const checkedDays = errors ? new Set(errors.weekdays.map(Number)) : new Set(d.prefs.weekdays);
@@ -148,7 +148,7 @@ export default function StudyPlan() {
             {d.sessions.map((s) => (
               <li key={s.day} className="card">
                 <h3 className="font-semibold">
-                  {s.day === d.today ? "Today" : LONG_DAY.format(new Date(`${s.day}T12:00:00Z`))}
+                  {s.day === d.today ? "Today" : dates.day(s.day, "weekdayLong")}
                   <span className="font-normal text-muted">
                     {" "}
                     · about {s.minutes} min{s.finalDay ? " · light review before the exam" : ""}
@@ -171,7 +171,8 @@ export default function StudyPlan() {
           {d.moreSessions ? (
             <p>
               And {d.moreSessions} more session{d.moreSessions === 1 ? "" : "s"} until{" "}
-              {d.prefs.examDate ? shortDay(d.prefs.examDate) : "the end of the plan"} (all in the calendar file).
+              {d.prefs.examDate ? dates.day(d.prefs.examDate, "monthDay") : "the end of the plan"} (all in the calendar
+              file).
             </p>
           ) : null}
         </Section>
