@@ -16,6 +16,8 @@ import { OfflineKeeper } from "./components/offline-keeper.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import stylesheet from "./tailwind.css?url";
 import { authenticate } from "./utils/auth.server.ts";
+import type { DateFormat } from "./utils/dates.ts";
+import { requestLocale } from "./utils/locale.server.ts";
 import { useNonce } from "./utils/nonce.ts";
 import { getTheme } from "./utils/theme.server.ts";
 
@@ -39,8 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ user, setCookie }, theme] = await Promise.all([authenticate(request), getTheme(request)]);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
+  // One locale and zone per request for dates formatted in render (useDates), so the server's
+  // page and the hydrated page agree. Visitors have no zone yet: UTC.
+  const dates: DateFormat = { locale: requestLocale(request), timeZone: user?.timeZone ?? "UTC" };
   return data(
-    { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, theme },
+    { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, theme, dates },
     { headers },
   );
 }

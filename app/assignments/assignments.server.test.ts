@@ -305,7 +305,8 @@ describe("assignments", () => {
       'Student,Email,Status,Score (%),Correct,Scored questions,"Medical Law, Ethics, and Compliance (%)",Billing and Revenue Cycle (%),Time used (minutes),Due (America/New_York),"Due (ISO 8601, UTC)",Extended,Submitted at (America/New_York),"Submitted at (ISO 8601, UTC)",Late,Attempts',
     );
     // Dates readable in the instructor's zone, the exact instant beside them.
-    expect(lines[1]).toContain(",2026-12-08 17:00 (America/New_York),2026-12-08T22:00:00.000Z,no,");
+    // The zone is in the header only, so a spreadsheet reads the cell as a date and time.
+    expect(lines[1]).toContain(",2026-12-08 17:00,2026-12-08T22:00:00.000Z,no,");
     expect(lines[3]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
     expect(lines[1]).toContain(",Submitted,100,3,3,100,100,");
 

@@ -14,6 +14,7 @@ import type { Role } from "~/utils/roles.ts";
 import type { AssignmentForm, BankFilter } from "./forms.ts";
 import { analyseItems } from "./item-analysis.ts";
 import { effectiveSettings, formatInZone, studentStatus } from "./rules.ts";
+import type { DateReader } from "~/utils/dates.ts";
 
 /** Domain id → name, as the bank and the results show them. */
 export function domainNames() {
@@ -171,7 +172,7 @@ export async function bankForPicking(filter: BankFilter, instructorId: string) {
 }
 
 /** The class page's list for the instructor: dates in their time zone and how many submitted. */
-export async function classAssignments(classId: string, timeZone: string) {
+export async function classAssignments(classId: string, timeZone: DateReader) {
   const rows = await store.assignmentsForClass(classId);
   return rows.map((a) => ({
     id: a.id,

@@ -10,7 +10,7 @@ import { instantToLocal, type OverrideForm } from "./forms.ts";
 import { ownedAssignment } from "./manage.server.ts";
 import { formatInZone } from "./rules.ts";
 
-type Instructor = { id: string; role: Role; timeZone: string };
+type Instructor = { id: string; role: Role; timeZone: string; locale?: string };
 
 /** The overrides table of the assignment page, and who can get one (the class's members). */
 export async function assignmentOverrides(user: Instructor, classId: string, assignmentId: string) {
@@ -20,7 +20,7 @@ export async function assignmentOverrides(user: Instructor, classId: string, ass
     overrides.overridesOf(owned.assignment.id),
     store.classMembers(owned.klass.id),
   ]);
-  const fmt = (d: Date) => formatInZone(d, user.timeZone);
+  const fmt = (d: Date) => formatInZone(d, user);
   return {
     ok: true as const,
     members: members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email })),
@@ -69,7 +69,7 @@ export async function saveOverride(
       ok: false,
       reason: "invalid",
       field: "dueAt",
-      message: `The due date must be after the opening date, ${formatInZone(assignment.opensAt, user.timeZone)}.`,
+      message: `The due date must be after the opening date, ${formatInZone(assignment.opensAt, user)}.`,
     };
   await overrides.saveOverride(assignment.id, student.id, form);
   await refreshKeyHolds(klass.id, assignment.revealPolicy, now);

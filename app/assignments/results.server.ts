@@ -10,9 +10,9 @@ import { findOverride, overridesOf } from "~/models/assignment-override.server.t
 import { openReportCounts } from "~/models/content-report.server.ts";
 import { isErasedUser } from "~/models/erased-user.ts";
 import { decodeAssignmentConfig, decodeOptions, type AssignmentSource } from "~/models/json-columns.ts";
-import { safeZone } from "~/utils/dates.ts";
+import { csvDateTime, csvZoneHeader } from "~/utils/dates.ts";
 import type { Role } from "~/utils/roles.ts";
-import { spreadsheetTime, toCsv, type Cell } from "./gradebook.ts";
+import { toCsv, type Cell } from "./gradebook.ts";
 import { analyseItems } from "./item-analysis.ts";
 import { domainNames, ownedAssignment } from "./manage.server.ts";
 import { effectiveSettings, formatInZone, STATUS_LABELS, studentStatus } from "./rules.ts";
@@ -51,7 +51,7 @@ function countedAttempt(attempts: GradedAttempt[]) {
 
 /** Results, weakest knowledge areas and item analysis for one assignment (instructor only). */
 export async function assignmentResults(
-  user: { id: string; role: Role; timeZone: string },
+  user: { id: string; role: Role; timeZone: string; locale?: string },
   classId: string,
   assignmentId: string,
   now = new Date(),
@@ -61,7 +61,7 @@ export async function assignmentResults(
   const { klass, assignment } = owned;
   // Students who closed the tab: their timed-out attempts are graded here, a bounded few per load.
   await gradeExpiredAttempts({ assignmentId: assignment.id }, now);
-  const fmt = (d: Date) => formatInZone(d, user.timeZone);
+  const fmt = (d: Date) => formatInZone(d, user);
   const config = decodeAssignmentConfig(assignment.config);
   const names = domainNames();
   const kaTitles = knowledgeAreaTitles();
@@ -221,7 +221,7 @@ export async function assignmentResults(
 
 /** One student's attempts at the assignment, every item with their choice and the key (instructor only). */
 export async function studentWork(
-  user: { id: string; role: Role; timeZone: string },
+  user: { id: string; role: Role; timeZone: string; locale?: string },
   classId: string,
   assignmentId: string,
   studentId: string,
@@ -241,7 +241,7 @@ export async function studentWork(
   if (attempts[0] && isErasedUser({ id: studentId, ...attempts[0].user }))
     return notFound("That student is not in this class.");
   const names = domainNames();
-  const fmt = (d: Date) => formatInZone(d, user.timeZone);
+  const fmt = (d: Date) => formatInZone(d, user);
   const student =
     attempts[0]?.user ?? (await store.classMembers(klass.id)).find((m) => m.user.id === studentId)?.user ?? null;
   return {
@@ -281,7 +281,7 @@ export async function studentWork(
 
 /** The results table as a CSV gradebook (one row per student; numbers as numbers). */
 export async function gradebookCsv(
-  user: { id: string; role: Role; timeZone: string },
+  user: { id: string; role: Role; timeZone: string; locale?: string },
   classId: string,
   assignmentId: string,
   now = new Date(),
@@ -289,7 +289,7 @@ export async function gradebookCsv(
   const results = await assignmentResults(user, classId, assignmentId, now);
   if (!results.ok) return results;
   // Times in the instructor's zone, readable in a spreadsheet, with the exact instant beside them.
-  const zone = safeZone(user.timeZone);
+  const zone = user.timeZone;
   const header = [
     "Student",
     "Email",
@@ -299,10 +299,10 @@ export async function gradebookCsv(
     "Scored questions",
     ...results.domains.map((d) => `${d.name} (%)`),
     "Time used (minutes)",
-    `Due (${zone})`,
+    csvZoneHeader("Due", zone),
     "Due (ISO 8601, UTC)",
     "Extended",
-    `Submitted at (${zone})`,
+    csvZoneHeader("Submitted at", zone),
     "Submitted at (ISO 8601, UTC)",
     "Late",
     "Attempts",
@@ -316,10 +316,10 @@ export async function gradebookCsv(
     r.total,
     ...results.domains.map((d) => r.byDomain[d.id] ?? null),
     r.secondsUsed === null ? null : Math.round((r.secondsUsed / 60) * 10) / 10,
-    spreadsheetTime(r.dueAtIso, zone),
+    csvDateTime(r.dueAtIso, zone),
     r.dueAtIso,
     r.extendedDueAt !== null,
-    r.submittedAtIso ? spreadsheetTime(r.submittedAtIso, zone) : null,
+    r.submittedAtIso ? csvDateTime(r.submittedAtIso, zone) : null,
     r.submittedAtIso,
     r.submittedAtIso ? r.late : null,
     r.attempts,

@@ -6,7 +6,7 @@
 // answers were released at the due date (policy "after_due"): then the assignment is closed,
 // because classmates' answers are already out.
 
-import { formatDate } from "~/utils/dates.ts";
+import { formatFor, type DateReader } from "~/utils/dates.ts";
 import { dueDateFor, isLate } from "~/exam/timing.ts";
 
 export interface AssignmentTimes {
@@ -134,5 +134,5 @@ export function effectiveSettings(
   };
 }
 
-/** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone. */
-export const formatInZone = (date: Date, timeZone: string): string => formatDate(date, timeZone, "dateTimeZone");
+/** "Dec 1, 2026, 9:00 AM EST" in the reader's time zone and locale. */
+export const formatInZone = (date: Date, reader: DateReader): string => formatFor(date, reader, "dateTimeZone");

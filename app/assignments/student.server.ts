@@ -1,6 +1,7 @@
 // Students' side of assignments: their list across classes, one assignment as a member sees it,
 // and starting (or resuming) an attempt in the exam engine. Students only ever see their own
 // attempts; anyone not in the class learns nothing.
+import type { DateReader } from "~/utils/dates.ts";
 import { notFound } from "~/utils/results.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { shuffle } from "~/exam/selection.ts";
@@ -43,7 +44,7 @@ export interface StudentAssignmentRow {
 /** A student's assignments across their classes, dates in their time zone. */
 export async function studentAssignments(
   userId: string,
-  timeZone: string,
+  timeZone: DateReader,
   now = new Date(),
 ): Promise<StudentAssignmentRow[]> {
   // An attempt whose time ran out counts as submitted: grade a bounded few so statuses are true.
@@ -81,7 +82,12 @@ async function memberAssignment(userId: string, assignmentId: string) {
   return { ok: true as const, assignment, settings };
 }
 
-export async function assignmentForStudent(userId: string, timeZone: string, assignmentId: string, now = new Date()) {
+export async function assignmentForStudent(
+  userId: string,
+  timeZone: DateReader,
+  assignmentId: string,
+  now = new Date(),
+) {
   const membership = await memberAssignment(userId, assignmentId);
   if (!membership.ok) return membership;
   const { assignment, settings } = membership;
@@ -133,7 +139,7 @@ export type StartAssignmentResult =
 /** Starts (or resumes) the member's attempt: an exam-mode ExamAttempt of kind "assignment". */
 export async function startAssignment(
   userId: string,
-  timeZone: string,
+  timeZone: DateReader,
   assignmentId: string,
   now = new Date(),
 ): Promise<StartAssignmentResult> {

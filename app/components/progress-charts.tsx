@@ -16,6 +16,8 @@ import {
   ZAxis,
 } from "recharts";
 import { DataTable } from "~/components/data-table.tsx";
+import { useDates } from "~/components/use-dates.ts";
+import { DEFAULT_LOCALE, formatDate, formatDay } from "~/utils/dates.ts";
 
 const axis = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } };
 
@@ -70,11 +72,9 @@ export function Table({ caption, head, rows }: { caption: string; head: string[]
   );
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** "Nov 25" from a day label (2026-11-25). By hand: toLocaleDateString costs ~40 µs a call, and a
- * dashboard formats hundreds of days. */
-export function shortDay(label: string) {
-  return `${MONTHS[Number(label.slice(5, 7)) - 1]} ${Number(label.slice(8, 10))}`;
+/** "Nov 25" (en-GB "25 Nov") from a day label (2026-11-25), in the reader's locale (useDates). */
+export function shortDay(label: string, locale = DEFAULT_LOCALE) {
+  return formatDay(label, "monthDay", locale);
 }
 
 export function MasteryChart({
@@ -135,7 +135,8 @@ export function ScoreTrendChart({
   points: { day: string; scaled: number; percent: number }[];
   pass: number;
 }) {
-  const data = points.map((p, i) => ({ n: i + 1, label: shortDay(p.day), scaled: p.scaled }));
+  const { locale } = useDates();
+  const data = points.map((p, i) => ({ n: i + 1, label: shortDay(p.day, locale), scaled: p.scaled }));
   const last = points.at(-1);
   const summary = last
     ? `Estimated scaled score of your full mocks, oldest to newest; the dashed line is the ${pass} pass mark. Latest: ${last.scaled} (${last.percent}% correct).`
@@ -177,7 +178,7 @@ export function ScoreTrendChart({
         <Table
           caption="Mock exam scores"
           head={["Date", "Estimated scaled score", "Correct"]}
-          rows={points.map((p) => [shortDay(p.day), p.scaled, `${p.percent}%`])}
+          rows={points.map((p) => [shortDay(p.day, locale), p.scaled, `${p.percent}%`])}
         />
       }
     />
@@ -228,7 +229,8 @@ function DailyBars({
 }
 
 export function ForecastChart({ forecast }: { forecast: { day: string; count: number }[] }) {
-  const data = forecast.map((f, i) => ({ label: i === 0 ? "Today" : shortDay(f.day), value: f.count }));
+  const { locale } = useDates();
+  const data = forecast.map((f, i) => ({ label: i === 0 ? "Today" : shortDay(f.day, locale), value: f.count }));
   const total = forecast.reduce((n, f) => n + f.count, 0);
   return (
     <DailyBars
@@ -244,27 +246,32 @@ export function ForecastChart({ forecast }: { forecast: { day: string; count: nu
 }
 
 export function MinutesChart({ days }: { days: { day: string; minutes: number }[] }) {
+  const { locale } = useDates();
   const total = days.reduce((n, d) => n + d.minutes, 0);
   return (
     <DailyBars
       id="minutes"
       title="Minutes studied"
       summary={`Estimated minutes of study per day over the last 30 days: ${total} minutes in all. Time counts while you answer, review or read without a break over five minutes.`}
-      data={days.map((d) => ({ label: shortDay(d.day), value: d.minutes }))}
+      data={days.map((d) => ({ label: shortDay(d.day, locale), value: d.minutes }))}
       valueName="Minutes"
       fill="var(--success)"
       table={
         <Table
           caption="Minutes studied per day"
           head={["Day", "Minutes"]}
-          rows={days.filter((d) => d.minutes > 0).map((d) => [shortDay(d.day), d.minutes])}
+          rows={days.filter((d) => d.minutes > 0).map((d) => [shortDay(d.day, locale), d.minutes])}
         />
       }
     />
   );
 }
 
-const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/** "Mon" … "Sun" in the reader's locale: the days of a week that starts on a Monday (2026-11-30). */
+const weekdayNames = (locale: string) =>
+  Array.from({ length: 7 }, (_, i) =>
+    formatDate(new Date(Date.UTC(2026, 10, 30 + i, 12)), "UTC", "weekdayShort", locale),
+  );
 
 export function ActivityCalendar({
   days,
@@ -273,6 +280,8 @@ export function ActivityCalendar({
   days: { day: string; minutes: number; reviews: number; answers: number; lessons: number }[];
   streak: { current: number; longest: number };
 }) {
+  const { locale } = useDates();
+  const weekdays = weekdayNames(locale);
   // Columns are weeks (Monday first), rows weekdays; the last column ends today.
   const firstWeekday = (new Date(`${days[0].day}T12:00:00Z`).getUTCDay() + 6) % 7;
   const cells = days.map((d, i) => ({
@@ -310,7 +319,7 @@ export function ActivityCalendar({
             domain={[-0.5, 6.5]}
             reversed
             ticks={[0, 2, 4, 6]}
-            tickFormatter={(v: number) => WEEKDAY_NAMES[v]}
+            tickFormatter={(v: number) => weekdays[v]}
             {...axis}
           />
           <ZAxis range={[60, 60]} />
@@ -334,7 +343,9 @@ export function ActivityCalendar({
         <Table
           caption="Days studied"
           head={["Day", "Minutes", "Reviews", "Questions answered", "Lessons finished"]}
-          rows={[...studied].reverse().map((d) => [shortDay(d.day), d.minutes, d.reviews, d.answers, d.lessons])}
+          rows={[...studied]
+            .reverse()
+            .map((d) => [shortDay(d.day, locale), d.minutes, d.reviews, d.answers, d.lessons])}
         />
       }
     />

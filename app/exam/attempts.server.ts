@@ -19,6 +19,7 @@ import {
 import { estimateScaledScore, scoreItems } from "./scoring.ts";
 import { deadlineFor, isPastDeadline, NETWORK_GRACE_MS, secondsLeft, secondsUsed } from "./timing.ts";
 import { decodeOptions, decodeReference } from "~/models/json-columns.ts";
+import type { DateReader } from "~/utils/dates.ts";
 
 export interface OpenAttempt {
   id: string;
@@ -427,7 +428,12 @@ export async function reviewScreen(userId: string, attemptId: string, now = new 
   };
 }
 
-export async function attemptResults(userId: string, attemptId: string, now = new Date(), timeZone = "UTC") {
+export async function attemptResults(
+  userId: string,
+  attemptId: string,
+  now = new Date(),
+  timeZone: DateReader = "UTC",
+) {
   let attempt = await ownAttempt(userId, attemptId);
   if (!attempt) return { state: "not-found" as const, message: ATTEMPT_NOT_FOUND };
   if (await finalizeIfExpired(userId, attempt, now)) attempt = (await ownAttempt(userId, attemptId))!;

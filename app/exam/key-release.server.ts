@@ -3,7 +3,7 @@
 // date" cut-off are graded here first, so the key never reaches an attempt that could still use it.
 import { findAssignment } from "~/models/assignment.server.ts";
 import { findOverride, latestOverrideDue } from "~/models/assignment-override.server.ts";
-import { formatDate } from "~/utils/dates.ts";
+import { formatFor, type DateReader } from "~/utils/dates.ts";
 import { gradeExpiredAttempts } from "./grading.server.ts";
 import { answersVisible, keyReleaseDue, missedCardsAllowed, revealMessage } from "./key-release.ts";
 import { dueDateFor, isLate } from "./timing.ts";
@@ -12,7 +12,7 @@ import { dueDateFor, isLate } from "./timing.ts";
 export async function assignmentReveal(
   assignmentId: string,
   attempt: { userId: string; status: string; submittedAt: Date | null },
-  timeZone: string,
+  timeZone: DateReader,
   now = new Date(),
 ) {
   const assignment = await findAssignment(assignmentId);
@@ -35,6 +35,6 @@ export async function assignmentReveal(
     answersVisible: answers,
     // Wrong answers become review cards (which carry the key) only under "after submitting".
     cardsMade: missedCardsAllowed(assignment.revealPolicy),
-    message: answers ? "" : revealMessage(release, (d) => formatDate(d, timeZone, "dateTimeZone")),
+    message: answers ? "" : revealMessage(release, (d) => formatFor(d, timeZone, "dateTimeZone")),
   };
 }

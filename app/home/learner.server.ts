@@ -23,14 +23,14 @@ import { calendarDate, dayWords, weeklyGoal } from "./today.ts";
 
 const ATTEMPT_NAMES = { simulation: "Full mock exam", practice: "Practice quiz", assignment: "Class assignment" };
 
-export async function learnerHome(user: AuthUser, now = new Date()) {
+export async function learnerHome(user: AuthUser & { locale?: string }, now = new Date()) {
   const day = studyDay(now, user.timeZone);
   const [dashboard, queue, attempts, backlog, all, ratingTimes, stored, evidence, goalDays] = await Promise.all([
     progressDashboard(user.id, now),
     studyQueue(user.id, null, now),
     history(user.id, now),
     backlogStatus(user.id, { exact: false, now }),
-    studentAssignments(user.id, user.timeZone, now),
+    studentAssignments(user.id, { timeZone: user.timeZone, locale: user.locale }, now),
     recentRatingTimes(user.id, PACE_SAMPLE),
     findPlanDay(user.id, day.label),
     studyEvidence(user.id, day.start),

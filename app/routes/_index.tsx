@@ -11,6 +11,7 @@ import { learnerHome } from "~/home/learner.server.ts";
 import { saveWeeklyGoalDays } from "~/models/preferences.server.ts";
 import { getUser, hasRole, requireUser } from "~/utils/auth.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 
 // One address, three homes: visitors get the landing page, instructors (and admins) what needs
 // their attention, learners their day. A learner's first visit goes through /welcome first. A
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { kind: "visitor" as const, visitor: await landingHome(request) };
   if (hasRole(user, "instructor")) return { kind: "instructor" as const, instructor: await instructorHome(user) };
   if (!user.onboarded) throw redirect("/welcome");
-  return { kind: "learner" as const, learner: await learnerHome(user) };
+  return { kind: "learner" as const, learner: await learnerHome({ ...user, locale: requestLocale(request) }) };
 }
 
 // Today's one form: the learner's weekly goal (study days a week, or "as many as my study days").

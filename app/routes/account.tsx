@@ -12,6 +12,7 @@ import { Button, ErrorSummary, FormError, TextField } from "~/components/form-co
 import { findUserById } from "~/models/user.server.ts";
 import { currentSessionStoredId, requireUser, restartSessions, sessionDevice } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { readDeviceToken } from "~/utils/device-cookie.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { Section } from "~/components/section.tsx";
@@ -37,6 +38,7 @@ type Notice = keyof typeof NOTICES;
 const done = (notice: Notice, headers?: HeadersInit) => redirect(`/account?done=${notice}`, { headers });
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const doneParam = new URL(request.url).searchParams.get("done");
   const [record, pending, devices] = await Promise.all([
@@ -44,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingEmailChange(user.id),
     currentSessionStoredId(request).then((current) => signedInDevices(user.id, current)),
   ]);
-  const when = (d: Date) => formatDate(d, user.timeZone, "dateTime");
+  const when = (d: Date) => formatDate(d, user.timeZone, "dateTime", locale);
   return {
     user: { name: user.name, email: user.email, role: user.role, timeZone: user.timeZone },
     emailVerified: Boolean(record?.emailVerifiedAt),

@@ -10,6 +10,7 @@ import { accountsExisting } from "~/models/admin-user.server.ts";
 import { listAudit } from "~/models/audit.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Admin · Charted" }];
@@ -17,6 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log · Admin · Charted
 const AUDIT_PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const viewer = await requireRole(request, "admin");
   const query = new FormData();
   for (const [key, value] of new URL(request.url).searchParams) query.append(key, value);
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(log.total / AUDIT_PAGE_SIZE)),
     entries: log.rows.map((e) => ({
       id: e.id,
-      when: formatDate(e.createdAt, viewer.timeZone, "dateTime"),
+      when: formatDate(e.createdAt, viewer.timeZone, "dateTime", locale),
       who: e.actorLabel,
       what: describeAction(e.action),
       target: e.targetLabel,

@@ -18,6 +18,7 @@ import { mailIsConfigured } from "~/mail/transport.server.ts";
 import { INVITATION_STATUSES, type InvitationStatus } from "~/models/invitation-kinds.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { orNotFound } from "~/utils/http.server.ts";
 
@@ -36,10 +37,11 @@ const listQuery = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const admin = await requireRole(request, "admin");
   const { status, page } = listQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const list = await instructorInvitations(status, page);
-  const when = (d: Date | null) => (d ? formatDate(d, admin.timeZone, "dateTime") : null);
+  const when = (d: Date | null) => (d ? formatDate(d, admin.timeZone, "dateTime", locale) : null);
   return {
     status,
     page,

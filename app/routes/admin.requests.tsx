@@ -12,6 +12,7 @@ import { decideInstructorRequest, findRequest, requestQueue } from "~/invitation
 import { PENDING_REQUESTS_SHOWN } from "~/invitations/rules.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 import { orNotFound } from "~/utils/http.server.ts";
 
@@ -26,10 +27,11 @@ const decidedQuery = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const admin = await requireRole(request, "admin");
   const { decided } = decidedQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [queue, just] = await Promise.all([requestQueue(), decided ? findRequest(decided) : null]);
-  const when = (d: Date | null) => (d ? formatDate(d, admin.timeZone, "dateTime") : "");
+  const when = (d: Date | null) => (d ? formatDate(d, admin.timeZone, "dateTime", locale) : "");
   const row = (r: (typeof queue.pending)[number]) => ({
     id: r.id,
     name: r.user.name,

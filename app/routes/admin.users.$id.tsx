@@ -13,6 +13,7 @@ import { Section } from "~/components/section.tsx";
 import type { AuditActor } from "~/models/audit.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import { ROLES } from "~/utils/roles.ts";
@@ -25,6 +26,7 @@ const accountId = (params: LoaderFunctionArgs["params"]) =>
   routeParams(params, { id: userIdParam }, admin.NO_SUCH_ACCOUNT).id;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const viewer = await requireRole(request, "admin");
   const id = accountId(params);
   const { account, audit } = orNotFound(await admin.accountDetails(id));
@@ -38,17 +40,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: account.email,
       role: account.role,
       timeZone: account.timeZone,
-      disabledSince: account.disabledAt ? formatDate(account.disabledAt, zone, "dateTime") : null,
-      verifiedOn: account.emailVerifiedAt ? formatDate(account.emailVerifiedAt, zone, "date") : null,
-      created: formatDate(account.createdAt, zone, "dateTime"),
-      lastSeen: account.lastSeenAt ? formatDate(account.lastSeenAt, zone, "dateTime") : "Never",
+      disabledSince: account.disabledAt ? formatDate(account.disabledAt, zone, "dateTime", locale) : null,
+      verifiedOn: account.emailVerifiedAt ? formatDate(account.emailVerifiedAt, zone, "date", locale) : null,
+      created: formatDate(account.createdAt, zone, "dateTime", locale),
+      lastSeen: account.lastSeenAt ? formatDate(account.lastSeenAt, zone, "dateTime", locale) : "Never",
       sessions: account.sessions,
     },
     audit: {
       total: audit.total,
       rows: audit.rows.map((e) => ({
         id: e.id,
-        when: formatDate(e.createdAt, zone, "dateTime"),
+        when: formatDate(e.createdAt, zone, "dateTime", locale),
         who: e.actorLabel,
         what: describeAction(e.action),
         detail: describeDetail(e.action, e.detail),

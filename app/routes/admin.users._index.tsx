@@ -8,12 +8,14 @@ import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-
 import { DataTable } from "~/components/data-table.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 import { ROLES } from "~/utils/roles.ts";
 
 export const meta: MetaFunction = () => [{ title: "Users · Admin · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const admin = await requireRole(request, "admin");
   const query = new FormData();
   for (const [key, value] of new URL(request.url).searchParams) query.append(key, value);
@@ -36,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: u.email,
       role: u.role,
       disabled: u.disabledAt !== null,
-      created: formatDate(u.createdAt, admin.timeZone, "date"),
-      lastSeen: u.lastSeenAt ? formatDate(u.lastSeenAt, admin.timeZone, "dateTime") : "Never",
+      created: formatDate(u.createdAt, admin.timeZone, "date", locale),
+      lastSeen: u.lastSeenAt ? formatDate(u.lastSeenAt, admin.timeZone, "dateTime", locale) : "Never",
     })),
   };
 }

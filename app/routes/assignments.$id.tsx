@@ -6,6 +6,7 @@ import { assignmentForStudent, startAssignment } from "~/assignments/student.ser
 import { idParam, startForm } from "~/assignments/forms.ts";
 import { Button, FormError } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,7 +18,9 @@ const idFrom = (params: LoaderFunctionArgs["params"]) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return orNotFound(await assignmentForStudent(user.id, user.timeZone, idFrom(params)));
+  return orNotFound(
+    await assignmentForStudent(user.id, { timeZone: user.timeZone, locale: requestLocale(request) }, idFrom(params)),
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idFrom(params);
   const form = startForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return data({ message: "That request could not be read. Use the Start button." }, { status: 400 });
-  const started = await startAssignment(user.id, user.timeZone, id);
+  const started = await startAssignment(user.id, { timeZone: user.timeZone, locale: requestLocale(request) }, id);
   if (!started.ok) return data({ message: started.message }, { status: started.status });
   return redirect(`/attempts/${started.attemptId}`);
 }

@@ -7,6 +7,7 @@ import { ASSUMED_PASS_PERCENT, SCALE } from "~/exam/scoring.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { routeParams } from "~/utils/http.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
@@ -17,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { id } = routeParams(params, { id: attemptIdParam }, "We could not find that attempt.");
-  const results = await attemptResults(user.id, id, new Date(), user.timeZone);
+  const results = await attemptResults(user.id, id, new Date(), {
+    timeZone: user.timeZone,
+    locale: requestLocale(request),
+  });
   if (results.state === "not-found") throw new Response(results.message, { status: 404 });
   // Not submitted yet (and time not up): back to the questions.
   if (results.state === "open") return redirect(`/attempts/${id}`);

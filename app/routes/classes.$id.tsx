@@ -1,4 +1,5 @@
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { orNotFound, routeParams } from "~/utils/http.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -52,6 +53,7 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const klass = await load(request, params);
   const url = new URL(request.url);
   const { timeZone } = await requireRole(request, "instructor");
@@ -59,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await gradeExpiredAttempts({ classId: klass.id });
   const [roster, assignments, statusOf, removed, invited] = await Promise.all([
     classRoster(klass.id),
-    classAssignments(klass.id, timeZone),
+    classAssignments(klass.id, { timeZone, locale }),
     memberStatuses(klass.id),
     removedFromClass(klass.id),
     pendingInvitations(klass.id),
@@ -67,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Mastery per domain for each student, by the same method as their own Progress page.
   const mastery = await Promise.all(roster.map((s) => domainMastery(s.id)));
   // Dates in the instructor's time zone, formatted here so server and browser render the same text.
-  const day = (d: Date | string | null) => (d ? formatDate(d, timeZone, "date") : "No activity yet");
+  const day = (d: Date | string | null) => (d ? formatDate(d, timeZone, "date", locale) : "No activity yet");
   const students = roster.map((s, i) => ({
     ...s,
     joined: day(s.joinedAt),

@@ -9,6 +9,7 @@ import { Button, ErrorSummary, RadioGroup, SelectField, TextField } from "~/comp
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { MIN_RESPONSES_FOR_DISCRIMINATION } from "~/assignments/item-analysis.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { DataTable } from "~/components/data-table.tsx";
@@ -25,7 +26,7 @@ const DONE_MESSAGES = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "instructor");
+  const user = { ...(await requireRole(request, "instructor")), locale: requestLocale(request) };
   const ids = routeParams(params, { id: idParam, aid: idParam }, NOT_FOUND);
   const results = orNotFound(await assignmentResults(user, ids.id, ids.aid));
   const { members, overrides } = orNotFound(await assignmentOverrides(user, ids.id, ids.aid));
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Add, change or remove one student's override (instructor of the class, or an admin). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "instructor");
+  const user = { ...(await requireRole(request, "instructor")), locale: requestLocale(request) };
   const ids = routeParams(params, { id: idParam, aid: idParam }, NOT_FOUND);
   const formData = await request.formData();
   const base = `/classes/${ids.id}/assignments/${ids.aid}`;

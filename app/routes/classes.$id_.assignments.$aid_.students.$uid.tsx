@@ -5,6 +5,7 @@ import { studentWork } from "~/assignments/results.server.ts";
 import { idParam } from "~/assignments/forms.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { Section } from "~/components/section.tsx";
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { id: idParam, aid: idParam, uid: idParam },
     "We could not find that student's work.",
   );
-  return orNotFound(await studentWork(user, ids.id, ids.aid, ids.uid));
+  return orNotFound(await studentWork({ ...user, locale: requestLocale(request) }, ids.id, ids.aid, ids.uid));
 }
 
 export default function StudentWorkPage() {

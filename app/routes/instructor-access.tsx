@@ -9,11 +9,13 @@ import { instructorRequestForm } from "~/invitations/forms.ts";
 import { latestRequest, requestInstructorAccess } from "~/invitations/requests.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Instructor access · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const latest = await latestRequest(user.id);
   return {
@@ -23,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           status: latest.status,
           note: latest.note,
-          sentOn: formatDate(latest.createdAt, user.timeZone, "date"),
-          decidedOn: latest.decidedAt ? formatDate(latest.decidedAt, user.timeZone, "date") : null,
+          sentOn: formatDate(latest.createdAt, user.timeZone, "date", locale),
+          decidedOn: latest.decidedAt ? formatDate(latest.decidedAt, user.timeZone, "date", locale) : null,
         }
       : null,
   };

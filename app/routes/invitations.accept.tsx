@@ -18,6 +18,7 @@ import { acceptIntentForm, invitationToken } from "~/invitations/forms.ts";
 import { ACCEPT_PATH } from "~/invitations/rules.ts";
 import { endSession, getUser, requireUser, sessionDevice, startSession } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseInput } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,6 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const pageOf = (token: string) => `${ACCEPT_PATH}?${new URLSearchParams({ token })}`;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const token = invitationToken.safeParse(new URL(request.url).searchParams.get("token"));
   if (!token.success) return data({ state: "dead" as const, message: DEAD_MESSAGES.unknown }, { status: 404 });
   const user = await getUser(request);
@@ -49,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: invitation.name,
       className: invitation.className,
       instructorName: invitation.instructorName,
-      expires: formatDate(invitation.expiresAt, user?.timeZone ?? "UTC", "dateTimeZone"),
+      expires: formatDate(invitation.expiresAt, user?.timeZone ?? "UTC", "dateTimeZone", locale),
     },
     viewer: user ? { name: user.name, email: user.email, sameEmail: user.email === invitation.email } : null,
     standing: opened.standing,

@@ -8,13 +8,17 @@ import { joinClassSchema, leaveForm } from "~/classes/forms.ts";
 import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rows, assignments] = await Promise.all([classesJoinedBy(user.id), studentAssignments(user.id, user.timeZone)]);
+  const [rows, assignments] = await Promise.all([
+    classesJoinedBy(user.id),
+    studentAssignments(user.id, { timeZone: user.timeZone, locale: requestLocale(request) }),
+  ]);
   // After accepting a class invitation (?joined=<class id>): say which class, if they are in it.
   const joinedId = new URL(request.url).searchParams.get("joined");
   return {

@@ -11,6 +11,7 @@ import { Button, RadioGroup } from "~/components/form-controls.tsx";
 import { deepLinkChoices, deepLinkResponse, readDeepLinkRequest } from "~/lti/deep-linking.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Choose an assignment · Charted" }];
@@ -26,12 +27,17 @@ async function deepLinkRequest(request: Request, token: unknown) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const { user, found, token } = await deepLinkRequest(request, new URL(request.url).searchParams.get("request"));
   const choices = await deepLinkChoices(found);
   return {
     token,
     classId: found.classId,
-    choices: choices.map((c) => ({ id: c.id, title: c.title, due: formatDate(c.dueAt, user.timeZone, "dateTime") })),
+    choices: choices.map((c) => ({
+      id: c.id,
+      title: c.title,
+      due: formatDate(c.dueAt, user.timeZone, "dateTime", locale),
+    })),
   };
 }
 

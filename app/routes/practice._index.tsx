@@ -1,4 +1,5 @@
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,6 +26,7 @@ import { parseInput } from "~/utils/forms.server.ts";
 export const meta: MetaFunction = () => [{ title: "Practice · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const index = getContentIndex();
   const lessonSlug = z
@@ -53,9 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     attempts: (await history(user.id)).map((a) => ({
       ...a,
       started: {
-        dateTime: formatDate(a.startedAt, user.timeZone, "dateTime"),
-        date: formatDate(a.startedAt, user.timeZone, "date"),
-        monthDay: formatDate(a.startedAt, user.timeZone, "monthDay"),
+        dateTime: formatDate(a.startedAt, user.timeZone, "dateTime", locale),
+        date: formatDate(a.startedAt, user.timeZone, "date", locale),
+        monthDay: formatDate(a.startedAt, user.timeZone, "monthDay", locale),
       },
     })),
   };
@@ -70,6 +72,7 @@ type ActionData = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent") === "simulation" ? "simulation" : "practice";
@@ -105,7 +108,11 @@ export async function action({ request }: ActionFunctionArgs) {
         form: intent,
         formError: result.message,
         fieldErrors: {},
-        offer: { ...result.open, started: formatDate(result.open.startedAt, user.timeZone, "dateTime"), replay },
+        offer: {
+          ...result.open,
+          started: formatDate(result.open.startedAt, user.timeZone, "dateTime", locale),
+          replay,
+        },
       },
       { status: 409 },
     );

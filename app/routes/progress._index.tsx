@@ -8,6 +8,7 @@ import {
   ScoreTrendChart,
   shortDay,
 } from "~/components/progress-charts.tsx";
+import { useDates } from "~/components/use-dates.ts";
 import { gradeExpiredAttempts } from "~/exam/grading.server.ts";
 import { SCALE } from "~/exam/scoring.ts";
 import { taskLine } from "~/progress/plan.ts";
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProgressPage() {
   const d = useLoaderData<typeof loader>();
+  const { locale } = useDates();
   return (
     <div className="space-y-6">
       <h1 className="page-title">Your progress</h1>
@@ -109,8 +111,8 @@ export default function ProgressPage() {
             <ul className="mt-2 space-y-1 text-sm text-muted" aria-label="Mocks not counted">
               {d.uncountedMocks.map((m, i) => (
                 <li key={i}>
-                  Your mock on {shortDay(m.day)} is not counted: you answered {m.answered} of {m.items} questions. A
-                  mock counts once you answer at least {Math.round(MOCK_MIN_ANSWERED_SHARE * 100)}%.
+                  Your mock on {shortDay(m.day, locale)} is not counted: you answered {m.answered} of {m.items}{" "}
+                  questions. A mock counts once you answer at least {Math.round(MOCK_MIN_ANSWERED_SHARE * 100)}%.
                 </li>
               ))}
             </ul>
@@ -183,11 +185,12 @@ function ReadinessCard({ readiness }: { readiness: ReturnType<typeof useLoaderDa
 }
 
 function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof loader>>["plan"] }) {
+  const { locale } = useDates();
   return (
     <Section headingId="next-heading" title="Next study session" gap={1} className="card">
       {plan.next ? (
         <>
-          <p className="font-medium">{plan.next.day === plan.today ? "Today" : shortDay(plan.next.day)}</p>
+          <p className="font-medium">{plan.next.day === plan.today ? "Today" : shortDay(plan.next.day, locale)}</p>
           <ul className="list-disc pl-5 text-sm">
             {plan.next.tasks.map((t, i) => (
               <li key={i}>{taskLine(t)}</li>
@@ -198,7 +201,7 @@ function NextSession({ plan }: { plan: ReturnType<typeof useLoaderData<typeof lo
         <p className="text-sm">{plan.notes[0]}</p>
       )}
       <p className="mt-2 text-sm">
-        {plan.examDate ? `Exam date: ${shortDay(plan.examDate)}.` : "No exam date set yet."}
+        {plan.examDate ? `Exam date: ${shortDay(plan.examDate, locale)}.` : "No exam date set yet."}
       </p>
       <Link to="/progress/plan" className="btn-secondary mt-2">
         Your study plan

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CheckboxGroup, ErrorSummary, FormError, TextField } from "~/components/form-controls.tsx";
-import { shortDay } from "~/components/progress-charts.tsx";
+import { useDates } from "~/components/use-dates.ts";
 import { progressDashboard } from "~/progress/dashboard.server.ts";
 import {
   dayOffSchema,
@@ -15,28 +15,30 @@ import { hoursAndMinutes, LESSON_ORDER_RULE, MOCK_MINUTES, SESSIONS_SHOWN, taskL
 import { addDayOff, removeDayOff, savePlanSettings } from "~/progress/plan-settings.server.ts";
 import { studyDay } from "~/review/study-day.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { formatDay } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { formFailure, parseFormData, parseInput, type FormFailure } from "~/utils/forms.server.ts";
 import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Study plan · Progress · Charted" }];
 
-// Day labels are calendar dates: formatted at noon UTC, the same text on server and browser.
-const LONG_DAY = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
-const longDay = (label: string) => LONG_DAY.format(new Date(`${label}T12:00:00Z`));
+/** "Saturday, December 12" in the reader's locale, for labels made on the server. */
+const longDay = (label: string, locale: string) => formatDay(label, "weekdayLong", locale);
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const d = await progressDashboard(user.id);
+  const locale = requestLocale(request);
   return {
     today: d.today,
     prefs: d.prefs,
-    daysOff: d.prefs.daysOff.map((day) => ({ day, label: longDay(day) })),
+    daysOff: d.prefs.daysOff.map((day) => ({ day, label: longDay(day, locale) })),
     status: d.plan.status,
     notes: d.plan.notes,
     sessions: d.plan.sessions.slice(0, SESSIONS_SHOWN),
     moreSessions: Math.max(0, d.plan.sessions.length - SESSIONS_SHOWN),
-    mockProposals: d.plan.mockProposals.map((p) => ({ ...p, label: longDay(p.day) })),
+    mockProposals: d.plan.mockProposals.map((p) => ({ ...p, label: longDay(p.day, locale) })),
     daysLeft: d.plan.status === "ok" ? d.plan.daysLeft : null,
     streak: d.streak,
   };
@@ -55,13 +57,21 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ form: "day-off" as const, ...parsed }, { status: 400 });
     const added = await addDayOff(user.id, parsed.data.day, today);
     if (!added.ok) return data({ form: "day-off" as const, ...formFailure(formData, added.message) }, { status: 409 });
-    return { ok: true as const, form: "day-off" as const, message: `Day off added: ${longDay(parsed.data.day)}.` };
+    return {
+      ok: true as const,
+      form: "day-off" as const,
+      message: `Day off added: ${longDay(parsed.data.day, requestLocale(request))}.`,
+    };
   }
   if (intent.data === "remove-day-off") {
     const parsed = parseFormData(formData, removeDayOffSchema);
     if (!parsed.ok) return data({ form: "day-off" as const, ...parsed }, { status: 400 });
     await removeDayOff(user.id, parsed.data.day, today);
-    return { ok: true as const, form: "day-off" as const, message: `Day off removed: ${longDay(parsed.data.day)}.` };
+    return {
+      ok: true as const,
+      form: "day-off" as const,
+      message: `Day off removed: ${longDay(parsed.data.day, requestLocale(request))}.`,
+    };
   }
 
   const parsed = parseInput(planSettingsInput(formData), planSettingsSchema(today), formData);
@@ -89,6 +99,7 @@ function settingsFailure(formData: FormData, failure: FormFailure) {
 
 export default function StudyPlan() {
   const d = useLoaderData<typeof loader>();
+  const dates = useDates();
   const result = useActionData<typeof action>();
   const settingsErrors = result && !result.ok && result.form === "settings" ? result : undefined;
   const dayOffErrors = result && !result.ok && result.form === "day-off" ? result : undefined;
@@ -258,7 +269,7 @@ export default function StudyPlan() {
             {d.sessions.map((s) => (
               <li key={s.day} className="card" data-day={s.day}>
                 <h3 className="font-semibold">
-                  {s.day === d.today ? "Today" : longDay(s.day)}
+                  {s.day === d.today ? "Today" : dates.day(s.day, "weekdayLong")}
                   <span className="font-normal text-muted">
                     {" "}
                     · about {s.minutes} min{s.finalDay ? " · light review before the exam" : ""}
@@ -279,7 +290,8 @@ export default function StudyPlan() {
           {d.moreSessions ? (
             <p>
               And {d.moreSessions} more session{d.moreSessions === 1 ? "" : "s"} until{" "}
-              {d.prefs.examDate ? shortDay(d.prefs.examDate) : "the end of the plan"} (all in the calendar file).
+              {d.prefs.examDate ? dates.day(d.prefs.examDate, "monthDay") : "the end of the plan"} (all in the calendar
+              file).
             </p>
           ) : null}
         </Section>

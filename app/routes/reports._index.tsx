@@ -5,11 +5,13 @@ import { myReports } from "~/reports/reports.server.ts";
 import { STATUS_LABELS } from "~/reports/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your reports · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const url = new URL(request.url);
   const reports = await myReports(user.id);
@@ -23,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       source: r.source,
       status: r.status as keyof typeof STATUS_LABELS,
       reply: r.reply,
-      sentOn: formatDate(r.createdAt, user.timeZone, "date"),
-      answeredOn: r.resolvedAt ? formatDate(r.resolvedAt, user.timeZone, "date") : null,
+      sentOn: formatDate(r.createdAt, user.timeZone, "date", locale),
+      answeredOn: r.resolvedAt ? formatDate(r.resolvedAt, user.timeZone, "date", locale) : null,
     })),
   };
 }

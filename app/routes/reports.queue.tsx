@@ -9,12 +9,14 @@ import { queueQuerySchema, resolveFormSchema, STATUS_LABELS } from "~/reports/fo
 import { answerReport, QUEUE_PAGE_SIZE, reportQueue } from "~/reports/reports.server.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
 import { orNotFound } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Content reports · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireRole(request, "admin");
   const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const queue = await reportQueue(query.status, query.page);
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: r.status,
       reply: r.reply,
       reporter: r.reporter.name,
-      sentOn: formatDate(r.createdAt, user.timeZone, "dateTime"),
+      sentOn: formatDate(r.createdAt, user.timeZone, "dateTime", locale),
     })),
   };
 }

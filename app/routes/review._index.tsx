@@ -10,11 +10,13 @@ import { Button, FormError } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
 import { ExamForecast } from "~/components/exam-forecast.tsx";
 import { examRecallForecast } from "~/review/exam-forecast.server.ts";
-import { formatDate } from "~/utils/dates.ts";
+import { formatDay } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   // The queue first: it ends a catch-up plan whose backlog is cleared, which the status then shows.
   const all = await studyQueue(user.id, null);
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: { ...all.counts, due: decks.reduce((n, d) => n + d.due, 0) },
     // Only with an exam date ahead. The exam date is a calendar date (stored as midnight UTC).
     exam: exam && {
-      examDate: formatDate(`${exam.examDay}T00:00:00Z`, "UTC", "date"),
+      examDate: formatDay(exam.examDay, "date", locale),
       cards: exam.cards,
       recallPercent: exam.recall === null ? null : Math.round(exam.recall * 100),
       afterTodayPercent: exam.recallAfterToday === null ? null : Math.round(exam.recallAfterToday * 100),

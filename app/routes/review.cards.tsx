@@ -1,4 +1,5 @@
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -33,6 +34,7 @@ const STATE_NAMES: Record<State, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const query = browseQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
@@ -71,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         source: c.source,
         state: STATE_NAMES[c.state as State],
         suspended: c.suspended,
-        due: formatDate(c.due, user.timeZone, "date"),
+        due: formatDate(c.due, user.timeZone, "date", locale),
         lapses: c.lapses,
         memory: memory
           ? {

@@ -9,7 +9,8 @@ import { catchUpAction, catchUpQuery } from "~/review/catch-up-forms.ts";
 import { previewCatchUp, startCatchUp, stopCatchUp } from "~/review/catch-up.server.ts";
 import { learnerPreferences } from "~/models/preferences.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/dates.ts";
+import { formatDate, formatDay } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import { parseFormData, parseInput } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Catch-up plan · Review · Charted" }];
@@ -19,11 +20,10 @@ const DONE: Record<string, string> = {
   stopped: "Your catch-up plan has stopped. Your usual daily limits apply again.",
 };
 
-/** A study day label (YYYY-MM-DD, already in the learner's zone) as people read it. */
-const dayLabel = (label: string) => formatDate(`${label}T12:00:00Z`, "UTC", "date");
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const url = new URL(request.url);
   const query = parseInput({ cap: url.searchParams.get("cap") ?? undefined }, catchUpQuery, new FormData());
@@ -41,14 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     threshold: preview.status.threshold,
     backlog: preview.status.backlog,
     running: preview.status.plan
-      ? { cap: preview.status.plan.cap, since: formatDate(preview.status.plan.since, prefs.timeZone, "date") }
+      ? { cap: preview.status.plan.cap, since: formatDate(preview.status.plan.since, prefs.timeZone, "date", locale) }
       : null,
     cap: preview.cap,
     suggested: preview.suggested,
     doneToday: preview.doneToday,
     clears: preview.plan.clears,
     days: preview.plan.days.map((d) => ({
-      date: dayLabel(d.label),
+      date: formatDay(d.label, "date", locale),
       reviews: d.reviews,
       fromBacklog: d.fromBacklog,
       overdueAfter: d.overdueAfter,

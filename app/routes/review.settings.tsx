@@ -1,4 +1,5 @@
 import { formatDate } from "~/utils/dates.ts";
+import { requestLocale } from "~/utils/locale.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
@@ -23,6 +24,7 @@ import { parseFormData, parseInput } from "~/utils/forms.server.ts";
 export const meta: MetaFunction = () => [{ title: "Review settings · Charted" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
   const user = await requireUser(request);
   const [prefs, optimizer, workload] = await Promise.all([
     learnerPreferences(user.id),
@@ -47,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       last: optimizer.last
         ? {
             ...optimizer.last,
-            date: formatDate(optimizer.last.createdAt, prefs.timeZone, "date"),
+            date: formatDate(optimizer.last.createdAt, prefs.timeZone, "date", locale),
           }
         : null,
       // A run finished in the last hour is shown with its outcome; older ones as "Last run".
@@ -55,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         optimizer.job && (optimizer.job.state === "running" || recent(optimizer.job.finishedAt))
           ? {
               state: optimizer.job.state,
-              since: formatDate(optimizer.job.since, prefs.timeZone, "dateTime"),
+              since: formatDate(optimizer.job.since, prefs.timeZone, "dateTime", locale),
               outcome: optimizer.job.outcome,
             }
           : null,

@@ -4,6 +4,7 @@ import { reviewStats } from "~/review/review.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
+import { useDates } from "~/components/use-dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Statistics · Review · Charted" }];
 
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewStats() {
   const stats = useLoaderData<typeof loader>();
+  const dates = useDates();
   const max = Math.max(1, ...stats.forecast.map((f) => f.count));
   return (
     <div className="space-y-6">
@@ -48,7 +50,7 @@ export default function ReviewStats() {
           rows={stats.forecast}
           rowKey={(f) => f.day}
           cells={(f, i) => [
-            i === 0 ? "Today" : f.day,
+            i === 0 ? "Today" : dates.day(f.day, "date"),
             f.count,
             <div className="h-2 rounded-full bg-brand" style={{ width: `${(f.count / max) * 100}%` }} />,
           ]}
@@ -67,7 +69,7 @@ export default function ReviewStats() {
             columns={["Week of", "Reviews", "Retention"]}
             rows={stats.retention}
             rowKey={(w) => w.week}
-            cells={(w) => [w.week, w.reviews, `${w.percent}%`]}
+            cells={(w) => [dates.day(w.week, "date"), w.reviews, `${w.percent}%`]}
           />
         ) : (
           <p>No reviews of mature cards yet: retention appears once cards reach the review stage.</p>
