@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page.tsx";
+import { FocusHeader, useFocusMode } from "./components/focus-header.tsx";
 import { OfflineKeeper } from "./components/offline-keeper.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import stylesheet from "./tailwind.css?url";
@@ -56,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const theme = root?.theme ?? "system";
+  const focus = useFocusMode();
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>
@@ -71,8 +73,13 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader user={root?.user ?? null} theme={theme} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8 focus:outline-none">
+        {/* Exam and review screens ask for focus mode: a one-line bar instead of the site header. */}
+        {focus ? <FocusHeader focus={focus} /> : <SiteHeader user={root?.user ?? null} theme={theme} />}
+        <main
+          id="main"
+          tabIndex={-1}
+          className={`mx-auto w-full max-w-5xl px-4 focus:outline-none ${focus ? "py-3 sm:py-6" : "py-6 sm:py-8"}`}
+        >
           {children}
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-8 text-sm text-muted">

@@ -1,6 +1,6 @@
 // The app's data tables: one markup for captions, column and row headers, cell padding and the
 // horizontal scroll wrapper, so every table reads the same to a screen reader.
-import type { Key, ReactNode } from "react";
+import { useId, type Key, type ReactNode } from "react";
 
 type ColumnSpec = {
   header: ReactNode;
@@ -20,8 +20,8 @@ const column = (c: Column): ColumnSpec => (isSpec(c) ? c : { header: c });
 /**
  * A data table. `cells` gives a row's cells in column order; the first is the row's header
  * (`th scope="row"`) unless `rowHeader` is false. Cells are padded apart (`pr-4`), the last one
- * too only with `padLast`. Wide tables scroll sideways in their own box; `regionLabelledBy` makes
- * that box a focusable, named region so keyboard users can scroll it.
+ * too only with `padLast`. Wide tables scroll sideways in their own box; `regionLabelledBy` (or
+ * else the caption) makes that box a focusable, named region so keyboard users can scroll it.
  */
 export function DataTable<T>({
   caption,
@@ -58,13 +58,18 @@ export function DataTable<T>({
   scroll?: boolean;
   regionLabelledBy?: string;
 }) {
+  const captionId = useId();
   const pad = dense ? "py-1" : "py-2";
   const heads = columns?.map(column);
   const padded = (j: number, count: number) => (padLast || j < count - 1 ? `${pad} pr-4` : pad);
   const rule = `border-b border-line${rowClassName ? ` ${rowClassName}` : ""}`;
   const table = (
     <table className={className}>
-      {caption ? <caption className={captionClassName}>{caption}</caption> : null}
+      {caption ? (
+        <caption id={captionId} className={captionClassName}>
+          {caption}
+        </caption>
+      ) : null}
       {heads ? (
         <thead>
           <tr className="border-b border-line">
@@ -109,12 +114,15 @@ export function DataTable<T>({
     </table>
   );
   if (!scroll) return table;
-  return regionLabelledBy ? (
+  // `relative`: visually hidden cells (absolutely positioned) stay inside the scrolling box;
+  // otherwise they sit at their place off to the right and widen the whole page (WCAG 1.4.10).
+  const labelledBy = regionLabelledBy ?? (caption ? captionId : undefined);
+  return labelledBy ? (
     // Focusable so keyboard users can scroll a wide table on a narrow screen.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={regionLabelledBy}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       {table}
     </div>
   ) : (
-    <div className="overflow-x-auto">{table}</div>
+    <div className="relative overflow-x-auto">{table}</div>
   );
 }

@@ -6,7 +6,16 @@ import { formatDuration, TIME_WARNINGS } from "~/exam/timing.ts";
  * announces 15, 5 and 1 minute warnings to screen readers, and calls onExpire at zero.
  * Without JavaScript it shows the time left when the page loaded.
  */
-export function ExamTimer({ secondsLeft, onExpire }: { secondsLeft: number; onExpire: () => void }) {
+export function ExamTimer({
+  secondsLeft,
+  onExpire,
+  compact = false,
+}: {
+  secondsLeft: number;
+  onExpire: () => void;
+  /** Smaller, for the exam's bottom bar: on a phone the warning shows as the timer's colour only. */
+  compact?: boolean;
+}) {
   const [left, setLeft] = useState(secondsLeft);
   const [warning, setWarning] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -40,7 +49,9 @@ export function ExamTimer({ secondsLeft, onExpire }: { secondsLeft: number; onEx
   return (
     <div className="flex items-center gap-2">
       <p
-        className={`rounded-md border px-3 py-1 font-mono text-lg font-semibold tabular-nums ${
+        className={`rounded-md border font-mono font-semibold tabular-nums ${
+          compact ? "px-2 py-1 text-sm sm:text-lg" : "px-3 py-1 text-lg"
+        } ${
           urgent
             ? "border-danger bg-danger-soft text-danger"
             : low
@@ -57,7 +68,10 @@ export function ExamTimer({ secondsLeft, onExpire }: { secondsLeft: number; onEx
         {left === 0 ? "Time is up. Submitting your answers." : warning}
       </p>
       {warning && left > 0 ? (
-        <span aria-hidden="true" className={`text-sm font-semibold ${urgent ? "text-danger" : "text-warn"}`}>
+        <span
+          aria-hidden="true"
+          className={`text-sm font-semibold ${compact ? "max-sm:hidden" : ""} ${urgent ? "text-danger" : "text-warn"}`}
+        >
           {warning}
         </span>
       ) : null}

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
 import type { Role } from "~/utils/roles.ts";
+import { Truncate } from "./truncate.tsx";
 
 type Theme = "system" | "light" | "dark";
 interface HeaderUser {
@@ -91,16 +92,16 @@ export function SiteHeader({ user, theme }: { user: HeaderUser | null; theme: Th
         <div className="ml-auto flex items-center gap-2">
           {user ? (
             <details className="relative">
-              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-line px-3 font-medium">
+              <summary className="flex min-h-11 max-w-[11rem] cursor-pointer list-none items-center rounded-md border border-line px-3 font-medium sm:max-w-[16rem]">
                 <span className="sr-only">Account menu for </span>
-                {user.name}
+                <Truncate text={user.name} inControl className="min-w-0" />
                 <span aria-hidden="true" className="ml-1">
                   ▾
                 </span>
               </summary>
-              <div className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-line bg-surface p-3 shadow-lg">
+              <div className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line bg-surface p-3 shadow-lg">
                 <p className="mb-2 text-sm text-muted">
-                  Signed in as <span className="font-medium text-ink">{user.email}</span> ({user.role})
+                  Signed in as <Truncate text={user.email} className="font-medium text-ink" /> ({user.role})
                 </p>
                 <ul className="space-y-1">
                   <li>

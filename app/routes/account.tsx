@@ -157,7 +157,7 @@ export default function AccountPage() {
       ) : null}
       <FormError message={actionData?.intent === null ? actionData.formError : undefined} />
       <Section headingId="profile-heading" title="Profile" gap={2} className="card">
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 [&_dd]:[overflow-wrap:anywhere]">
           <dt className="text-muted">Name</dt>
           <dd>{user.name}</dd>
           <dt className="text-muted">Role</dt>

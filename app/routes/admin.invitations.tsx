@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextField } from "~/components/form-controls.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
 import { adminInvitationForm } from "~/invitations/forms.ts";
@@ -193,8 +194,8 @@ export default function AdminInvitations() {
             rowKey={(i) => i.id}
             cells={(i) => [
               <>
-                {i.email}
-                {i.name ? <span className="block text-sm text-muted">{i.name}</span> : null}
+                <Truncate text={i.email} className="block max-w-56" />
+                {i.name ? <Truncate text={i.name} className="block max-w-56 text-sm text-muted" /> : null}
               </>,
               i.sent,
               i.outcome,

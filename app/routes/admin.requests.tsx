@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, TextareaField } from "~/components/form-controls.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
 import { decideRequestForm } from "~/invitations/forms.ts";
@@ -102,7 +103,8 @@ export default function AdminRequests() {
               return (
                 <li key={r.id} className="card space-y-3">
                   <h3 className="font-semibold">
-                    {r.name} <span className="font-normal text-muted">({r.email})</span>
+                    <Truncate text={r.name} className="block" />
+                    <Truncate text={r.email} className="block font-normal text-muted" />
                   </h3>
                   <p className="text-sm text-muted">
                     Sent {r.sent}
@@ -156,8 +158,8 @@ export default function AdminRequests() {
             rowKey={(r) => r.id}
             cells={(r) => [
               <>
-                {r.name}
-                <span className="block text-sm text-muted">{r.email}</span>
+                <Truncate text={r.name} className="block max-w-56" />
+                <Truncate text={r.email} className="block max-w-56 text-sm text-muted" />
               </>,
               STATUS_LABELS[r.status] ?? r.status,
               r.decided,

@@ -8,6 +8,7 @@ import { describeAction, describeDetail } from "~/admin/audit-wording.ts";
 import { DONE_MESSAGES, doneSchema, userActionSchema, userIdParam, type UserAction } from "~/admin/forms.ts";
 import * as admin from "~/admin/users.server.ts";
 import { Button, CheckboxField, ErrorSummary, SelectField } from "~/components/form-controls.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
 import type { AuditActor } from "~/models/audit.server.ts";
@@ -111,16 +112,18 @@ export default function AdminUser() {
       <p>
         <Link to="/admin/users">All users</Link>
       </p>
-      <h1 className="page-title">{account.name}</h1>
+      <h1 className="page-title [overflow-wrap:anywhere]">{account.name}</h1>
       {done && !failed ? (
         <p role="status" className="rounded-md border border-success bg-success-soft p-3 font-medium text-success">
           {DONE_MESSAGES[done]}
         </p>
       ) : null}
       <Section headingId="details-heading" title="Account" className="card">
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 [&_dd]:[overflow-wrap:anywhere]">
           <dt className="text-muted">Email</dt>
-          <dd>{account.email}</dd>
+          <dd className="min-w-0">
+            <Truncate text={account.email} />
+          </dd>
           <dt className="text-muted">Email confirmed</dt>
           <dd>{account.verifiedOn ? `Yes, ${account.verifiedOn}` : "Not yet"}</dd>
           <dt className="text-muted">Role</dt>

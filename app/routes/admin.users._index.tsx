@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { userSearchSchema } from "~/admin/forms.ts";
 import { findUsers, USERS_PAGE_SIZE } from "~/admin/users.server.ts";
 import { Button, ErrorSummary, SelectField, TextField } from "~/components/form-controls.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { DataTable } from "~/components/data-table.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -107,10 +108,10 @@ export default function AdminUsers() {
           rows={users}
           rowKey={(u) => u.id}
           cells={(u) => [
-            <Link key="name" to={`/admin/users/${u.id}`}>
-              {u.name}
+            <Link key="name" to={`/admin/users/${u.id}`} className="inline-block max-w-48">
+              <Truncate text={u.name} inControl />
             </Link>,
-            u.email,
+            <Truncate key="email" text={u.email} className="max-w-56" />,
             <span key="role" className="capitalize">
               {u.role}
             </span>,

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { ChevronLeft, ChevronRight, Flag, LayoutGrid } from "lucide-react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { ActionBar } from "~/components/action-bar.tsx";
 import { ExamTimer } from "~/components/exam-timer.tsx";
 import { QuestionNavigator } from "~/components/question-navigator.tsx";
 import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
@@ -11,8 +13,12 @@ import { routeParams } from "~/utils/http.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { Button, FormError } from "~/components/form-controls.tsx";
 import { ReportLink } from "~/components/report-link.tsx";
+import type { FocusMode } from "~/components/focus-header.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Exam · Charted" }];
+
+/** Focus mode: a one-line header instead of the site's (answers save as they are chosen). */
+export const handle = { focus: { exitTo: "/practice", exitLabel: "Save and exit" } satisfies FocusMode };
 
 function parseParams(params: LoaderFunctionArgs["params"]) {
   const { id, n } = routeParams(params, { id: attemptIdParam, n: positionParam }, "We could not find that question.");
@@ -177,26 +183,19 @@ export default function ExamItemPage() {
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-8">
       <div>
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <p className="font-semibold">
-            <span className="text-muted">
-              {attempt.kind === "simulation"
-                ? "Full simulation"
-                : attempt.kind === "assignment"
-                  ? "Assignment"
-                  : attempt.mode === "tutor"
-                    ? "Tutor practice"
-                    : "Practice"}{" "}
-              ·{" "}
-            </span>
-            Question {item.number} of {attempt.total}
-          </p>
-          {attempt.secondsLeft !== null ? (
-            <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} />
-          ) : (
-            <p className="text-sm text-muted">Untimed</p>
-          )}
-        </div>
+        <p className="mb-3 font-semibold sm:mb-4">
+          <span className="text-muted">
+            {attempt.kind === "simulation"
+              ? "Full simulation"
+              : attempt.kind === "assignment"
+                ? "Assignment"
+                : attempt.mode === "tutor"
+                  ? "Tutor practice"
+                  : "Practice"}{" "}
+            ·{" "}
+          </span>
+          Question {item.number} of {attempt.total}
+        </p>
 
         <FormError message={failure?.message} />
 
@@ -214,7 +213,7 @@ export default function ExamItemPage() {
           </button>
           <fieldset>
             <legend
-              className="mb-4 text-lg font-semibold sm:text-xl"
+              className="mb-4 text-lg font-semibold [overflow-wrap:anywhere] sm:text-xl"
               dangerouslySetInnerHTML={{ __html: item.stemHtml }}
             />
             <div className="space-y-2">
@@ -225,7 +224,7 @@ export default function ExamItemPage() {
                 return (
                   <label
                     key={`${item.number}-${i}`}
-                    className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md border p-3 ${
+                    className={`flex min-h-11 w-full cursor-pointer items-start gap-3 rounded-md border p-3 [overflow-wrap:anywhere] ${
                       isKey
                         ? "border-success bg-success-soft"
                         : isWrongChoice
@@ -298,66 +297,114 @@ export default function ExamItemPage() {
                         : "Your answer is saved as soon as you choose it."}
             </p>
           )}
-          <div className="mt-4 flex flex-wrap gap-2">
-            {item.number > 1 ? (
-              <Button name="intent" value="previous" variant="secondary">
-                <span aria-hidden="true">←</span> Previous
-              </Button>
-            ) : null}
-            {canCheck ? (
-              <Button
-                name="intent"
-                value="check"
-                onClick={(e) => {
-                  e.preventDefault();
-                  checkChoice();
-                }}
-                variant="secondary"
-              >
-                Check answer
-              </Button>
-            ) : null}
-            <button
-              type="submit"
+          {canCheck ? (
+            <Button
               name="intent"
-              value={flagged ? "unflag" : "flag"}
-              aria-pressed={flagged}
+              value="check"
               onClick={(e) => {
                 e.preventDefault();
-                toggleFlag();
+                checkChoice();
               }}
-              className={`btn-secondary ${flagged ? "border-warn bg-warn-soft" : ""}`}
+              className="mt-4 w-full sm:w-auto"
             >
-              <span aria-hidden="true">⚑</span> {flagged ? "Flagged for review" : "Flag for review"}
-            </button>
-            {isLast ? (
-              <Button name="intent" value="review">
-                Review and submit
-              </Button>
-            ) : (
-              <Button name="intent" value="next">
-                Next <span aria-hidden="true">→</span>
-              </Button>
-            )}
-          </div>
+              Check answer
+            </Button>
+          ) : null}
+
+          {/* Within thumb reach on a phone, and never scrolled away: the timer and the moves. */}
+          <ActionBar label="Exam controls">
+            <div className="flex flex-wrap items-center justify-end gap-1 sm:gap-2">
+              <div className="mr-auto">
+                {attempt.secondsLeft !== null ? (
+                  <ExamTimer key={attempt.deadline} secondsLeft={attempt.secondsLeft} onExpire={onExpire} compact />
+                ) : (
+                  <p className="text-sm text-muted">Untimed</p>
+                )}
+              </div>
+              <div className="flex items-center gap-1 sm:gap-2">
+                <Button
+                  name="intent"
+                  value="previous"
+                  variant="secondary"
+                  disabled={item.number === 1}
+                  className="px-3"
+                >
+                  <ChevronLeft aria-hidden="true" className="h-5 w-5 shrink-0" />
+                  <span className="max-sm:sr-only">Previous</span>
+                </Button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value={flagged ? "unflag" : "flag"}
+                  aria-pressed={flagged}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    toggleFlag();
+                  }}
+                  className={`btn-secondary px-3 ${flagged ? "border-warn bg-warn-soft text-warn" : ""}`}
+                >
+                  <Flag aria-hidden="true" className="h-5 w-5 shrink-0" fill={flagged ? "currentColor" : "none"} />
+                  <span className="max-sm:sr-only">{flagged ? "Flagged for review" : "Flag for review"}</span>
+                </button>
+                <NavigatorToggle key={item.number}>
+                  <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
+                  <p className="mt-3">
+                    <Link to={`${base}/review`}>Review all answers and submit</Link>
+                  </p>
+                </NavigatorToggle>
+                {isLast ? (
+                  <Button name="intent" value="review" className="px-3">
+                    Review<span className="max-sm:sr-only"> and submit</span>
+                    <ChevronRight aria-hidden="true" className="h-5 w-5 shrink-0" />
+                  </Button>
+                ) : (
+                  <Button name="intent" value="next" className="px-3">
+                    Next <ChevronRight aria-hidden="true" className="h-5 w-5 shrink-0" />
+                  </Button>
+                )}
+              </div>
+            </div>
+          </ActionBar>
         </Form>
         <p className="mt-3 text-sm text-muted">
-          Keyboard: 1–4 or A–D to answer{tutor ? ", Enter to check" : ""}, N next, P previous, F flag.{" "}
+          <span className="max-sm:hidden">
+            Keyboard: 1–4 or A–D to answer{tutor ? ", Enter to check" : ""}, N next, P previous, F flag.{" "}
+          </span>
           <Link to={`${base}/review`}>Review all answers and submit</Link>
         </p>
       </div>
-      <aside className="mt-6 lg:mt-0">
-        <details className="card lg:hidden">
-          <summary className="cursor-pointer font-semibold">All questions</summary>
-          <div className="mt-3">
-            <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
-          </div>
-        </details>
-        <div className="hidden lg:block">
-          <h2 className="mb-2 font-semibold">All questions</h2>
-          <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
-        </div>
+      <aside className="hidden lg:block">
+        <h2 className="mb-2 font-semibold">All questions</h2>
+        <QuestionNavigator attemptId={attempt.id} items={nav} current={item.number} />
       </aside>
     </div>
+  );
+}
+
+/**
+ * The question grid on phones and tablets: a native disclosure in the bar (so it works without
+ * JavaScript) that opens upwards; Escape closes it. Wide screens show the grid beside the question.
+ */
+function NavigatorToggle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  return (
+    <details
+      ref={ref}
+      className="lg:hidden"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !ref.current?.open) return;
+        ref.current.open = false;
+        ref.current.querySelector("summary")?.focus();
+      }}
+    >
+      <summary className="btn-secondary cursor-pointer list-none px-3 [&::-webkit-details-marker]:hidden">
+        <LayoutGrid aria-hidden="true" className="h-5 w-5 shrink-0" />
+        <span className="sr-only">All </span>
+        <span className="max-sm:sr-only">Questions</span>
+      </summary>
+      <div className="absolute inset-x-0 bottom-full max-h-[60vh] overflow-y-auto border-t border-line bg-surface p-4 shadow-[0_-4px_12px_rgb(0_0_0/0.12)]">
+        <div className="mx-auto max-w-5xl">{children}</div>
+      </div>
+    </details>
   );
 }

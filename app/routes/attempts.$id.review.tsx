@@ -8,9 +8,13 @@ import { attemptIdParam } from "~/exam/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { routeParams } from "~/utils/http.server.ts";
 import { Button } from "~/components/form-controls.tsx";
+import type { FocusMode } from "~/components/focus-header.tsx";
 import { Section } from "~/components/section.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Review your answers · Charted" }];
+
+/** Focus mode, as on the questions: a one-line header instead of the site's. */
+export const handle = { focus: { exitTo: "/practice", exitLabel: "Save and exit" } satisfies FocusMode };
 
 const idFrom = (params: LoaderFunctionArgs["params"]) =>
   routeParams(params, { id: attemptIdParam }, "We could not find that attempt.").id;

@@ -30,6 +30,7 @@ import {
   TextField,
 } from "~/components/form-controls.tsx";
 import { DataTable } from "~/components/data-table.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { Section } from "~/components/section.tsx";
 import {
   inviteRoster,
@@ -373,9 +374,9 @@ export default function ClassPage() {
             <ul className="space-y-2">
               {invited.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-2">
-                  <span>
-                    {i.name ? `${i.name} · ` : ""}
-                    <span className="break-all">{i.email}</span>
+                  <span className="min-w-0">
+                    {i.name ? <Truncate text={i.name} className="block" /> : null}
+                    <Truncate text={i.email} className="block" />
                     <span className="block text-sm text-muted">
                       sent {i.sentOn} · link works until {i.expiresOn}
                     </span>
@@ -454,8 +455,8 @@ export default function ClassPage() {
             rowKey={(s) => s.id}
             cells={(s) => [
               <>
-                {s.name}
-                <span className="block text-sm text-muted">{s.email}</span>
+                <Truncate text={s.name} className="block max-w-56" />
+                <Truncate text={s.email} className="block max-w-56 text-sm text-muted" />
               </>,
               s.joined,
               s.lastActive,
@@ -506,10 +507,10 @@ export default function ClassPage() {
           <ul className="space-y-2">
             {removed.map((r) => (
               <li key={r.id} className="card flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  {r.name}{" "}
-                  <span className="text-sm text-muted">
-                    {r.email} · removed {r.removedOn}
+                <span className="min-w-0">
+                  <Truncate text={r.name} className="block" />
+                  <span className="block text-sm text-muted">
+                    <Truncate text={r.email} /> · removed {r.removedOn}
                   </span>
                 </span>
                 <Form method="post">

@@ -6,6 +6,7 @@ import { assignmentResults } from "~/assignments/results.server.ts";
 import { assignmentOverrides, removeOverride, saveOverride } from "~/assignments/overrides.server.ts";
 import { idParam, overrideFormSchema, removeOverrideForm } from "~/assignments/forms.ts";
 import { Button, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/form-controls.tsx";
+import { Truncate } from "~/components/truncate.tsx";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { formatDuration } from "~/exam/timing.ts";
 import { requireRole } from "~/utils/auth.server.ts";
@@ -115,9 +116,11 @@ export default function AssignmentResultsPage() {
             rowKey={(r) => r.id}
             cells={(r) => [
               <>
-                <Link to={`${base}/students/${r.id}`}>{r.name}</Link>
-                <span className="block text-sm text-muted">
-                  {r.email}
+                <Link to={`${base}/students/${r.id}`} className="block max-w-56">
+                  <Truncate text={r.name} inControl />
+                </Link>
+                <span className="block max-w-56 text-sm text-muted">
+                  <Truncate text={r.email} />
                   {r.member ? "" : " · left the class"}
                 </span>
               </>,
@@ -277,8 +280,8 @@ function OverridesSection({
           rowKey={(o) => o.userId}
           cells={(o) => [
             <>
-              {o.name}
-              <span className="block text-sm text-muted">{o.email}</span>
+              <Truncate text={o.name} className="block max-w-56" />
+              <Truncate text={o.email} className="block max-w-56 text-sm text-muted" />
             </>,
             o.dueAt ?? "as assigned",
             o.timeLimit ?? "as assigned",

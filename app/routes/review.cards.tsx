@@ -183,7 +183,7 @@ export default function BrowseCards() {
           options={[{ value: "", label: "Any recall" }, ...RECALL_FILTERS.map((r) => ({ value: r, label: `${r}%` }))]}
         />
         <TextField
-          wrapperClassName="min-w-0 flex-1"
+          wrapperClassName="min-w-48 flex-1"
           name="q"
           label="Search text"
           type="search"

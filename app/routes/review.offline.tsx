@@ -1,7 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ActionBar } from "~/components/action-bar.tsx";
+import type { FocusMode } from "~/components/focus-header.tsx";
 import { ProgressBar } from "~/components/progress-bar.tsx";
+import { RATING_ROW, ratingButtonClass } from "~/components/rating-buttons.tsx";
 import {
   newRequestId,
   nextOfflineCard,
@@ -25,6 +28,11 @@ import { GRADE_LABELS, State, type Grade } from "~/review/scheduler.ts";
 // they are sent when the connection comes back, and the server's schedule then counts.
 
 export const meta: MetaFunction = () => [{ title: "Review offline · Charted" }];
+
+/** Focus mode, as on the study page; its links load whole pages (this one is the service worker's copy). */
+export const handle = {
+  focus: { exitTo: "/review", exitLabel: "Exit review", reloadDocument: true } satisfies FocusMode,
+};
 
 type Phase = "loading" | "ready" | "no-deck" | "signed-out" | "unsupported";
 
@@ -226,38 +234,50 @@ export default function OfflineReview() {
                       ? "new card"
                       : "review"}
               </p>
-              <h2 id="card-front" className="whitespace-pre-line text-xl font-semibold sm:text-2xl">
+              <h2
+                id="card-front"
+                className="whitespace-pre-line text-xl font-semibold [overflow-wrap:anywhere] sm:text-2xl"
+              >
                 {card.front}
               </h2>
               {revealed ? (
                 <>
                   <hr className="border-line" />
-                  <div ref={answerRef} tabIndex={-1} className="whitespace-pre-line text-lg focus:outline-none">
+                  <div
+                    ref={answerRef}
+                    tabIndex={-1}
+                    className="whitespace-pre-line text-lg [overflow-wrap:anywhere] focus:outline-none"
+                  >
                     {card.back}
                   </div>
-                  <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-                    {([1, 2, 3, 4] as Grade[]).map((g) => (
-                      <button
-                        key={g}
-                        type="button"
-                        onClick={() => void rate(g)}
-                        className={`${g === 1 ? "btn-danger" : g === 3 ? "btn-primary" : "btn-secondary"} flex-col`}
-                        aria-label={`${GRADE_LABELS[g]}: next review in ${intervals?.[g] ?? ""} (key ${g})`}
-                      >
-                        <span>{GRADE_LABELS[g]}</span>
-                        <span className="text-sm font-normal">{intervals?.[g]}</span>
-                      </button>
-                    ))}
-                  </div>
-                  <p className="text-sm text-muted">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy.</p>
+                  {/* As online: fixed within thumb reach, so rating never needs a scroll. */}
+                  <ActionBar label="Rate this card" width="max-w-2xl">
+                    <div className={RATING_ROW}>
+                      {([1, 2, 3, 4] as Grade[]).map((g) => (
+                        <button
+                          key={g}
+                          type="button"
+                          onClick={() => void rate(g)}
+                          className={ratingButtonClass(g)}
+                          aria-label={`${GRADE_LABELS[g]}: next review in ${intervals?.[g] ?? ""} (key ${g})`}
+                        >
+                          <span>{GRADE_LABELS[g]}</span>
+                          <span className="text-sm font-normal">{intervals?.[g]}</span>
+                        </button>
+                      ))}
+                    </div>
+                  </ActionBar>
+                  <p className="text-sm text-muted max-sm:hidden">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy.</p>
                 </>
               ) : (
-                <div>
-                  <button type="button" className="btn-primary" onClick={() => setRevealed(true)} autoFocus>
-                    Show answer
-                  </button>
-                  <p className="mt-2 text-sm text-muted">Key: Space or Enter.</p>
-                </div>
+                <>
+                  <ActionBar label="Show the answer" width="max-w-2xl">
+                    <button type="button" className="btn-primary w-full" onClick={() => setRevealed(true)} autoFocus>
+                      Show answer
+                    </button>
+                  </ActionBar>
+                  <p className="text-sm text-muted max-sm:hidden">Key: Space or Enter.</p>
+                </>
               )}
             </section>
           ) : (

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { ActionBar } from "~/components/action-bar.tsx";
+import type { FocusMode } from "~/components/focus-header.tsx";
 import { ProgressBar } from "~/components/progress-bar.tsx";
+import { RATING_ROW, ratingButtonClass } from "~/components/rating-buttons.tsx";
 import { getContentIndex } from "~/content/index.server.ts";
 import { deckParam, studyAction } from "~/review/forms.ts";
 import { backlogStatus } from "~/review/catch-up.server.ts";
@@ -17,6 +20,9 @@ import { formatDifficulty, formatRecall, formatStability } from "~/review/memory
 import { learnerPreferences, savePreferences } from "~/models/preferences.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Study · Review · Charted" }];
+
+/** Focus mode: a one-line header instead of the site's. */
+export const handle = { focus: { exitTo: "/review", exitLabel: "Exit review" } satisfies FocusMode };
 
 const NOTICES: Record<string, string> = {
   leech:
@@ -117,12 +123,15 @@ export default function StudyPage() {
   const remaining = counts.due + counts.new;
   const cardId = card?.ref.startsWith("card:") ? card.ref.slice(5) : null;
 
-  // Keyboard: Space shows the answer, 1-4 rate, U undoes the last rating.
+  // Keyboard: Space or Enter shows the answer, 1-4 rate, U undoes the last rating.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || busy) return;
-      if ((event.target as HTMLElement).closest("input, textarea, select")) return;
-      if (event.key === " " && card && !reveal) {
+      const target = event.target as HTMLElement;
+      if (target.closest("input, textarea, select")) return;
+      // Enter on a focused link or button does that control's own job.
+      if (event.key === "Enter" && target.closest("a, button, summary")) return;
+      if ((event.key === " " || event.key === "Enter") && card && !reveal) {
         event.preventDefault();
         navigate(revealHref);
       } else if (/^[1-4]$/.test(event.key) && card && reveal) {
@@ -185,13 +194,16 @@ export default function StudyPage() {
                   ? "new card"
                   : "review"}
           </p>
-          <h1 id="card-front" className="whitespace-pre-line text-xl font-semibold sm:text-2xl">
+          <h1
+            id="card-front"
+            className="whitespace-pre-line text-xl font-semibold [overflow-wrap:anywhere] sm:text-2xl"
+          >
             {card.front}
           </h1>
           {reveal ? (
             <>
               <hr className="border-line" />
-              <div className="whitespace-pre-line text-lg" aria-live="polite">
+              <div className="whitespace-pre-line text-lg [overflow-wrap:anywhere]" aria-live="polite">
                 {card.back}
               </div>
               {card.lessonUrl || card.report ? (
@@ -200,27 +212,30 @@ export default function StudyPage() {
                   {card.report ? <ReportLink kind={card.report.kind} id={card.report.id} what="this card" /> : null}
                 </p>
               ) : null}
-              <Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-                <input type="hidden" name="intent" value="rate" />
-                <input type="hidden" name="ref" value={card.ref} />
-                <input type="hidden" name="requestId" value={card.requestId} />
-                {deck ? <input type="hidden" name="deck" value={deck} /> : null}
-                {[1, 2, 3, 4].map((g) => (
-                  <button
-                    key={g}
-                    type="submit"
-                    name="grade"
-                    value={g}
-                    disabled={busy}
-                    className={`${g === 1 ? "btn-danger" : g === 3 ? "btn-primary" : "btn-secondary"} flex-col`}
-                    aria-label={`${GRADE_LABELS[g]}: next review in ${card.intervals[g]} (key ${g})`}
-                  >
-                    <span>{GRADE_LABELS[g]}</span>
-                    <span className="text-sm font-normal">{card.intervals[g]}</span>
-                  </button>
-                ))}
-              </Form>
-              <p className="text-sm text-muted">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy · U undo.</p>
+              {/* Fixed within thumb reach: rating never needs a scroll, however long the answer. */}
+              <ActionBar label="Rate this card" width="max-w-2xl">
+                <Form method="post" className={RATING_ROW}>
+                  <input type="hidden" name="intent" value="rate" />
+                  <input type="hidden" name="ref" value={card.ref} />
+                  <input type="hidden" name="requestId" value={card.requestId} />
+                  {deck ? <input type="hidden" name="deck" value={deck} /> : null}
+                  {[1, 2, 3, 4].map((g) => (
+                    <button
+                      key={g}
+                      type="submit"
+                      name="grade"
+                      value={g}
+                      disabled={busy}
+                      className={ratingButtonClass(g)}
+                      aria-label={`${GRADE_LABELS[g]}: next review in ${card.intervals[g]} (key ${g})`}
+                    >
+                      <span>{GRADE_LABELS[g]}</span>
+                      <span className="text-sm font-normal">{card.intervals[g]}</span>
+                    </button>
+                  ))}
+                </Form>
+              </ActionBar>
+              <p className="text-sm text-muted max-sm:hidden">Keys: 1 Again · 2 Hard · 3 Good · 4 Easy · U undo.</p>
               <MemoryFacts memory={card.memory}>
                 {memoryHelpSeen ? (
                   <details className="mt-2 text-sm">
@@ -242,12 +257,14 @@ export default function StudyPage() {
               </MemoryFacts>
             </>
           ) : (
-            <div>
-              <Link to={revealHref} className="btn-primary" autoFocus>
-                Show answer
-              </Link>
-              <p className="mt-2 text-sm text-muted">Key: Space.</p>
-            </div>
+            <>
+              <ActionBar label="Show the answer" width="max-w-2xl">
+                <Link to={revealHref} className="btn-primary w-full" autoFocus>
+                  Show answer
+                </Link>
+              </ActionBar>
+              <p className="text-sm text-muted max-sm:hidden">Key: Space or Enter shows the answer.</p>
+            </>
           )}
         </section>
       ) : (
