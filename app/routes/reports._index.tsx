@@ -6,6 +6,8 @@ import { STATUS_LABELS } from "~/reports/forms.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { Flag } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your reports · Charted" }];
 
@@ -45,10 +47,18 @@ export default function YourReports() {
         </div>
       ) : null}
       {reports.length === 0 ? (
-        <p>
-          You have not reported anything yet. Every question, card, lesson and glossary term has a Report a problem
-          link.
-        </p>
+        <EmptyState
+          icon={Flag}
+          title="No reports yet"
+          action={
+            <Link to="/learn" className="btn-secondary">
+              Go to lessons
+            </Link>
+          }
+        >
+          Spot a mistake? Every question, card, lesson and glossary term has a Report a problem link; your reports and
+          our replies appear here.
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {reports.map((r) => (
