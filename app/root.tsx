@@ -15,6 +15,8 @@ import { ErrorPage } from "./components/error-page.tsx";
 import { FocusHeader, useFocusMode } from "./components/focus-header.tsx";
 import { OfflineKeeper } from "./components/offline-keeper.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
+import fontStylesheet from "@fontsource-variable/atkinson-hyperlegible-next/wght.css?url";
+import fontLatin from "@fontsource-variable/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-wght-normal.woff2?url";
 import stylesheet from "./tailwind.css?url";
 import { authenticate } from "./utils/auth.server.ts";
 import type { DateFormat } from "./utils/dates.ts";
@@ -26,6 +28,10 @@ import { getTheme } from "./utils/theme.server.ts";
 const THEME_COLOR = "#0b5cad";
 
 export const links: LinksFunction = () => [
+  // The variable font is self-hosted (bundled by Vite; CSP font-src 'self'); the Latin file is
+  // preloaded so text does not reflow when it arrives.
+  { rel: "preload", href: fontLatin, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: fontStylesheet },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },

@@ -5,6 +5,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   Line,
   LineChart,
@@ -18,6 +19,7 @@ import {
 import { DataTable } from "~/components/data-table.tsx";
 import { useDates } from "~/components/use-dates.ts";
 import { DEFAULT_LOCALE, formatDate, formatDay } from "~/utils/dates.ts";
+import { domainColor } from "~/content/domain-colors.ts";
 
 const axis = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } };
 
@@ -113,7 +115,12 @@ export function MasteryChart({
           <XAxis dataKey="id" {...axis} />
           <YAxis domain={[0, 100]} {...axis} />
           <Legend />
-          <Bar dataKey="mastery" name="Mastery" fill="var(--brand)" isAnimationActive={false} />
+          {/* Each domain's bar in its own colour, the same as its chip and ring. */}
+          <Bar dataKey="mastery" name="Mastery" fill="var(--ink)" isAnimationActive={false}>
+            {data.map((d) => (
+              <Cell key={d.id} fill={domainColor(d.id)} />
+            ))}
+          </Bar>
           <Bar dataKey="weight" name="Exam weight %" fill="var(--muted)" isAnimationActive={false} />
         </BarChart>
       }

@@ -2,7 +2,7 @@
 // heading sizes and spacing the pages use, in one place.
 import type { HTMLAttributes, ReactNode } from "react";
 
-const HEADING_SIZE = { xl: "text-xl font-semibold", lg: "text-lg font-semibold", base: "font-semibold" } as const;
+const HEADING_SIZE = { xl: "section-title", lg: "subsection-title", base: "font-semibold" } as const;
 const HEADING_GAP = { 0: "", 1: "mb-1 ", 2: "mb-2 ", 3: "mb-3 ", 4: "mb-4 " } as const;
 const ACTIONS_GAP = {
   0: "flex flex-wrap items-center justify-between gap-3",

@@ -1,4 +1,18 @@
 import { Form, Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
+import {
+  BookA,
+  BookOpen,
+  ChartLine,
+  ChevronDown,
+  ClipboardCheck,
+  Compass,
+  Flag,
+  Layers,
+  type LucideIcon,
+  Search,
+  Shield,
+  Users,
+} from "lucide-react";
 import type { Role } from "~/utils/roles.ts";
 import { Truncate } from "./truncate.tsx";
 
@@ -10,16 +24,16 @@ interface HeaderUser {
 }
 
 // Sections of the app; `instructor` items show for instructors and admins, `admin` items for admins.
-export const NAV_ITEMS: { to: string; label: string; instructor?: boolean; admin?: boolean }[] = [
-  { to: "/learn", label: "Learn" },
-  { to: "/practice", label: "Practice" },
-  { to: "/review", label: "Review" },
-  { to: "/progress", label: "Progress" },
-  { to: "/glossary", label: "Glossary" },
-  { to: "/search", label: "Search" },
-  { to: "/classes", label: "Classes", instructor: true },
-  { to: "/reports/queue", label: "Reports", admin: true },
-  { to: "/admin", label: "Admin", admin: true },
+export const NAV_ITEMS: { to: string; label: string; icon: LucideIcon; instructor?: boolean; admin?: boolean }[] = [
+  { to: "/learn", label: "Learn", icon: BookOpen },
+  { to: "/practice", label: "Practice", icon: ClipboardCheck },
+  { to: "/review", label: "Review", icon: Layers },
+  { to: "/progress", label: "Progress", icon: ChartLine },
+  { to: "/glossary", label: "Glossary", icon: BookA },
+  { to: "/search", label: "Search", icon: Search },
+  { to: "/classes", label: "Classes", icon: Users, instructor: true },
+  { to: "/reports/queue", label: "Reports", icon: Flag, admin: true },
+  { to: "/admin", label: "Admin", icon: Shield, admin: true },
 ];
 
 function NavItems({ user }: { user: HeaderUser | null }) {
@@ -34,9 +48,10 @@ function NavItems({ user }: { user: HeaderUser | null }) {
           <NavLink
             to={item.to}
             className={({ isActive }) =>
-              `block rounded-md px-3 py-2 font-medium no-underline ${isActive ? "bg-brand-soft text-ink" : "text-ink hover:bg-raised"}`
+              `flex min-h-11 items-center gap-1.5 rounded-md px-2.5 font-medium whitespace-nowrap no-underline ${isActive ? "bg-brand-soft text-ink" : "text-ink hover:bg-raised"}`
             }
           >
+            <item.icon aria-hidden="true" className="size-4 flex-none text-brand" />
             {item.label}
           </NavLink>
         </li>
@@ -80,24 +95,27 @@ export function ThemeToggle({ theme }: { theme: Theme }) {
 export function SiteHeader({ user, theme }: { user: HeaderUser | null; theme: Theme }) {
   return (
     <header className="border-b border-line bg-surface">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link to="/" className="mr-2 text-xl font-bold text-ink no-underline">
-          <span aria-hidden="true">◆ </span>Charted
+      {/* One row from 1280 px up (wider than the page so an admin's nine sections fit); below
+          that the nav takes its own row and wraps. */}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 xl:max-w-7xl xl:flex-nowrap">
+        <Link to="/" className="mr-1 flex items-center gap-2 text-xl font-bold whitespace-nowrap text-ink no-underline">
+          <span className="grid size-8 place-items-center rounded-lg bg-brand text-brand-ink" aria-hidden="true">
+            <Compass className="size-5" strokeWidth={2.25} />
+          </span>
+          Charted
         </Link>
-        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1">
+        <nav aria-label="Main" className="order-3 w-full xl:order-none xl:w-auto">
+          <ul className="flex flex-wrap gap-0.5 xl:flex-nowrap">
             <NavItems user={user} />
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {user ? (
             <details className="relative">
-              <summary className="flex min-h-11 max-w-[11rem] cursor-pointer list-none items-center rounded-md border border-line px-3 font-medium sm:max-w-[16rem]">
+              <summary className="flex min-h-11 max-w-[11rem] cursor-pointer list-none items-center gap-1 rounded-md border border-line px-3 font-medium sm:max-w-[16rem]">
                 <span className="sr-only">Account menu for </span>
                 <Truncate text={user.name} inControl className="min-w-0" />
-                <span aria-hidden="true" className="ml-1">
-                  ▾
-                </span>
+                <ChevronDown aria-hidden="true" className="size-4 flex-none" />
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line bg-surface p-3 shadow-lg">
                 <p className="mb-2 text-sm text-muted">

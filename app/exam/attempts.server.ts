@@ -489,6 +489,7 @@ export async function attemptResults(
         questionId: i.questionVersion.questionId,
         scored: i.scored,
         flagged: i.flagged,
+        domainId: i.questionVersion.question.domainId,
         domainName: names[i.questionVersion.question.domainId],
         stem: i.questionVersion.stem,
         stemHtml: renderStem(i.questionVersion.stem),

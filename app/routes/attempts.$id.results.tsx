@@ -12,6 +12,9 @@ import { DataTable } from "~/components/data-table.tsx";
 import { Section } from "~/components/section.tsx";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
 import { ReportLink } from "~/components/report-link.tsx";
+import { Celebration } from "~/components/celebration.tsx";
+import { DomainChip } from "~/components/domain-chip.tsx";
+import { domainColor } from "~/content/domain-colors.ts";
 
 export const meta: MetaFunction = () => [{ title: "Results · Charted" }];
 
@@ -39,6 +42,7 @@ export default function ResultsPage() {
   const unanswered = missed.length - wrong.length;
   const shown = onlyMissed ? missed : items;
   const passed = score.scaled !== null && score.scaled >= score.pass;
+  const what = attempt.kind === "simulation" ? "mock exam" : assignment ? "assignment" : "quiz";
   return (
     <div className="space-y-8">
       <div>
@@ -57,6 +61,22 @@ export default function ResultsPage() {
         {assignment && !assignment.answersVisible ? (
           <p className="mb-4 rounded-md border border-line bg-raised p-3">{assignment.message}</p>
         ) : null}
+        <div className="card mb-4">
+          <Celebration
+            title={
+              passed || score.percent >= Math.round(ASSUMED_PASS_PERCENT * 100)
+                ? `Well done: ${what} finished!`
+                : `${what[0].toUpperCase()}${what.slice(1)} finished: every answer teaches you something.`
+            }
+          >
+            You answered {score.correct} of {score.total}{" "}
+            {attempt.kind === "simulation" ? "scored questions" : "questions"} correctly ({score.percent}%) in{" "}
+            {formatDuration(attempt.secondsUsed)}.
+            {wrong.length && (!assignment || assignment.cardsMade)
+              ? ` The ${wrong.length} you missed ${wrong.length === 1 ? "is" : "are"} now in your review deck.`
+              : ""}
+          </Celebration>
+        </div>
         {params.get("timeup") || attempt.timedOut ? (
           <p role="status" className="mb-4 rounded-md border border-warn bg-warn-soft p-3 font-medium text-warn">
             Time ran out, so your attempt was submitted at the deadline with the answers you had saved.
@@ -105,13 +125,16 @@ export default function ResultsPage() {
           rows={score.byDomain}
           rowKey={(d) => d.domainId}
           cells={(d) => [
-            d.name,
+            <DomainChip id={d.domainId} name={d.name} />,
             <>
               {d.correct} / {d.total}
             </>,
             <div className="flex items-center gap-2">
               <div className="h-2 flex-1 rounded-full bg-raised" aria-hidden="true">
-                <div className="h-full rounded-full bg-brand" style={{ width: `${d.percent}%` }} />
+                <div
+                  className="h-full rounded-full"
+                  style={{ width: `${d.percent}%`, background: domainColor(d.domainId) }}
+                />
               </div>
               <span className="w-12 text-right">{d.percent}%</span>
             </div>,
@@ -158,10 +181,11 @@ export default function ResultsPage() {
           <ol className="space-y-4">
             {shown.map((item) => (
               <li key={item.number} className="card">
-                <p className="mb-1 text-sm text-muted">
-                  Question {item.number} · {item.domainName}
-                  {item.scored ? "" : " · unscored (pretest)"}
-                  {item.flagged ? " · you flagged it" : ""}
+                <p className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
+                  <span>Question {item.number}</span>
+                  <DomainChip id={item.domainId} name={item.domainName} />
+                  {item.scored ? "" : <span>unscored (pretest)</span>}
+                  {item.flagged ? <span>you flagged it</span> : ""}
                 </p>
                 {item.keyWithheld ? (
                   <p className="mb-2 font-semibold text-muted">

@@ -6,6 +6,8 @@ import { createClassSchema } from "~/classes/forms.ts";
 import { Button, FormError, TextField } from "~/components/form-controls.tsx";
 import { requireRole } from "~/utils/auth.server.ts";
 import { parseFormData } from "~/utils/forms.server.ts";
+import { Users } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Classes · Charted" }];
 
@@ -65,10 +67,22 @@ export default function ClassesPage() {
           ))}
         </ul>
       ) : (
-        <p>You have no classes yet. Create one and share its join code with your students.</p>
+        <EmptyState
+          icon={Users}
+          title="No classes yet"
+          action={
+            <a href="#create-class" className="btn-primary">
+              Create a class
+            </a>
+          }
+        >
+          Create one below and share its join code with your students.
+        </EmptyState>
       )}
       <Form method="post" className="card max-w-md" noValidate>
-        <h2 className="mb-3 text-lg font-semibold">Create a class</h2>
+        <h2 id="create-class" className="mb-3 subsection-title">
+          Create a class
+        </h2>
         <FormError message={result?.formError} />
         <TextField
           name="name"

@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex, sortKey } from "~/content/index.server.ts";
 import { glossaryQuery } from "~/content/params.ts";
 import { Button, SelectField } from "~/components/form-controls.tsx";
+import { SearchX } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Glossary · Charted" }];
 
@@ -99,7 +101,19 @@ export default function GlossaryPage() {
           ))}
         </ul>
       </nav>
-      {entries.length === 0 ? <p>No terms match. Try another letter or domain.</p> : null}
+      {entries.length === 0 ? (
+        <EmptyState
+          icon={SearchX}
+          title="No terms match"
+          action={
+            <Link to="/glossary" className="btn-secondary">
+              Show all terms
+            </Link>
+          }
+        >
+          Try another letter or domain.
+        </EmptyState>
+      ) : null}
       {[...groups].map(([l, list]) => (
         <section key={l} aria-labelledby={`letter-${l}`} className="mb-6">
           <h2 id={`letter-${l}`} className="mb-2 border-b border-line text-xl font-bold">

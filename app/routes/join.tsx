@@ -10,6 +10,8 @@ import { requireUser } from "~/utils/auth.server.ts";
 import { formFailure, parseFormData } from "~/utils/forms.server.ts";
 import { requestLocale } from "~/utils/locale.server.ts";
 import { Section } from "~/components/section.tsx";
+import { GraduationCap } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Charted" }];
 
@@ -99,7 +101,18 @@ export default function JoinPage() {
             ))}
           </ul>
         ) : (
-          <p>You are not in any class yet.</p>
+          <EmptyState
+            icon={GraduationCap}
+            title="You are not in any class yet"
+            headingLevel={3}
+            action={
+              <a href="#code" className="btn-secondary">
+                Enter a join code
+              </a>
+            }
+          >
+            Ask your instructor for the class&apos;s 8-character code and enter it above.
+          </EmptyState>
         )}
       </Section>
       {isStudent ? (

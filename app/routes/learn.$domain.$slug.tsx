@@ -8,6 +8,7 @@ import { isLessonComplete, markLessonComplete, markLessonIncomplete } from "~/mo
 import { getUser, requireUser } from "~/utils/auth.server.ts";
 import { Button, SelectField } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
+import { DomainChip } from "~/components/domain-chip.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const domain = getContentIndex().domains.find((d) => d.id === lesson.domainId)!;
   return {
     lesson,
-    domain: { name: domain.name, number: domain.number, slug: domain.slug },
+    domain: { id: domain.id, name: domain.name, number: domain.number, slug: domain.slug },
     knowledgeAreas: domain.knowledgeAreas
       .filter((k) => lesson.knowledgeAreas.includes(k.id))
       .map((k) => ({ id: k.id, title: k.title })),
@@ -60,6 +61,9 @@ export default function LessonPage() {
           <Link to="/learn">Learn</Link> <span aria-hidden="true">›</span>{" "}
           <Link to={`/learn/${domain.slug}`}>{domain.name}</Link>
         </nav>
+        <p className="mb-2">
+          <DomainChip id={domain.id} name={domain.name} />
+        </p>
         <h1 className="page-title">{lesson.title}</h1>
         <p className="mb-4 text-muted">
           {lesson.readingMinutes} min read · {lesson.wordCount.toLocaleString("en-US")} words ·{" "}

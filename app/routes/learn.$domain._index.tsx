@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
+import { DomainChip } from "~/components/domain-chip.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.domain.name ?? "Domain"} · Learn · Charted` },
@@ -41,6 +42,9 @@ export default function DomainPage() {
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link to="/learn">Learn</Link> <span aria-hidden="true">›</span> Domain {domain.number}
       </nav>
+      <p className="mb-2">
+        <DomainChip id={domain.id} name={`Domain ${domain.number}`} />
+      </p>
       <h1 className="page-title">{domain.name}</h1>
       <p className="mb-6">{domain.scoredItems} of the exam&apos;s 110 scored questions come from this domain.</p>
       <h2 className="mb-3 text-xl font-semibold">Lessons</h2>

@@ -4,6 +4,7 @@ import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import { getUser } from "~/utils/auth.server.ts";
 import { ProgressBar } from "~/components/progress-bar.tsx";
+import { DomainChip } from "~/components/domain-chip.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Learn · Charted" }];
 
@@ -47,9 +48,10 @@ export default function LearnHome() {
       </p>
       <ol className="grid gap-4 sm:grid-cols-2">
         {domains.map((d) => (
-          <li key={d.id} className="card flex flex-col">
-            <p className="text-sm font-semibold text-muted">
-              Domain {d.number} · {d.scoredItems} scored questions ({Math.round(d.weight * 100)}%)
+          <li key={d.id} data-domain={d.id} className="card flex flex-col border-t-4 border-t-(--domain)">
+            <p className="mb-1 flex flex-wrap items-center gap-2 text-sm font-semibold text-muted">
+              <DomainChip id={d.id} name={`Domain ${d.number}`} />
+              {d.scoredItems} scored questions ({Math.round(d.weight * 100)}%)
             </p>
             <h2 className="mb-2 text-xl font-semibold">
               <Link to={`/learn/${d.slug}`}>{d.name}</Link>

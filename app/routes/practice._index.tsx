@@ -22,6 +22,8 @@ import { practiceFormInput, practiceFormSchema, practicePrefillSchema, replacePa
 import { formatDuration } from "~/exam/timing.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseInput } from "~/utils/forms.server.ts";
+import { History, Play } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Practice · Charted" }];
 
@@ -148,6 +150,7 @@ function StartRefusal({ data }: { data: ActionData }) {
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <Link to={`/attempts/${offer.id}`} className="btn-primary">
+          <Play aria-hidden="true" className="size-5" />
           Resume
         </Link>
         <Form method="post">
@@ -184,6 +187,7 @@ export default function PracticePage() {
                   {a.secondsLeft !== null ? ` · ${formatDuration(a.secondsLeft)} left` : ""}
                 </span>
                 <Link to={`/attempts/${a.id}`} className="btn-primary">
+                  <Play aria-hidden="true" className="size-5" />
                   Resume
                 </Link>
               </li>
@@ -334,7 +338,18 @@ export default function PracticePage() {
 
       <Section headingId="history-heading" title="Your results">
         {done.length === 0 ? (
-          <p>No finished attempts yet. Results appear here with your trend over time.</p>
+          <EmptyState
+            icon={History}
+            title="No results yet"
+            headingLevel={3}
+            action={
+              <a href="#custom-heading" className="btn-primary">
+                Choose a practice quiz
+              </a>
+            }
+          >
+            Finish a quiz or a mock and your scores appear here with your trend over time.
+          </EmptyState>
         ) : (
           <>
             <ScoreTrend

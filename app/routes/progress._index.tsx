@@ -19,6 +19,9 @@ import { requireUser } from "~/utils/auth.server.ts";
 import { MOCK_MIN_ANSWERED_SHARE, MOCK_RULE_TEXT } from "~/progress/mock-rule.ts";
 import { Button } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
+import { ProgressRing } from "~/components/progress-ring.tsx";
+import { EmptyState } from "~/components/empty-state.tsx";
+import { ClipboardCheck, Layers, Sprout } from "lucide-react";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 
@@ -65,6 +68,8 @@ export default function ProgressPage() {
         </Section>
         <NextSession plan={d.plan} />
       </div>
+
+      <DomainRings domains={d.domains} />
 
       <Section headingId="weakest-heading" title="Work on these next" gap={2} className="card">
         <p className="mb-3 text-sm text-muted">
@@ -150,6 +155,50 @@ export default function ProgressPage() {
         </ul>
       </Section>
     </div>
+  );
+}
+
+type Domains = ReturnType<typeof useLoaderData<typeof loader>>["domains"];
+
+/** A ring per domain, filled to its mastery in the domain's colour; each ring names its value. */
+function DomainRings({ domains }: { domains: Domains }) {
+  const started = domains.some((d) => d.mastery !== null);
+  return (
+    <Section headingId="rings-heading" title="Mastery by domain" gap={2} className="card">
+      {started ? null : (
+        <EmptyState
+          icon={Sprout}
+          title="No mastery yet"
+          headingLevel={3}
+          className="mb-4"
+          action={
+            <>
+              <Link to="/practice" className="btn-primary">
+                <ClipboardCheck aria-hidden="true" className="size-5" />
+                Start a practice quiz
+              </Link>
+              <Link to="/review" className="btn-secondary">
+                <Layers aria-hidden="true" className="size-5" />
+                Review cards
+              </Link>
+            </>
+          }
+        >
+          Answer a few questions or review cards and each ring fills in.
+        </EmptyState>
+      )}
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Mastery of each domain">
+        {domains.map((d) => (
+          <li key={d.id} data-domain={d.id} className="flex flex-col items-center gap-2 text-center">
+            <ProgressRing value={d.mastery} label={`${d.name} mastery`} domainId={d.id} />
+            <span className="text-small font-semibold" style={{ color: "var(--domain)" }}>
+              {d.name}
+            </span>
+            <span className="text-small text-muted">{d.weightPercent}% of the exam</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 

@@ -7,6 +7,8 @@ import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { requestLocale } from "~/utils/locale.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { Flag } from "lucide-react";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your reports · Charted" }];
 
@@ -47,10 +49,18 @@ export default function YourReports() {
         </div>
       ) : null}
       {reports.length === 0 ? (
-        <p>
-          You have not reported anything yet. Every question, card, lesson and glossary term has a Report a problem
-          link.
-        </p>
+        <EmptyState
+          icon={Flag}
+          title="No reports yet"
+          action={
+            <Link to="/learn" className="btn-secondary">
+              Go to lessons
+            </Link>
+          }
+        >
+          Spot a mistake? Every question, card, lesson and glossary term has a Report a problem link; your reports and
+          our replies appear here.
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {reports.map((r) => (

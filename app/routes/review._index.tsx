@@ -12,6 +12,7 @@ import { ExamForecast } from "~/components/exam-forecast.tsx";
 import { examRecallForecast } from "~/review/exam-forecast.server.ts";
 import { formatDay } from "~/utils/dates.ts";
 import { requestLocale } from "~/utils/locale.server.ts";
+import { Play } from "lucide-react";
 
 export const meta: MetaFunction = () => [{ title: "Review · Charted" }];
 
@@ -107,6 +108,7 @@ export default function ReviewHome() {
         {exam ? <ExamForecast forecast={exam} /> : null}
         <div className="flex flex-wrap gap-3">
           <Link to="/review/study" className="btn-primary">
+            <Play aria-hidden="true" className="size-5" />
             {today.due + today.new > 0 ? "Study all decks" : "Nothing due: study anyway"}
           </Link>
           <Link to="/review/cards" className="btn-secondary">
@@ -130,7 +132,11 @@ export default function ReviewHome() {
       <Section headingId="decks-heading" title="Decks">
         <ul className="grid gap-3 sm:grid-cols-2">
           {decks.map((d) => (
-            <li key={d.id} className="card flex flex-wrap items-center justify-between gap-3">
+            <li
+              key={d.id}
+              data-domain={d.id}
+              className="card flex flex-wrap items-center justify-between gap-3 border-l-4 border-l-(--domain)"
+            >
               <div>
                 <h3 className="font-semibold">{d.name}</h3>
                 <p className="text-sm text-muted">

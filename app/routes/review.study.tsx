@@ -6,6 +6,9 @@ import { ActionBar } from "~/components/action-bar.tsx";
 import type { FocusMode } from "~/components/focus-header.tsx";
 import { ProgressBar } from "~/components/progress-bar.tsx";
 import { RATING_ROW, ratingButtonClass } from "~/components/rating-buttons.tsx";
+import { Celebration } from "~/components/celebration.tsx";
+import { EmptyState } from "~/components/empty-state.tsx";
+import { ChartLine, ClipboardCheck, Layers, PartyPopper } from "lucide-react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { deckParam, studyAction } from "~/review/forms.ts";
 import { backlogStatus } from "~/review/catch-up.server.ts";
@@ -268,26 +271,7 @@ export default function StudyPage() {
           )}
         </section>
       ) : (
-        <section className="card">
-          <h1 className="mb-2 text-xl font-semibold">
-            {counts.reviewLimitReached ? "You reached today's review limit" : "All done for now"}
-          </h1>
-          <p className="mb-4">
-            {counts.reviewLimitReached && catchUp
-              ? "That is today's share of your catch-up plan. Come back tomorrow for the next one, or change the plan."
-              : counts.reviewLimitReached
-                ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."
-                : "No cards are due in this deck right now. Come back tomorrow, or practise questions to find new gaps."}
-          </p>
-          <div className="flex flex-wrap gap-3">
-            <Link to="/review" className="btn-secondary">
-              Back to decks
-            </Link>
-            <Link to="/review/stats" className="btn-secondary">
-              See your forecast
-            </Link>
-          </div>
-        </section>
+        <FinishedState counts={counts} catchUp={catchUp} />
       )}
       <div className="flex flex-wrap gap-2">
         {canUndo ? (
@@ -321,5 +305,62 @@ export default function StudyPage() {
         ) : null}
       </div>
     </div>
+  );
+}
+
+type StudyData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** No card left: a celebration when cards were studied today, else what to do instead. */
+function FinishedState({ counts, catchUp }: { counts: StudyData["counts"]; catchUp: StudyData["catchUp"] }) {
+  const title = counts.reviewLimitReached ? "You reached today's review limit" : "All done for now";
+  const next =
+    counts.reviewLimitReached && catchUp
+      ? "That is today's share of your catch-up plan. Come back tomorrow for the next one, or change the plan."
+      : counts.reviewLimitReached
+        ? "More cards are due, but you set a daily limit. Raise it in Settings if you want to keep going."
+        : "No cards are due in this deck right now. Come back tomorrow, or practise questions to find new gaps.";
+  const links = (
+    <>
+      <Link to="/review" className="btn-secondary">
+        <Layers aria-hidden="true" className="size-5" />
+        Back to decks
+      </Link>
+      <Link to="/review/stats" className="btn-secondary">
+        <ChartLine aria-hidden="true" className="size-5" />
+        See your forecast
+      </Link>
+    </>
+  );
+  if (counts.doneToday === 0)
+    return (
+      <EmptyState
+        icon={PartyPopper}
+        title={counts.reviewLimitReached ? title : "Nothing to review right now"}
+        headingLevel={1}
+        action={
+          <>
+            <Link to="/practice" className="btn-primary">
+              <ClipboardCheck aria-hidden="true" className="size-5" />
+              Practise questions
+            </Link>
+            {links}
+          </>
+        }
+      >
+        {next}
+      </EmptyState>
+    );
+  return (
+    <section aria-labelledby="finished-heading" className="card space-y-4">
+      <h1 id="finished-heading" className="section-title">
+        {title}
+      </h1>
+      <Celebration
+        title={`Session complete: ${counts.doneToday} card${counts.doneToday === 1 ? "" : "s"} reviewed today.`}
+      >
+        Each review strengthens what you remember. {next}
+      </Celebration>
+      <div className="flex flex-wrap gap-3">{links}</div>
+    </section>
   );
 }

@@ -3,6 +3,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getContentIndex } from "~/content/index.server.ts";
 import { searchQuery } from "~/content/params.ts";
 import { Button, SelectField, TextField } from "~/components/form-controls.tsx";
+import { SearchX } from "lucide-react";
+import { DomainChip } from "~/components/domain-chip.tsx";
+import { EmptyState } from "~/components/empty-state.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `“${data.q}” · Search · Charted` : "Search · Charted" },
@@ -50,18 +53,32 @@ export default function SearchPage() {
         <Button>Search</Button>
       </Form>
       <div aria-live="polite" aria-busy={searching}>
-        {q ? (
-          <p className="mb-4 text-muted">
-            {hits.length === 0
-              ? `No results for “${q}”. Try fewer or different words.`
-              : `${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”`}
-          </p>
+        {q && hits.length === 0 ? (
+          <EmptyState
+            icon={SearchX}
+            title={`No results for “${q}”`}
+            action={
+              <>
+                <Link to="/glossary" className="btn-secondary">
+                  Browse the glossary
+                </Link>
+                <Link to="/learn" className="btn-secondary">
+                  Browse lessons
+                </Link>
+              </>
+            }
+          >
+            Try fewer or different words, or browse instead.
+          </EmptyState>
+        ) : q ? (
+          <p className="mb-4 text-muted">{`${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”`}</p>
         ) : null}
         <ol className="space-y-4">
           {hits.map((hit) => (
             <li key={hit.id} className="card">
-              <p className="text-sm text-muted">
-                {hit.kind === "lesson" ? "Lesson" : "Glossary term"} · {hit.domainName}
+              <p className="mb-1 flex flex-wrap items-center gap-2 text-sm text-muted">
+                {hit.kind === "lesson" ? "Lesson" : "Glossary term"}
+                <DomainChip id={hit.domainId} name={hit.domainName} />
               </p>
               <h2 className="text-lg font-semibold">
                 <Link to={hit.url}>
