@@ -39,7 +39,10 @@ interface AssignmentRow {
 const percent = (correct: number | null, total: number | null) =>
   total ? Math.round(((correct ?? 0) / total) * 100) : null;
 
-export async function instructorHome(user: Pick<AuthUser, "id" | "name" | "timeZone">, now = new Date()) {
+export async function instructorHome(
+  user: Pick<AuthUser, "id" | "name" | "timeZone"> & { locale?: string },
+  now = new Date(),
+) {
   const classes = await store.liveClassesWithMembers(user.id);
   const classIds = classes.map((c) => c.id);
   const memberIds = [...new Set(classes.flatMap((c) => c.memberships.map((m) => m.user.id)))];
@@ -52,7 +55,7 @@ export async function instructorHome(user: Pick<AuthUser, "id" | "name" | "timeZ
       : Promise.resolve([]),
     store.latestActivity(memberIds),
   ]);
-  const when = (d: Date) => formatInZone(d, user.timeZone);
+  const when = (d: Date) => formatInZone(d, { timeZone: user.timeZone, locale: user.locale });
   const classById = new Map(classes.map((c) => [c.id, c]));
   const membersOf = (classId: string) =>
     classById.get(classId)?.memberships.map((m) => ({ userId: m.user.id, joinedAt: m.joinedAt })) ?? [];
@@ -99,7 +102,7 @@ export async function instructorHome(user: Pick<AuthUser, "id" | "name" | "timeZ
           name: student.name,
           classId: c.id,
           className: c.name,
-          lastActive: last ? formatDate(last, user.timeZone) : null,
+          lastActive: last ? formatDate(last, user.timeZone, "date", user.locale) : null,
         });
       const own = assignments.flatMap((a) =>
         membersOf(a.classId).some((x) => x.userId === student.id)

@@ -51,7 +51,7 @@ export async function learnerHome(user: AuthUser & { locale?: string }, now = ne
     secondsPerReview: seconds,
     measuredPace: pace.measured,
     limitReached: reviewLimitReached,
-    next: next ? { when: dayWords(next.day, today), cards: next.count } : null,
+    next: next ? { when: dayWords(next.day, today, user.locale), cards: next.count } : null,
   };
 
   // The unfinished attempt, newest first (history grades the expired ones it finds).
@@ -76,7 +76,7 @@ export async function learnerHome(user: AuthUser & { locale?: string }, now = ne
 
   return {
     name: user.name,
-    date: calendarDate(today),
+    date: calendarDate(today, user.locale),
     reviews,
     resume,
     nextLesson:
@@ -92,12 +92,12 @@ export async function learnerHome(user: AuthUser & { locale?: string }, now = ne
         quizDomainsToday: evidence.quizDomainsToday,
         mockToday: evidence.mockToday,
       }),
-      nextSession: session || !upcoming ? null : dayWords(upcoming.day, today),
+      nextSession: session || !upcoming ? null : dayWords(upcoming.day, today, user.locale),
     },
     exam: {
       status: plan.status,
       daysLeft: plan.status === "ok" ? plan.daysLeft : null,
-      date: dashboard.prefs.examDate ? calendarDate(dashboard.prefs.examDate) : null,
+      date: dashboard.prefs.examDate ? calendarDate(dashboard.prefs.examDate, user.locale) : null,
       passChance: readiness.status === "estimate" ? Math.round(readiness.probability * 100) : null,
     },
     streak: dashboard.streak,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isoWeekday, shiftLabel } from "~/progress/activity.ts";
 import type { Task } from "~/progress/plan.ts";
-import { formatDate } from "~/utils/dates.ts";
+import { formatDay } from "~/utils/dates.ts";
 
 /** What the learner really did today, as the done marks read it. */
 export interface DoneEvidence {
@@ -88,13 +88,13 @@ export function weeklyGoal(input: {
 }
 
 /** A day label (a calendar date, no zone) as people read it: "Dec 9, 2026". */
-export function calendarDate(label: string): string {
-  return formatDate(new Date(`${label}T12:00:00Z`), "UTC", "date");
+export function calendarDate(label: string, locale?: string): string {
+  return formatDay(label, "date", locale);
 }
 
 /** A day label relative to today: "today", "tomorrow" or its date. */
-export function dayWords(label: string, today: string): string {
+export function dayWords(label: string, today: string, locale?: string): string {
   if (label === today) return "today";
   if (label === shiftLabel(today, 1)) return "tomorrow";
-  return calendarDate(label);
+  return calendarDate(label, locale);
 }

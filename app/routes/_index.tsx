@@ -19,7 +19,11 @@ import { requestLocale } from "~/utils/locale.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { kind: "visitor" as const, visitor: await landingHome(request) };
-  if (hasRole(user, "instructor")) return { kind: "instructor" as const, instructor: await instructorHome(user) };
+  if (hasRole(user, "instructor"))
+    return {
+      kind: "instructor" as const,
+      instructor: await instructorHome({ ...user, locale: requestLocale(request) }),
+    };
   if (!user.onboarded) throw redirect("/welcome");
   return { kind: "learner" as const, learner: await learnerHome({ ...user, locale: requestLocale(request) }) };
 }
