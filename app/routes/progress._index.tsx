@@ -164,7 +164,7 @@ type Domains = ReturnType<typeof useLoaderData<typeof loader>>["domains"];
 function DomainRings({ domains }: { domains: Domains }) {
   const started = domains.some((d) => d.mastery !== null);
   return (
-    <Section headingId="rings-heading" title="Mastery by domain" gap={2} className="card">
+    <Section headingId="rings-heading" title="Each domain at a glance" gap={2} className="card">
       {started ? null : (
         <EmptyState
           icon={Sprout}

@@ -36,7 +36,7 @@ test("an instructor removes a student, who cannot rejoin with the code; a new co
   await join(code);
   await expect(student.getByText(/Your instructor removed you from this class.*Ask your instructor/)).toBeVisible();
   await expect(student.getByRole("heading", { name: "Classes you are in" })).toBeVisible();
-  await expect(student.getByText("You are not in any class yet.")).toBeVisible();
+  await expect(student.getByText("You are not in any class yet")).toBeVisible();
   await expectAccessible(student);
 
   // A new code, after a confirmation step that needs no JavaScript.

@@ -46,7 +46,7 @@ test("a timed practice: answer, flag, reload, review, submit, see results", asyn
   await page.getByRole("button", { name: "Yes, submit my answers" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Practice results" })).toBeVisible();
-  await expect(page.getByText(/of 5 questions correct/)).toBeVisible();
+  await expect(page.getByText(/^\d of 5 questions correct$/)).toBeVisible();
   await expect(
     page
       .getByRole("cell", { name: "Medical Law, Ethics, and Compliance" })

@@ -17,7 +17,14 @@ export function uniqueEmail(tag: string) {
   return `${tag}-${Date.now()}-${process.pid}-${counter}@example.test`;
 }
 
+/** A client address of its own for each registering browser (the e2e server trusts one proxy hop). */
+function clientAddress() {
+  counter += 1;
+  return `10.${process.pid % 250}.${Math.floor(counter / 250) % 250}.${(counter % 250) + 1}`;
+}
+
 export async function register(page: Page, name: string, email: string, password = "evening study plan 42") {
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": clientAddress() });
   await page.goto("/register");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email").fill(email);

@@ -6,7 +6,8 @@ const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 /** Every day a study day, so today has a session whatever day the test runs. */
 async function studyEveryDay(page: Page) {
   await page.goto("/progress/plan");
-  for (const day of DAYS) await page.getByLabel(day).check();
+  const studyDays = page.getByRole("group", { name: "Days you can study" });
+  for (const day of DAYS) await studyDays.getByLabel(day).check();
   await page.getByLabel("Minutes per session (10–240)").fill("60");
   await page.getByRole("button", { name: "Save and rebuild my plan" }).click();
   await expect(page.getByText("Plan updated.")).toBeVisible();
