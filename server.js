@@ -4,6 +4,7 @@
 import "./scripts/lib/env.mjs";
 import cluster from "node:cluster";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { createRequestHandler } from "./server/remix-handler.js";
 import { refuseCrossOrigin, securityHeaders, servesOnlyPublicFiles, trustedProxyHops } from "./server/security.js";
 
@@ -68,8 +69,12 @@ async function startServer() {
     app.use(servesOnlyPublicFiles);
     app.use(viteDevServer.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // Brotli or gzip copies written at build time (scripts/compress-assets.mjs) when the browser
+    // accepts them; hashed asset names never change content, so browsers keep them a year.
+    const precompressed = (root, serveStatic) =>
+      expressStaticGzip(root, { enableBrotli: true, orderPreference: ["br", "gz"], serveStatic });
+    app.use("/assets", precompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(precompressed("build/client", { maxAge: "1h" }));
   }
 
   app.all(

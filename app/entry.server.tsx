@@ -8,6 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
+import { cachedPage, isVisitorPage, notModified, pageEtag, storePage } from "./utils/page-cache.server.ts";
 import { jobHandlers, jobRetries } from "./jobs/handlers.server.ts";
 import { startJobWorker } from "./jobs/worker.server.ts";
 
@@ -29,6 +30,16 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const etag = pageEtag(request, responseStatusCode, responseHeaders, remixContext);
+  if (etag) {
+    responseHeaders.set("ETag", etag);
+    // Kept by the browser alone, and asked about again on every visit (a 304 when unchanged).
+    responseHeaders.set("Cache-Control", "private, no-cache");
+    // The page differs by session and theme (cookies) and by the reader's date format.
+    responseHeaders.append("Vary", "Cookie, Accept-Language");
+    if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
+    if (isVisitorPage(remixContext)) return visitorPage(request.url, etag, responseHeaders, remixContext, nonce);
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -54,6 +65,46 @@ export default function handleRequest(
           // Errors after the shell are already handled by boundaries; log, never leak.
           if (shellRendered) console.error(error);
         },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** A visitor's cacheable page: rendered whole once, then served from the page cache. */
+async function visitorPage(
+  url: string,
+  etag: string,
+  headers: Headers,
+  context: EntryContext,
+  nonce: string | undefined,
+) {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  let page = cachedPage(etag, nonce);
+  if (page === undefined) {
+    page = await renderWhole(url, context, nonce);
+    storePage(etag, page, nonce);
+  }
+  return new Response(page, { headers, status: 200 });
+}
+
+function renderWhole(url: string, context: EntryContext, nonce: string | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={context} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
+      {
+        nonce,
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const body = new PassThrough();
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+          pipe(body);
+        },
+        onShellError: reject,
+        onError: reject,
       },
     );
     setTimeout(abort, ABORT_DELAY);

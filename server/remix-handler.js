@@ -61,13 +61,17 @@ export function createRequestHandler({ build, getLoadContext, mode = process.env
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [key, value] of response.headers.entries()) res.append(key, value);
-      // What a signed-in user sees is theirs alone: no shared or back-button cache keeps it.
+      // What a signed-in user sees is theirs alone: no shared or back-button cache keeps it. A
+      // page with an ETag (app/utils/page-cache.server.ts) is private and revalidated each time.
       if (
-        SESSION_COOKIE.test(req.get("cookie") ?? "") ||
-        SESSION_COOKIE.test(response.headers.get("set-cookie") ?? "")
+        !response.headers.has("etag") &&
+        (SESSION_COOKIE.test(req.get("cookie") ?? "") || SESSION_COOKIE.test(response.headers.get("set-cookie") ?? ""))
       ) {
         res.set("Cache-Control", "private, no-store");
       }
+      // A 304 updates the browser's stored headers: a new CSP nonce would no longer match the
+      // scripts of the page it keeps, so the stored policy stays.
+      if (response.status === 304) res.removeHeader("Content-Security-Policy");
       if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {

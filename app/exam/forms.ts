@@ -60,6 +60,9 @@ export const answerFormSchema = z.object({
   intent: z.enum(["answer", "check", "flag", "unflag", "next", "previous", "review", "goto"]).default("answer"),
   choice: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber((n) => n.min(0).max(3)).optional()),
   goto: wholeNumber((n) => n.min(1).max(200)).optional(),
+  // The page's own form says so: a browser without JS posts it as a document, and gets a redirect
+  // back to the question instead of a re-render of the whole page (fetchers leave it out).
+  from: z.literal("page").optional(),
 });
 
 /** Links from the dashboard and study plan prefill the practice form: ?domains=LAW,BIL&areas=LAW.K01&count=10.

@@ -44,11 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, message: "That answer could not be read. Choose one of the four options." },
       { status: 400 },
     );
-  const { intent, choice, goto } = form.data;
+  const { intent, choice, goto, from } = form.data;
+  const base = `/attempts/${attemptId}`;
+  // Post/redirect/get for the no-JS form: reloading the page then does not post again.
+  const done = () => (from === "page" ? redirect(`${base}/q/${position}`, 303) : { ok: true as const });
   const resultsUrl = (reason: string) => `/attempts/${attemptId}/results${reason === "time-up" ? "?timeup=1" : ""}`;
   if (intent === "check") {
     const checked = await checkAnswer(user.id, attemptId, position, choice);
-    if (checked.ok) return { ok: true as const };
+    if (checked.ok) return done();
     if (checked.reason === "time-up" || checked.reason === "submitted")
       return data(
         { ok: false as const, message: checked.message, redirectTo: resultsUrl(checked.reason) },
@@ -72,12 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ ok: false as const, message: saved.message }, { status: saved.reason === "not-found" ? 404 : 409 });
     }
   }
-  const base = `/attempts/${attemptId}`;
   if (intent === "next") return redirect(`${base}/q/${position + 1}`);
   if (intent === "previous") return redirect(`${base}/q/${Math.max(1, position - 1)}`);
   if (intent === "review") return redirect(`${base}/review`);
   if (intent === "goto" && goto) return redirect(`${base}/q/${goto}`);
-  return { ok: true as const };
+  return done();
 }
 
 export default function ExamItemPage() {
@@ -200,6 +202,7 @@ export default function ExamItemPage() {
         <FormError message={failure?.message} />
 
         <Form method="post" ref={formRef} className="card">
+          <input type="hidden" name="from" value="page" />
           {/* The default button: Enter on an option checks it (tutor) or moves on, also without JS. */}
           <button
             type="submit"

@@ -9,6 +9,10 @@ import { getUser, requireUser } from "~/utils/auth.server.ts";
 import { Button, SelectField } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
 import { DomainChip } from "~/components/domain-chip.tsx";
+import type { PageCacheHandle } from "~/utils/page-cache.server.ts";
+
+// A pure function of its loader data: revalidated with an ETag, kept whole for visitors.
+export const handle: PageCacheHandle = { pageCache: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },

@@ -3,6 +3,7 @@
 // both. Kept on globalThis so dev reloads do not open a new connection each time.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
+import { withStatementCache } from "./sqlite-statements.server.ts";
 import { databaseKind, databaseUrl, sqlitePath } from "./database-url.ts";
 
 export type Db = PrismaClient;
@@ -30,7 +31,7 @@ async function createClient(): Promise<Db> {
   }
   // busy timeout: concurrent writers wait for the lock instead of failing; WAL is set when
   // the database is migrated (it is a property of the file).
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 });
+  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
   // In WAL mode NORMAL still survives an app crash (kill -9) with every committed write; it
   // skips the fsync per commit that FULL does, which costs more than the query itself.

@@ -2,12 +2,51 @@
 // SHA-256) in the database, so any app process can validate it and a copied database opens none. Sessions last 30 days and slide: lucia extends a session that
 // is past half its life, and we resend the cookie then.
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
-import { Lucia, TimeSpan } from "lucia";
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "./db.server.ts";
 import { withHashedSessionIds } from "./hashed-sessions.server.ts";
 import { parseRole } from "~/utils/roles.ts";
 
-const adapter = withHashedSessionIds(new PrismaAdapter(db.session as never, db.user as never));
+// lucia's Prisma adapter reads a session and then its user: two queries on every request. One
+// join reads both (and only the columns lucia maps below).
+const adapter = withHashedSessionIds(
+  Object.assign(new PrismaAdapter(db.session as never, db.user as never), { getSessionAndUser: sessionWithUser }),
+);
+
+const dateOrNull = (value: unknown) => (value == null ? null : new Date(value as string | Date));
+
+async function sessionWithUser(storedId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "s"."userId", "s"."expiresAt", "s"."userAgent", "s"."ip", "s"."lastSeenAt",
+      "u"."email", "u"."name", "u"."role", "u"."timeZone", "u"."disabledAt", "u"."onboardedAt"
+    FROM "Session" AS "s" JOIN "User" AS "u" ON "u"."id" = "s"."userId"
+    WHERE "s"."id" = ${storedId}`;
+  if (!row) return [null, null];
+  const userId = String(row.userId);
+  return [
+    {
+      id: storedId,
+      userId,
+      expiresAt: new Date(row.expiresAt as string | Date),
+      attributes: {
+        userAgent: (row.userAgent as string | null) ?? null,
+        ip: (row.ip as string | null) ?? null,
+        lastSeenAt: dateOrNull(row.lastSeenAt) ?? undefined,
+      },
+    },
+    {
+      id: userId,
+      attributes: {
+        email: String(row.email),
+        name: String(row.name),
+        role: String(row.role),
+        timeZone: String(row.timeZone),
+        disabledAt: dateOrNull(row.disabledAt),
+        onboardedAt: dateOrNull(row.onboardedAt),
+      },
+    },
+  ];
+}
 
 // Secure by default in production; COOKIE_SECURE=false allows plain-HTTP deployments on a LAN.
 export const secureCookie = process.env.COOKIE_SECURE

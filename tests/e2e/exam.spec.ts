@@ -224,6 +224,10 @@ test.describe("without JavaScript", () => {
     await expect(verdict).toBeVisible();
     await expect(option(page, "A")).toBeChecked();
     await expect(option(page, "D")).toBeDisabled();
+    // The post answered with a redirect back to the question: reloading shows it, posts nothing.
+    await expect(page).toHaveURL(/\/q\/1$/);
+    await page.reload();
+    await expect(verdict).toBeVisible();
     // Enter on an option is the form's default action: Check answer.
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByText("Question 2 of 5")).toBeVisible();

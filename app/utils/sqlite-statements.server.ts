@@ -1,0 +1,53 @@
+// Prisma's better-sqlite3 adapter (6.19) calls `prepare(sql)` for every query: SQLite parses and
+// plans the same few dozen statements again on each request, and each prepared statement is a
+// native object left for the collector. This keeps the compiled statement per SQL text (bounded,
+// least recently used out) and hands the adapter a fresh binding of it each time, so a repeated
+// query costs only its execution. Statements re-prepare themselves after a schema change.
+import type { Database, Statement } from "better-sqlite3";
+import { LRUCache } from "lru-cache";
+
+/** What the adapter uses of a statement: `prepare(sql).bind(args)` then run/columns/raw().all. */
+interface Bound {
+  readonly reader: boolean;
+  run(): ReturnType<Statement["run"]>;
+  columns(): ReturnType<Statement["columns"]>;
+  raw(): { all(): unknown[] };
+}
+
+function bindable(statement: Statement) {
+  const bound = (args: unknown[]): Bound => ({
+    reader: statement.reader,
+    run: () => statement.run(args),
+    columns: () => statement.columns(),
+    // Raw mode is a property of the shared statement: set it on every use.
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+  });
+  return { ...bound([]), bind: (args: unknown[]) => bound(args) };
+}
+
+export function cacheStatements(client: Database, max = 500): void {
+  const cache = new LRUCache<string, Statement>({ max });
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return bindable(statement);
+  }) as unknown as Database["prepare"];
+}
+
+/** The adapter factory, with each connection's statements cached. */
+export function withStatementCache<F extends { connect(): Promise<unknown> }>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    // The adapter keeps its better-sqlite3 handle as `client`; should a later version not,
+    // queries still work, only uncached.
+    const client = (adapter as { client?: Database }).client;
+    if (typeof client?.prepare === "function") cacheStatements(client);
+    return adapter;
+  };
+  return factory;
+}
