@@ -84,6 +84,8 @@ async function startServer() {
         ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
         : await import("./build/server/index.js"),
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+      // PostgreSQL answers over the network: let the connection pool's worth of requests wait on it.
+      maxInFlight: Number(process.env.MAX_IN_FLIGHT ?? (process.env.DATABASE_URL?.startsWith("postgres") ? 24 : 8)),
     }),
   );
 

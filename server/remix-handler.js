@@ -1,16 +1,24 @@
 // Express → Remix, like @remix-run/express, except that the body is read first under a size
 // cap (server/request-body.js) instead of being streamed into the action unchecked.
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import pLimit from "p-limit";
 import { BodyTooLargeError, bodyLimitFor, hasRefusedText, readBody } from "./request-body.js";
 
 const SESSION_COOKIE = /(^|[;,]\s*)charted_session=[^;]/;
 
 /**
- * @param {{ build: any, getLoadContext: (req: import("express").Request, res: import("express").Response) => unknown, mode?: string }} options
+ * @param {{ build: any, getLoadContext: (req: import("express").Request, res: import("express").Response) => unknown, mode?: string, maxInFlight?: number }} options
  * @returns {import("express").RequestHandler}
  */
-export function createRequestHandler({ build, getLoadContext, mode = process.env.NODE_ENV }) {
-  const handle = createRemixHandler(build, mode);
+export function createRequestHandler({ build, getLoadContext, mode = process.env.NODE_ENV, maxInFlight = 16 }) {
+  const remix = createRemixHandler(build, mode);
+  // Loaders and actions run a few at a time; the rest wait their turn. The work is CPU-bound on
+  // one thread (SQLite answers synchronously), so more at once adds no throughput, only memory:
+  // every request in progress holds its rows and its half-rendered page. Reading the body and
+  // sending the response happen outside the limit, so slow clients hold no place.
+  const inFlight = pLimit(maxInFlight);
+  const handle = (/** @type {Request} */ request, /** @type {any} */ context) =>
+    inFlight(() => remix(request, context));
   return async (req, res, next) => {
     try {
       // Pre-single-fetch data requests: never sent by this app, and Remix answers them with a

@@ -14,20 +14,32 @@ interface AuthResult {
   setCookie: string | null;
 }
 
-// One validation per request even when several loaders ask (single fetch shares the Request).
+// One validation per request even when several loaders ask. Remix hands each loader its own copy
+// of the Request, so besides the Request itself the key is the session token: lookups of one
+// session that are in flight at the same moment (the root's and the route's loader) share one
+// query; a lookup that starts after it settled asks the database again.
 const cache = new WeakMap<Request, Promise<AuthResult>>();
+const inFlight = new Map<string, Promise<AuthResult>>();
 
 export function authenticate(request: Request): Promise<AuthResult> {
   let result = cache.get(request);
   if (!result) {
-    result = validate(request);
+    const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+    result = sessionId ? inFlight.get(sessionId) : undefined;
+    if (!result) {
+      result = validate(sessionId);
+      if (sessionId) {
+        inFlight.set(sessionId, result);
+        const done = () => inFlight.delete(sessionId);
+        result.then(done, done);
+      }
+    }
     cache.set(request, result);
   }
   return result;
 }
 
-async function validate(request: Request): Promise<AuthResult> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+async function validate(sessionId: string | null): Promise<AuthResult> {
   if (!sessionId) return { user: null, session: null, setCookie: null };
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
