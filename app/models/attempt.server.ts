@@ -173,40 +173,33 @@ export function attemptItemStates(attemptId: string) {
   });
 }
 
-/** One item as the exam shows it: stem and option texts. */
+/** One item as the exam shows it: stem and option texts. One query (the item, its version and
+ * the question's domain), as every exam page and answer save asks for it. */
 export async function examItem(attemptId: string, position: number) {
-  const item = await db.attemptItem.findUnique({
-    where: { attemptId_position: { attemptId, position } },
-    select: {
-      position: true,
-      selectedIndex: true,
-      flagged: true,
-      checkedAt: true,
-      questionVersion: {
-        select: {
-          ...SHOWN_VERSION,
-          lessonSlug: true,
-          question: { select: { domainId: true } },
-        },
-      },
-    },
-  });
-  if (!item) return null;
-  const options = decodeOptions(item.questionVersion.options);
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "i"."position", "i"."selectedIndex", "i"."flagged", "i"."checkedAt",
+      "v"."questionId", "v"."stem", "v"."options", "v"."answerIndex", "v"."lessonSlug", "q"."domainId"
+    FROM "AttemptItem" AS "i"
+    JOIN "QuestionVersion" AS "v" ON "v"."id" = "i"."questionVersionId"
+    JOIN "Question" AS "q" ON "q"."id" = "v"."questionId"
+    WHERE "i"."attemptId" = ${attemptId} AND "i"."position" = ${position}`;
+  if (!row) return null;
+  const options = decodeOptions(String(row.options));
   return {
-    position: item.position,
-    selectedIndex: item.selectedIndex,
-    flagged: item.flagged,
-    checkedAt: item.checkedAt,
-    questionId: item.questionVersion.questionId,
-    domainId: item.questionVersion.question.domainId,
-    stem: item.questionVersion.stem,
+    position: Number(row.position),
+    selectedIndex: row.selectedIndex == null ? null : Number(row.selectedIndex),
+    // SQLite has no boolean: 0/1 (or a bigint) there, true/false on PostgreSQL.
+    flagged: row.flagged === true || Number(row.flagged) === 1,
+    checkedAt: row.checkedAt == null ? null : new Date(row.checkedAt as string | Date),
+    questionId: String(row.questionId),
+    domainId: String(row.domainId),
+    stem: String(row.stem),
     options: options.map((o) => o.text),
     // Kept server-side: the route decides whether they may be shown (tutor mode, checked).
     secret: {
-      answerIndex: item.questionVersion.answerIndex,
+      answerIndex: Number(row.answerIndex),
       rationales: options.map((o) => o.rationale),
-      lessonSlug: item.questionVersion.lessonSlug,
+      lessonSlug: row.lessonSlug == null ? null : String(row.lessonSlug),
     },
   };
 }

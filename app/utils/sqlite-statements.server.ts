@@ -14,11 +14,19 @@ interface Bound {
   raw(): { all(): unknown[] };
 }
 
+// A statement's result columns are fixed by its SQL (the cache is emptied with the process).
+const columnsOf = new WeakMap<Statement, ReturnType<Statement["columns"]>>();
+
 function bindable(statement: Statement) {
+  const columns = () => {
+    let known = columnsOf.get(statement);
+    if (!known) columnsOf.set(statement, (known = statement.columns()));
+    return known;
+  };
   const bound = (args: unknown[]): Bound => ({
     reader: statement.reader,
     run: () => statement.run(args),
-    columns: () => statement.columns(),
+    columns,
     // Raw mode is a property of the shared statement: set it on every use.
     raw: () => ({ all: () => statement.raw(true).all(args) }),
   });

@@ -28,7 +28,7 @@ function share(id: string, min: number): Target["judge"] {
     return (
       x && {
         measured: withErrors(`${x.maxReqPerSec} req/s = ${pct(x.vsBaseline)}`, x.errors),
-        met: x.vsBaseline >= min,
+        met: x.vsBaseline >= min && x.errors === 0,
       }
     );
   };
@@ -36,7 +36,7 @@ function share(id: string, min: number): Target["judge"] {
 function p95(id: string, maxMs: number): Target["judge"] {
   return (r) => {
     const x: RouteResult | undefined = route(r, id);
-    return x && { measured: withErrors(`${x.vuP95} ms`, x.errors), met: x.vuP95 < maxMs };
+    return x && { measured: withErrors(`${x.vuP95} ms`, x.errors), met: x.vuP95 < maxMs && x.errors === 0 };
   };
 }
 const yesNo = (ok: boolean, detail?: string | null): Verdict => ({

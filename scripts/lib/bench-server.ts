@@ -31,6 +31,13 @@ const childrenOf = (pid: number) => {
   }
 };
 
+/** Node's flags from `npm start` (the heap cap): the bench measures the server as it is deployed. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+  const flags = /\bnode\s+(.*?)\s*server\.js/.exec(scripts.start)?.[1] ?? "";
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 export async function startServer(options: {
   port: number;
   databaseUrl: string;
@@ -40,7 +47,11 @@ export async function startServer(options: {
   const base = `http://127.0.0.1:${options.port}`;
   const startedAt = Date.now();
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const args = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`, "server.js"] : ["server.js"];
+  const args = [
+    ...startFlags(),
+    ...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    "server.js",
+  ];
   // APP_URL is this server's own address: a public one from .env would refuse the bench's form posts.
   const child = spawn(process.execPath, args, {
     env: {
