@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from "react";
 
 /**
  * A name, email or title on one line, ending in an ellipsis when it does not fit. The whole text
- * is always in the page (screen readers read all of it), and it shows whole, wrapped in place, on
- * hover and on keyboard focus (tailwind.css `.truncate-text`).
+ * is always in the page (screen readers read all of it); it shows whole, wrapped in place, on
+ * keyboard focus (tailwind.css `.truncate-text`), and as the `title` tooltip on hover (wrapping on
+ * hover would move it from under a resting pointer and back, a flicker loop).
  *
  * Inside a link, button or summary (`inControl`), that control's focus reveals it. On its own it
  * takes keyboard focus itself, but only while it is actually cut short (measured once the page
