@@ -19,10 +19,11 @@ export function pageEtag(request: Request, status: number, headers: Headers, con
   if (handled.actionData || handled.errors) return null;
   const leaf = handled.matches.at(-1);
   if (!leaf || !(routeModules[leaf.route.id]?.handle as PageCacheHandle | undefined)?.pageCache) return null;
+  const url = new URL(request.url);
   const hash = createHash("sha256")
     .update(manifest.version)
     .update("\0")
-    .update(new URL(request.url).pathname + new URL(request.url).search)
+    .update(url.pathname + url.search)
     .update("\0")
     .update(JSON.stringify(handled.loaderData))
     .digest("base64url")

@@ -12,16 +12,22 @@ type Prepared = {
   };
 };
 
+/** An in-memory database whose prepare() counts the statements SQLite compiles. */
+function countingDatabase() {
+  const db = new Database(":memory:");
+  let compiled = 0;
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    compiled += 1;
+    return prepare(sql);
+  }) as typeof db.prepare;
+  return { db, compiled: () => compiled };
+}
+
 describe("SQLite statement cache", () => {
   it("compiles each SQL text once and binds fresh arguments every time", () => {
-    const db = new Database(":memory:");
+    const { db, compiled } = countingDatabase();
     db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)`);
-    let compiled = 0;
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      compiled += 1;
-      return prepare(sql);
-    }) as typeof db.prepare;
     cacheStatements(db);
     const p = (sql: string) => db.prepare(sql) as unknown as Prepared;
 
@@ -37,7 +43,7 @@ describe("SQLite statement cache", () => {
       [2, "two"],
     ]);
     expect(p(select).bind([2]).raw().all()).toEqual([[2, "two"]]);
-    expect(compiled).toBe(2);
+    expect(compiled()).toBe(2);
 
     // A statement that fails to bind reports it, and the next use of the same SQL still works.
     expect(() => p(insert).bind([1, "again"]).run()).toThrow(/UNIQUE/);
@@ -48,13 +54,7 @@ describe("SQLite statement cache", () => {
   });
 
   it("keeps at most `max` statements, dropping the least recently used", () => {
-    const db = new Database(":memory:");
-    let compiled = 0;
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      compiled += 1;
-      return prepare(sql);
-    }) as typeof db.prepare;
+    const { db, compiled } = countingDatabase();
     cacheStatements(db, 2);
     const run = (sql: string) => (db.prepare(sql) as unknown as Prepared).bind([]).raw().all();
     run("SELECT 1");
@@ -62,8 +62,8 @@ describe("SQLite statement cache", () => {
     run("SELECT 1");
     run("SELECT 3"); // evicts SELECT 2
     run("SELECT 1");
-    expect(compiled).toBe(3);
+    expect(compiled()).toBe(3);
     run("SELECT 2");
-    expect(compiled).toBe(4);
+    expect(compiled()).toBe(4);
   });
 });
