@@ -8,7 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
-import { cachedPage, isVisitorPage, notModified, pageEtag, storePage } from "./utils/page-cache.server.ts";
+import { cachedPage, notModified, pageKey, rememberVisitorPage, storePage } from "./utils/page-cache.server.ts";
 import { jobHandlers, jobRetries } from "./jobs/handlers.server.ts";
 import { startJobWorker } from "./jobs/worker.server.ts";
 
@@ -22,7 +22,10 @@ globalThis.__chartedJobWorker ??= startJobWorker(jobHandlers, { retries: jobRetr
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+// server/remix-handler.js answers cookieless visitors' repeat requests from here, before Remix.
+export { visitorPageFor } from "./utils/page-cache.server.ts";
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -30,15 +33,21 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const etag = pageEtag(request, responseStatusCode, responseHeaders, remixContext);
-  if (etag) {
-    responseHeaders.set("ETag", etag);
-    // Kept by the browser alone, and asked about again on every visit (a 304 when unchanged).
-    responseHeaders.set("Cache-Control", "private, no-cache");
-    // The page differs by session and theme (cookies) and by the reader's date format.
-    responseHeaders.append("Vary", "Cookie, Accept-Language");
-    if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
-    if (isVisitorPage(remixContext)) return visitorPage(request.url, etag, responseHeaders, remixContext, nonce);
+  const key = pageKey(request, responseStatusCode, responseHeaders, remixContext);
+  if (key) {
+    const { etag, revalidate } = key;
+    if (revalidate) {
+      responseHeaders.set("ETag", etag);
+      // Kept by the browser alone, and asked about again on every visit (a 304 when unchanged).
+      responseHeaders.set("Cache-Control", "private, no-cache");
+      // The page differs by session and theme (cookies) and by the reader's date format.
+      responseHeaders.append("Vary", "Cookie, Accept-Language");
+      if (notModified(request.headers.get("If-None-Match"), etag))
+        return new Response(null, { status: 304, headers: responseHeaders });
+    }
+    const page = await cacheablePage(request.url, etag, responseHeaders, remixContext, nonce);
+    rememberVisitorPage(request, etag, responseHeaders, remixContext);
+    return page;
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -71,8 +80,8 @@ export default function handleRequest(
   });
 }
 
-/** A visitor's cacheable page: rendered whole once, then served from the page cache. */
-async function visitorPage(
+/** A cacheable page: rendered whole once, then served from the page cache while its data holds. */
+async function cacheablePage(
   url: string,
   etag: string,
   headers: Headers,

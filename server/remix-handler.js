@@ -19,8 +19,28 @@ export function createRequestHandler({ build, getLoadContext, mode = process.env
   const inFlight = pLimit(maxInFlight);
   const handle = (/** @type {Request} */ request, /** @type {any} */ context) =>
     inFlight(() => remix(request, context));
+  // Cookieless visitors' pages rendered before come from memory (app/utils/page-cache.server.ts);
+  // in development the build is reloaded per request, so every request goes to Remix.
+  /** @type {((r: { url: string, acceptLanguage: string | null, ifNoneMatch: string | null, nonce: string | undefined }) => { status: number, headers: [string, string][], body: string | null } | null) | undefined} */
+  const visitorPageFor = typeof build === "function" ? undefined : build.entry?.module?.visitorPageFor;
   return async (req, res, next) => {
     try {
+      if (visitorPageFor && req.method === "GET" && req.headers.cookie === undefined) {
+        const context = /** @type {{ cspNonce?: string }} */ (await getLoadContext(req, res));
+        const page = visitorPageFor({
+          url: req.originalUrl,
+          acceptLanguage: req.get("accept-language") ?? null,
+          ifNoneMatch: req.get("if-none-match") ?? null,
+          nonce: context.cspNonce,
+        });
+        if (page) {
+          res.status(page.status);
+          for (const [key, value] of page.headers) res.append(key, value);
+          if (page.status === 304) res.removeHeader("Content-Security-Policy");
+          res.end(page.body ?? undefined);
+          return;
+        }
+      }
       // Pre-single-fetch data requests: never sent by this app, and Remix answers them with a
       // logged stack trace (or a 500), so probes are turned away here.
       if (Object.hasOwn(req.query, "_data")) {

@@ -196,14 +196,25 @@ export async function cardMemory(
 }
 
 /**
- * What the learner's card sums depend on besides time: their latest rating (a rating adds a log
- * row, an undo removes one), how many cards are suspended, and how many are buried now.
+ * What a learner's progress figures depend on besides the clock and their settings, in one
+ * round trip. `cards`: their latest rating (a rating adds a log row, an undo removes one), how
+ * many cards are suspended, and how many are buried now. `evidence`: submitted attempts (a
+ * submitted attempt never changes), finished lessons, and the newest event rolled up into
+ * activity days.
  */
-export async function cardsVersion(userId: string, now: Date) {
-  const [lastLog, suspended, buried] = await Promise.all([
-    db.reviewLog.findFirst({ where: { userId }, orderBy: { review: "desc" }, select: { id: true } }),
-    db.reviewCard.count({ where: { userId, suspended: true } }),
-    db.reviewCard.count({ where: { userId, buriedUntil: { gt: now } } }),
-  ]);
-  return `${lastLog?.id ?? "-"}|${suspended}|${buried}`;
+export async function progressStamp(userId: string, now: Date): Promise<{ cards: string; evidence: string }> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT
+      (SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} ORDER BY "review" DESC LIMIT 1) AS "lastLog",
+      (SELECT COUNT(*) FROM "ReviewCard" WHERE "userId" = ${userId} AND "suspended" = ${true}) AS "suspended",
+      (SELECT COUNT(*) FROM "ReviewCard" WHERE "userId" = ${userId} AND "buriedUntil" > ${now}) AS "buried",
+      (SELECT COUNT(*) FROM "ExamAttempt" WHERE "userId" = ${userId} AND "status" = 'submitted') AS "attempts",
+      (SELECT MAX("submittedAt") FROM "ExamAttempt" WHERE "userId" = ${userId} AND "status" = 'submitted') AS "lastSubmitted",
+      (SELECT COUNT(*) FROM "LessonCompletion" WHERE "userId" = ${userId}) AS "lessons",
+      (SELECT "lastEventAt" FROM "ActivityRollup" WHERE "userId" = ${userId}) AS "lastEvent"`;
+  const part = (v: unknown) => (v == null ? "-" : v instanceof Date ? v.toISOString() : String(v));
+  return {
+    cards: [row.lastLog, row.suspended, row.buried].map(part).join("|"),
+    evidence: [row.attempts, row.lastSubmitted, row.lessons, row.lastEvent].map(part).join("|"),
+  };
 }

@@ -193,6 +193,25 @@ describe("progress dashboard", () => {
   });
 });
 
+describe("the derived dashboard is reused only while nothing it depends on changes", () => {
+  it("returns the same figures on a reload, and new ones after a finished lesson or a settings change", async () => {
+    const user = await learner();
+    const now = new Date("2026-11-09T18:00:00Z");
+    await quiz(user.id, new Date("2026-11-08T18:00:00Z"), 3);
+    const first = await progressDashboard(user.id, now);
+    // A reload in the same minutes derives nothing again: the very same result comes back.
+    expect(await progressDashboard(user.id, new Date(now.getTime() + 1_000))).toBe(first);
+    await markLessonComplete(user.id, "privacy-basics", now);
+    const afterLesson = await progressDashboard(user.id, now);
+    expect(afterLesson.lessonsDone).toBe(first.lessonsDone + 1);
+    await savePreferences(user.id, { studyMinutes: 45 });
+    expect((await progressDashboard(user.id, now)).prefs.minutes).toBe(45);
+    // Time moves it on too: the next study day is derived afresh.
+    const tomorrow = await progressDashboard(user.id, new Date("2026-11-10T18:00:00Z"));
+    expect(tomorrow.today).toBe("2026-11-10");
+  });
+});
+
 describe("the study plan from the learner's settings", () => {
   it("starts with terminology, puts mocks on long days, skips days off and reports missed days", async () => {
     const user = await learner();

@@ -1,5 +1,6 @@
 // The progress dashboard and study plan: loads a learner's evidence once and derives mastery,
 // readiness, charts and the plan from it.
+import { LRUCache } from "lru-cache";
 import { getContentIndex } from "~/content/index.server.ts";
 import { completedLessonSlugs } from "~/models/lesson-completion.server.ts";
 import { learnerPreferences } from "~/models/preferences.server.ts";
@@ -62,9 +63,9 @@ export async function domainMastery(userId: string, now = new Date()) {
   return getContentIndex().domains.map((d) => ({ id: d.id, name: d.name, mastery: tally.domain(d.id).mastery }));
 }
 
-async function loadEvidence(userId: string, now: Date) {
-  const prefs = await learnerPreferences(userId);
-  await rollUpActivity(userId, prefs.timeZone, now);
+type Preferences = Awaited<ReturnType<typeof learnerPreferences>>;
+
+async function loadEvidence(userId: string, now: Date, prefs: Preferences, cardsStamp: string) {
   const today = studyDay(now, prefs.timeZone);
   const calendarStart = dayRange(today.label, CALENDAR_WEEKS * 7)[0];
   // Forecast days are study days (4 a.m. to 4 a.m. local, 23 or 25 hours across DST).
@@ -73,6 +74,7 @@ async function loadEvidence(userId: string, now: Date) {
     store.attemptSummaries(userId),
     cardSummary(
       userId,
+      cardsStamp,
       now,
       decodeWeights(prefs.fsrsWeights),
       forecastDays.map((d) => d.end),
@@ -260,8 +262,31 @@ function derive(e: Evidence, now: Date) {
   };
 }
 
-export async function progressDashboard(userId: string, now = new Date()) {
-  return derive(await loadEvidence(userId, now), now);
+// The derived dashboard, per learner, for as long as nothing it is derived from changes: a
+// reload, the plan page and the home page reuse it, and a rating, a submitted attempt, a finished
+// lesson, new activity or a settings change (all in the key) derive it afresh. The clock is in
+// the key in DERIVED_MINUTES steps: mastery's recency weights and recall drift negligibly within
+// one, and the study day is in it too.
+const DERIVED_MINUTES = 5;
+const derived = new LRUCache<string, Dashboard>({ max: 500, ttl: DERIVED_MINUTES * 60_000 });
+
+export async function progressDashboard(userId: string, now = new Date()): Promise<Dashboard> {
+  const prefs = await learnerPreferences(userId);
+  await rollUpActivity(userId, prefs.timeZone, now);
+  const stamp = await store.progressStamp(userId, now);
+  const key = [
+    userId,
+    Math.floor(now.getTime() / (DERIVED_MINUTES * 60_000)),
+    studyDay(now, prefs.timeZone).label,
+    stamp.cards,
+    stamp.evidence,
+    JSON.stringify(prefs),
+  ].join("|");
+  const cached = derived.get(key);
+  if (cached) return cached;
+  const dashboard = derive(await loadEvidence(userId, now, prefs, stamp.cards), now);
+  derived.set(key, dashboard);
+  return dashboard;
 }
 
-export type Dashboard = Awaited<ReturnType<typeof progressDashboard>>;
+export type Dashboard = ReturnType<typeof derive>;

@@ -18,7 +18,7 @@ export async function submittedAnswerCounts(attemptIds: string[]): Promise<store
   return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
 }
 
-// Card sums change only when the cards do (store.cardsVersion). Keyed on that, plus the study day
+// Card sums change only when the cards do (store.progressStamp's `cards`). Keyed on that, plus the study day
 // and the FSRS weights, they are reused for a few minutes (recall drifts negligibly meanwhile).
 const cardSums = new LRUCache<string, { memory: store.CardMemoryGroup[]; due: number[] }>({
   max: 1_000,
@@ -26,13 +26,14 @@ const cardSums = new LRUCache<string, { memory: store.CardMemoryGroup[]; due: nu
 });
 
 /** Recall sums per knowledge area and the due forecast (cards due before each of `forecastEnds`). */
-export async function cardSummary(userId: string, now: Date, weights: readonly number[] | null, forecastEnds: Date[]) {
-  const key = [
-    userId,
-    await store.cardsVersion(userId, now),
-    forecastEnds[0]?.toISOString(),
-    weights?.join(",") ?? "default",
-  ].join("|");
+export async function cardSummary(
+  userId: string,
+  cardsStamp: string,
+  now: Date,
+  weights: readonly number[] | null,
+  forecastEnds: Date[],
+) {
+  const key = [userId, cardsStamp, forecastEnds[0]?.toISOString(), weights?.join(",") ?? "default"].join("|");
   const cached = cardSums.get(key);
   if (cached) return cached;
   const [memory, due] = await Promise.all([store.cardMemory(userId, now, weights), dueCounts(userId, forecastEnds)]);

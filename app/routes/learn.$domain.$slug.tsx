@@ -12,7 +12,7 @@ import { DomainChip } from "~/components/domain-chip.tsx";
 import type { PageCacheHandle } from "~/utils/page-cache.server.ts";
 
 // A pure function of its loader data: revalidated with an ETag, kept whole for visitors.
-export const handle: PageCacheHandle = { pageCache: true };
+export const handle: PageCacheHandle = { pageCache: "revalidate" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? "Lesson"} · Charted` },

@@ -16,12 +16,16 @@ import { progressDashboard } from "~/progress/dashboard.server.ts";
 import { HALF_LIFE_DAYS, PRIOR_ITEMS, QUESTION_SHARE } from "~/progress/mastery.ts";
 import { READINESS_WINDOW_DAYS } from "~/progress/readiness.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import type { PageCacheHandle } from "~/utils/page-cache.server.ts";
 import { MOCK_MIN_ANSWERED_SHARE, MOCK_RULE_TEXT } from "~/progress/mock-rule.ts";
 import { Button } from "~/components/form-controls.tsx";
 import { Section } from "~/components/section.tsx";
 import { ProgressRing } from "~/components/progress-ring.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { ClipboardCheck, Layers, Sprout } from "lucide-react";
+
+// The page is a pure function of its data: a reload with nothing new is served from the page cache.
+export const handle: PageCacheHandle = { pageCache: "server" };
 
 export const meta: MetaFunction = () => [{ title: "Progress · Charted" }];
 

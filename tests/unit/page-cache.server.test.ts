@@ -9,6 +9,7 @@ import { productionBuildExists, startProductionServer, type RunningServer } from
 import { startPractice } from "~/exam/attempts.server.ts";
 import { syncQuestions } from "~/models/bank.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
+import { serializeTheme } from "~/utils/theme.server.ts";
 
 const built = productionBuildExists();
 if (!built)
@@ -83,6 +84,47 @@ describe.skipIf(!built)("page cache", () => {
     const after = await get(annCookie, etag);
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("answers a cookieless visitor from memory, and anyone with a cookie from the app", async () => {
+    const strip = (html: string) => html.replace(/nonce="[^"]+"/g, "");
+    const plain = await (await fetch(`${base}${LESSON}`)).text();
+    expect(plain).not.toContain('data-theme="dark"');
+    // The theme cookie changes the page: it is rendered for this visitor, not taken from memory.
+    const theme = (await serializeTheme("dark")).split(";")[0];
+    const dark = await fetch(`${base}${LESSON}`, { headers: { cookie: theme } });
+    expect(await dark.text()).toContain('data-theme="dark"');
+    // Another address, or the same address with a query string, is another page.
+    const other = await fetch(`${base}${LESSON}?from=search`);
+    expect(other.status).toBe(200);
+    const again = await fetch(`${base}${LESSON}`);
+    expect(strip(await again.text())).toBe(strip(plain));
+  });
+
+  it("reuses a learner's rendered dashboard only while its data holds, and keeps it out of browser caches", async () => {
+    const user = await makeUser({ name: "Dana Dashboard" });
+    const cookie = (await startSession(user.id)).split(";")[0];
+    const get = () => fetch(`${base}/progress`, { headers: { cookie } });
+    const strip = (html: string) => html.replace(/nonce="[^"]+"/g, "");
+    const first = await get();
+    // Server-side reuse only: a signed-in page stays out of shared and back-button caches.
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
+    expect(first.headers.get("etag")).toBeNull();
+    const firstHtml = await first.text();
+    expect(firstHtml).toMatch(/Lessons finished: (<!-- -->)?0(<!-- -->)? of/);
+    const reload = await get();
+    const reloadHtml = await reload.text();
+    expect(strip(reloadHtml)).toBe(strip(firstHtml));
+    expect(scriptNonces(reloadHtml)).toEqual(new Set([nonceOf(reload)]));
+    expect(nonceOf(reload)).not.toBe(nonceOf(first));
+
+    const marked = await fetch(`${base}${LESSON}`, {
+      method: "POST",
+      headers: { cookie, Origin: base, "content-type": "application/x-www-form-urlencoded" },
+      body: "intent=complete",
+    });
+    expect(marked.status).toBeLessThan(400);
+    expect(await (await get()).text()).toMatch(/Lessons finished: (<!-- -->)?1(<!-- -->)? of/);
   });
 
   it("sends built assets precompressed and immutable", async () => {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ReviewCard_userId_buriedUntil_idx" ON "ReviewCard"("userId", "buriedUntil");
+
