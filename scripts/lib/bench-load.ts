@@ -67,6 +67,13 @@ export function saturate(
               reqPerSec: Math.round(result.requests.average),
             }),
     );
+    // Say what a failure was (a timeout, a reset connection), once per kind, on the bench's stderr.
+    const seen = new Set<string>();
+    instance.on("reqError", (error: Error) => {
+      const kind = (error as { code?: string }).code ?? error.message;
+      if (!seen.has(kind)) console.error(`    (a request failed: ${kind})`);
+      seen.add(kind);
+    });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
       statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
@@ -106,7 +113,8 @@ export async function virtualUsers(
           await res.arrayBuffer();
           times.push(performance.now() - start);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        } catch {
+        } catch (error) {
+          if (!failures) console.error(`    (a request failed: ${(error as Error).cause ?? error})`);
           failures++;
         }
         await sleep(Math.min(think(), Math.max(0, end - Date.now())));
