@@ -18,8 +18,9 @@ export async function submittedAnswerCounts(attemptIds: string[]): Promise<store
   return attemptIds.flatMap((id) => submittedCounts.get(id) ?? []);
 }
 
-// Card sums change only when the cards do (store.progressStamp's `cards`). Keyed on that, plus the study day
-// and the FSRS weights, they are reused for a few minutes (recall drifts negligibly meanwhile).
+// Card sums change only when the cards do (store.progressStamp's `cards`). Keyed on that, plus
+// the study day and the FSRS weights, they are reused for a few minutes (recall drifts
+// negligibly meanwhile).
 const cardSums = new LRUCache<string, { memory: store.CardMemoryGroup[]; due: number[] }>({
   max: 1_000,
   ttl: 5 * 60_000,

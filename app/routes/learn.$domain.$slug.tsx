@@ -11,7 +11,7 @@ import { Section } from "~/components/section.tsx";
 import { DomainChip } from "~/components/domain-chip.tsx";
 import type { PageCacheHandle } from "~/utils/page-cache.server.ts";
 
-// A pure function of its loader data: revalidated with an ETag, kept whole for visitors.
+// A pure function of its loader data: revalidated with an ETag, the rendered page kept in memory.
 export const handle: PageCacheHandle = { pageCache: "revalidate" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
