@@ -3,7 +3,8 @@
 import { db } from "~/utils/db.server.ts";
 import { decodeOptions } from "./json-columns.ts";
 import { lockUserRow } from "./sql-dialect.server.ts";
-import type { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 
 /** A question version as an item shows it: which question, its stem and options, and the key. */
 export const SHOWN_VERSION = { questionId: true, stem: true, options: true, answerIndex: true } as const;
@@ -143,46 +144,52 @@ export async function createAttempt(input: {
   });
 }
 
-export function findAttempt(attemptId: string) {
-  return db.examAttempt.findUnique({
-    where: { id: attemptId },
-    select: {
-      id: true,
-      userId: true,
-      kind: true,
-      mode: true,
-      config: true,
-      startedAt: true,
-      deadline: true,
-      submittedAt: true,
-      status: true,
-      scoredCorrect: true,
-      scoredTotal: true,
-      scaledScore: true,
-      assignmentId: true,
-    },
-  });
+export async function findAttempt(attemptId: string) {
+  // Raw SQL (sql.server.ts): read on every exam page and answer save.
+  const [row] = await sql.rows(Prisma.sql`
+    SELECT "id", "userId", "kind", "mode", "config", "startedAt", "deadline", "submittedAt", "status",
+      "scoredCorrect", "scoredTotal", "scaledScore", "assignmentId"
+    FROM "ExamAttempt" WHERE "id" = ${attemptId}`);
+  if (!row) return null;
+  return {
+    id: col.text(row.id),
+    userId: col.text(row.userId),
+    kind: col.text(row.kind),
+    mode: col.text(row.mode),
+    config: col.text(row.config),
+    startedAt: col.date(row.startedAt),
+    deadline: col.dateOrNull(row.deadline),
+    submittedAt: col.dateOrNull(row.submittedAt),
+    status: col.text(row.status),
+    scoredCorrect: col.intOrNull(row.scoredCorrect),
+    scoredTotal: col.intOrNull(row.scoredTotal),
+    scaledScore: col.intOrNull(row.scaledScore),
+    assignmentId: col.textOrNull(row.assignmentId),
+  };
 }
 
 /** Navigator state: position, answered, flagged. No answers. */
-export function attemptItemStates(attemptId: string) {
-  return db.attemptItem.findMany({
-    where: { attemptId },
-    orderBy: { position: "asc" },
-    select: { position: true, selectedIndex: true, flagged: true },
-  });
+export async function attemptItemStates(attemptId: string) {
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "position", "selectedIndex", "flagged" FROM "AttemptItem"
+    WHERE "attemptId" = ${attemptId} ORDER BY "position"`);
+  return rows.map((r) => ({
+    position: col.int(r.position),
+    selectedIndex: col.intOrNull(r.selectedIndex),
+    flagged: col.flag(r.flagged),
+  }));
 }
 
 /** One item as the exam shows it: stem and option texts. One query (the item, its version and
  * the question's domain), as every exam page and answer save asks for it. */
 export async function examItem(attemptId: string, position: number) {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await sql.rows(Prisma.sql`
     SELECT "i"."position", "i"."selectedIndex", "i"."flagged", "i"."checkedAt",
       "v"."questionId", "v"."stem", "v"."options", "v"."answerIndex", "v"."lessonSlug", "q"."domainId"
     FROM "AttemptItem" AS "i"
     JOIN "QuestionVersion" AS "v" ON "v"."id" = "i"."questionVersionId"
     JOIN "Question" AS "q" ON "q"."id" = "v"."questionId"
-    WHERE "i"."attemptId" = ${attemptId} AND "i"."position" = ${position}`;
+    WHERE "i"."attemptId" = ${attemptId} AND "i"."position" = ${position}`);
   if (!row) return null;
   const options = decodeOptions(String(row.options));
   return {

@@ -1,6 +1,8 @@
 // A learner's preferences (table "Preferences"): review limits and target recall, the trained
 // FSRS parameters, the exam date and the study plan. The account row (User) keeps identity and
 // the time zone; the session carries identity only, so every reader asks here.
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { sql } from "~/utils/sql.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export interface Preferences {
@@ -61,13 +63,13 @@ function fromRow(row: Row): LearnerPreferences {
 }
 
 export async function learnerPreferences(userId: string): Promise<LearnerPreferences> {
-  const [row] = await db.$queryRaw<Row[]>`
+  const [row] = await sql.rows<Row>(Prisma.sql`
     SELECT "u"."timeZone", "p"."userId", "p"."desiredRetention", "p"."newCardsPerDay", "p"."reviewsPerDay",
       "p"."fsrsWeights", "p"."examDate", "p"."studyWeekdays", "p"."studyMinutes", "p"."studyStartTime",
       "p"."learningSteps", "p"."relearningSteps", "p"."loadBalance", "p"."lightWeekdays", "p"."finalReview",
       "p"."catchUpCap", "p"."catchUpSince", "p"."memoryHelpSeen", "p"."longWeekdays", "p"."daysOff"
     FROM "User" AS "u" LEFT JOIN "Preferences" AS "p" ON "p"."userId" = "u"."id"
-    WHERE "u"."id" = ${userId}`;
+    WHERE "u"."id" = ${userId}`);
   if (!row) throw new Error(`No user ${userId}`);
   if (row.userId != null) return fromRow(row);
   // An account made before preferences had their own table, or by a script: defaults, stored.

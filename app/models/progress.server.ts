@@ -1,5 +1,6 @@
 // Data access for the progress dashboard and study plan: activity roll-up rows, the evidence
 // for mastery, and plan preferences. The roll-up itself is app/progress/rollup.server.ts.
+import { sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { recallNow } from "./recall.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -136,22 +137,20 @@ export interface AreaCount {
  */
 export async function answerCounts(attemptIds: string[]): Promise<AreaCount[]> {
   if (!attemptIds.length) return [];
-  const rows = await db.$queryRaw<
-    {
-      attemptId: string;
-      domainId: string;
-      knowledgeArea: string;
-      answered: number | bigint | string;
-      correct: number | bigint | string;
-    }[]
-  >`
+  const rows = await sql.rows<{
+    attemptId: string;
+    domainId: string;
+    knowledgeArea: string;
+    answered: number | bigint | string;
+    correct: number | bigint | string;
+  }>(Prisma.sql`
     SELECT i."attemptId" AS "attemptId", q."domainId" AS "domainId", q."knowledgeArea" AS "knowledgeArea",
       COUNT(*) AS "answered", SUM(CASE WHEN i."isCorrect" THEN 1 ELSE 0 END) AS "correct"
     FROM "AttemptItem" i
     JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
     JOIN "Question" q ON q."id" = v."questionId"
     WHERE i."attemptId" IN (${Prisma.join(attemptIds)}) AND i."isCorrect" IS NOT NULL
-    GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`;
+    GROUP BY i."attemptId", q."domainId", q."knowledgeArea"`);
   return rows.map((r) => ({
     attemptId: r.attemptId,
     domainId: r.domainId,
@@ -181,12 +180,17 @@ export async function cardMemory(
   now: Date,
   weights: readonly number[] | null,
 ): Promise<CardMemoryGroup[]> {
-  const rows = await db.$queryRaw<{ domainId: string; knowledgeArea: string | null; n: bigint | number; r: number }[]>`
+  const rows = await sql.rows<{
+    domainId: string;
+    knowledgeArea: string | null;
+    n: bigint | number;
+    r: number;
+  }>(Prisma.sql`
     SELECT "domainId", "knowledgeArea", COUNT(*) AS "n",
       SUM(${recallNow(now, weights, null)}) AS "r"
     FROM "ReviewCard"
     WHERE "userId" = ${userId} AND "state" <> ${State.New} AND "suspended" = ${false} AND "stability" > 0 AND "lastReview" IS NOT NULL
-    GROUP BY "domainId", "knowledgeArea"`;
+    GROUP BY "domainId", "knowledgeArea"`);
   return rows.map((r) => ({
     domainId: r.domainId,
     knowledgeArea: r.knowledgeArea,
@@ -203,7 +207,7 @@ export async function cardMemory(
  * activity days.
  */
 export async function progressStamp(userId: string, now: Date): Promise<{ cards: string; evidence: string }> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT
       (SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} ORDER BY "review" DESC LIMIT 1) AS "lastLog",
       (SELECT COUNT(*) FROM "ReviewCard" WHERE "userId" = ${userId} AND "suspended" = ${true}) AS "suspended",
@@ -211,7 +215,7 @@ export async function progressStamp(userId: string, now: Date): Promise<{ cards:
       (SELECT COUNT(*) FROM "ExamAttempt" WHERE "userId" = ${userId} AND "status" = 'submitted') AS "attempts",
       (SELECT MAX("submittedAt") FROM "ExamAttempt" WHERE "userId" = ${userId} AND "status" = 'submitted') AS "lastSubmitted",
       (SELECT COUNT(*) FROM "LessonCompletion" WHERE "userId" = ${userId}) AS "lessons",
-      (SELECT "lastEventAt" FROM "ActivityRollup" WHERE "userId" = ${userId}) AS "lastEvent"`;
+      (SELECT "lastEventAt" FROM "ActivityRollup" WHERE "userId" = ${userId}) AS "lastEvent"`);
   const part = (v: unknown) => (v == null ? "-" : v instanceof Date ? v.toISOString() : String(v));
   return {
     cards: [row.lastLog, row.suspended, row.buried].map(part).join("|"),

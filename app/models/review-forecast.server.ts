@@ -1,6 +1,7 @@
 // What review placement and the exam-day prediction read: the learner's reviews due per study
 // day over a short range (the balancer, on every rating), and the cards due today with their
 // memory state (the prediction's "after today's work"). The rules of "due" are due.server.ts's.
+import { sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import * as due from "./due.server.ts";
@@ -18,20 +19,20 @@ export async function dueCountsByDay(userId: string, days: readonly { start: Dat
     days.map((d, i) => Prisma.sql`WHEN ${due.effectiveDue()} < ${d.end} THEN ${Prisma.raw(String(i))}`),
     " ",
   );
-  const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
+  const rows = await sql.rows<{ bucket: number | bigint; n: number | bigint }>(Prisma.sql`
     SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
     WHERE ${due.dueBefore(userId, days.at(-1)!.end)} AND "r"."due" >= ${days[0].start}
-    GROUP BY 1`;
+    GROUP BY 1`);
   for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
   return counts;
 }
 
 /** Up to `limit` cards due before `dayEnd` (most overdue first) with their memory state. */
 export async function dueCardsBefore(userId: string, dayEnd: Date, limit: number): Promise<CardFields[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays", "r"."scheduledDays", "r"."learningSteps",
       "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"
     FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayEnd)}
-    ORDER BY "r"."due" LIMIT ${limit}`;
+    ORDER BY "r"."due" LIMIT ${limit}`);
   return rows.map(rawCardFields);
 }

@@ -1,6 +1,8 @@
 // Data access for spaced review: the learner's cards, queues, ratings and their log.
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server.ts";
+import { sql } from "~/utils/sql.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import * as due from "./due.server.ts";
 import { daysSince, float } from "./sql-dialect.server.ts";
@@ -58,10 +60,10 @@ export const REVIEW_CARD_SELECT = {
 
 /** Ratings since the study day began, split into new-card introductions and reviews (one indexed query). */
 export async function todaysRatings(userId: string, dayStart: Date) {
-  const [row] = await db.$queryRaw<{ introduced: bigint | number; reviewed: bigint | number }[]>`
+  const [row] = await sql.rows<{ introduced: bigint | number; reviewed: bigint | number }>(Prisma.sql`
     SELECT COALESCE(SUM(CASE WHEN "state" = ${State.New} THEN 1 ELSE 0 END), 0) AS "introduced",
            COALESCE(SUM(CASE WHEN "state" = ${State.New} THEN 0 ELSE 1 END), 0) AS "reviewed"
-    FROM "ReviewLog" WHERE "userId" = ${userId} AND "review" >= ${dayStart}`;
+    FROM "ReviewLog" WHERE "userId" = ${userId} AND "review" >= ${dayStart}`);
   return { newIntroduced: Number(row?.introduced ?? 0), reviews: Number(row?.reviewed ?? 0) };
 }
 
@@ -85,9 +87,12 @@ export async function queueCounts(input: {
     ? Prisma.sql`(SELECT COUNT(*) FROM (
         SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, input.overdueBefore)} LIMIT 1) AS "o")`
     : Prisma.sql`0`;
-  const [row] = await db.$queryRaw<
-    { due: bigint | number; deckNew: bigint | number; unstarted: bigint | number; overdue: bigint | number }[]
-  >`
+  const [row] = await sql.rows<{
+    due: bigint | number;
+    deckNew: bigint | number;
+    unstarted: bigint | number;
+    overdue: bigint | number;
+  }>(Prisma.sql`
     SELECT ${overdue} AS "overdue",
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.readyNow(userId, { now, learnAhead: now, dayEnd })} ${due.inDeck(domain)}
@@ -97,7 +102,7 @@ export async function queueCounts(input: {
         LIMIT ${input.newUpTo}) AS "n") AS "deckNew",
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)} ${due.inDeck(domain, "c")}
-        LIMIT ${input.newUpTo}) AS "u") AS "unstarted"`;
+        LIMIT ${input.newUpTo}) AS "u") AS "unstarted"`);
   return {
     due: Number(row.due),
     deckNew: Number(row.deckNew),
@@ -163,11 +168,11 @@ export async function nextDueCard(input: {
   learnAhead: Date;
   dayEnd: Date;
 }) {
-  const rows = await db.$queryRaw<RawCardRow[]>`
+  const rows = await sql.rows<RawCardRow>(Prisma.sql`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
     WHERE ${due.readyNow(input.userId, input)} ${due.inDeck(input.domain)}
-    ORDER BY "r"."due" LIMIT 1`;
+    ORDER BY "r"."due" LIMIT 1`);
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
 
@@ -198,7 +203,7 @@ export async function nextPriorityCard(input: {
     : float(1);
   // The ranking reads only index columns and the candidates' own rows; the faces are joined for
   // the one card chosen.
-  const rows = await db.$queryRaw<RawCardRow[]>`
+  const rows = await sql.rows<RawCardRow>(Prisma.sql`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM (
       SELECT "r"."id" AS "id", 0 AS "rank", ${float(0)} AS "score", "r"."due" AS "due" FROM "ReviewCard" AS "r"
@@ -210,7 +215,7 @@ export async function nextPriorityCard(input: {
         ORDER BY "r"."due" LIMIT ${input.candidates}) AS "v"
       ORDER BY "rank", "score" DESC, "due", "id" LIMIT 1) AS "p"
     JOIN "ReviewCard" AS "r" ON "r"."id" = "p"."id"
-    LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"`;
+    LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"`);
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
 
@@ -219,12 +224,12 @@ export async function nextPriorityCard(input: {
  * further than `overdueUpTo`) and reviews (ratings of started cards) in [since, dayStart).
  */
 export async function backlogNumbers(userId: string, dayStart: Date, since: Date, overdueUpTo: number) {
-  const [row] = await db.$queryRaw<{ overdue: bigint | number; reviews: bigint | number }[]>`
+  const [row] = await sql.rows<{ overdue: bigint | number; reviews: bigint | number }>(Prisma.sql`
     SELECT
       (SELECT COUNT(*) FROM (
         SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayStart)} LIMIT ${overdueUpTo}) AS "o") AS "overdue",
       (SELECT COUNT(*) FROM "ReviewLog"
-        WHERE "userId" = ${userId} AND "review" >= ${since} AND "review" < ${dayStart} AND "state" <> ${State.New}) AS "reviews"`;
+        WHERE "userId" = ${userId} AND "review" >= ${since} AND "review" < ${dayStart} AND "state" <> ${State.New}) AS "reviews"`);
   return { overdue: Number(row.overdue), reviews: Number(row.reviews) };
 }
 
@@ -239,33 +244,37 @@ export async function overdueRecallAtRanks(
   ranks: number[],
 ): Promise<Map<number, number>> {
   if (!ranks.length) return new Map();
-  const rows = await db.$queryRaw<{ rank: bigint | number; p: number }[]>`
+  const rows = await sql.rows<{ rank: bigint | number; p: number }>(Prisma.sql`
     SELECT "k"."rank", "k"."p" FROM (
       SELECT ${recallNow(at.now, at.weights)} AS "p",
         ROW_NUMBER() OVER (ORDER BY ${recallNow(at.now, at.weights)}, "r"."id") AS "rank"
       FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayStart)}) AS "k"
-    WHERE "k"."rank" IN (${Prisma.join(ranks)})`;
+    WHERE "k"."rank" IN (${Prisma.join(ranks)})`);
   return new Map(rows.map((r) => [Number(r.rank), Number(r.p)]));
 }
 
 /** The learner's oldest new card (missed questions, their own, started-then-undone). */
 export async function nextNewDeckCard(input: { userId: string; domain: string | null; now: Date }) {
-  const rows = await db.$queryRaw<RawCardRow[]>`
+  const rows = await sql.rows<RawCardRow>(Prisma.sql`
     SELECT ${QUEUE_CARD_COLUMNS}
     FROM "ReviewCard" AS "r" LEFT JOIN "ContentCard" AS "c" ON "c"."id" = "r"."contentCardId"
     WHERE ${due.newInDeck(input.userId, input.now)} ${due.inDeck(input.domain)}
-    ORDER BY "r"."createdAt", "r"."id" LIMIT 1`;
+    ORDER BY "r"."createdAt", "r"."id" LIMIT 1`);
   return rows[0] ? queueCardRow(rows[0]) : null;
 }
 
 /** The first content card, in deck order, that the learner has not started. */
 export async function nextUnstartedContentCard(input: { userId: string; domain: string | null }) {
-  const rows = await db.$queryRaw<
-    { id: string; domainId: string; front: string; back: string; lessonSlug: string | null }[]
-  >`
+  const rows = await sql.rows<{
+    id: string;
+    domainId: string;
+    front: string;
+    back: string;
+    lessonSlug: string | null;
+  }>(Prisma.sql`
     SELECT "c"."id", "c"."domainId", "c"."front", "c"."back", "c"."lessonSlug" FROM "ContentCard" AS "c"
     WHERE ${due.unstartedContent(input.userId)} ${due.inDeck(input.domain, "c")}
-    ORDER BY "c"."id" LIMIT 1`;
+    ORDER BY "c"."id" LIMIT 1`);
   return rows[0] ?? null;
 }
 
@@ -279,10 +288,10 @@ export async function countReady(
   at: { now: Date; learnAhead: Date; dayEnd: Date },
   upTo: number,
 ) {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+  const [row] = await sql.rows<{ n: bigint | number }>(Prisma.sql`
     SELECT COUNT(*) AS "n" FROM (
       SELECT 1 FROM "ReviewCard" AS "r" WHERE ${due.readyNow(userId, at)} ${due.inDeck(domain)}
-      ORDER BY "r"."due" LIMIT ${upTo}) AS "d"`;
+      ORDER BY "r"."due" LIMIT ${upTo}) AS "d"`);
   return Number(row.n);
 }
 
@@ -292,15 +301,15 @@ export async function countReady(
  */
 export async function deckCounts(userId: string, now: Date, dayEnd: Date) {
   const [dueRows, newRows, unstartedRows] = await Promise.all([
-    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+    sql.rows<{ domainId: string; n: bigint | number }>(Prisma.sql`
       SELECT "r"."domainId", COUNT(*) AS "n" FROM "ReviewCard" AS "r" WHERE ${due.dueBefore(userId, dayEnd)}
-      GROUP BY "r"."domainId"`,
-    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+      GROUP BY "r"."domainId"`),
+    sql.rows<{ domainId: string; n: bigint | number }>(Prisma.sql`
       SELECT "r"."domainId", COUNT(*) AS "n" FROM "ReviewCard" AS "r" WHERE ${due.newInDeck(userId, now)}
-      GROUP BY "r"."domainId"`,
-    db.$queryRaw<{ domainId: string; n: bigint | number }[]>`
+      GROUP BY "r"."domainId"`),
+    sql.rows<{ domainId: string; n: bigint | number }>(Prisma.sql`
       SELECT "c"."domainId", COUNT(*) AS "n" FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)}
-      GROUP BY "c"."domainId"`,
+      GROUP BY "c"."domainId"`),
   ]);
   const byDomain = (rows: { domainId: string; n: bigint | number }[]) =>
     new Map(rows.map((r) => [r.domainId, Number(r.n)]));
@@ -309,8 +318,8 @@ export async function deckCounts(userId: string, now: Date, dayEnd: Date) {
 
 /** Content cards the learner has not started, in every deck. */
 export async function countUnstartedContentCards(userId: string) {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT COUNT(*) AS "n" FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)}`;
+  const [row] = await sql.rows<{ n: bigint | number }>(Prisma.sql`
+    SELECT COUNT(*) AS "n" FROM "ContentCard" AS "c" WHERE ${due.unstartedContent(userId)}`);
   return Number(row.n);
 }
 
@@ -321,10 +330,10 @@ export async function dueCounts(userId: string, ends: Date[]): Promise<number[]>
     ends.map((e, i) => Prisma.sql`WHEN ${due.effectiveDue()} < ${e} THEN ${Prisma.raw(String(i))}`),
     " ",
   );
-  const rows = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
+  const rows = await sql.rows<{ bucket: number | bigint; n: number | bigint }>(Prisma.sql`
     SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
     WHERE ${due.dueBefore(userId, ends.at(-1)!)}
-    GROUP BY 1`;
+    GROUP BY 1`);
   for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
   return counts;
 }
@@ -339,11 +348,11 @@ export async function ratingLookup(
   requestId: string,
   cardId: string | null,
 ): Promise<{ seenBy: string | null; card: RatingCard | null }> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT (SELECT "l"."userId" FROM "ReviewLog" AS "l" WHERE "l"."requestId" = ${requestId}) AS "seenBy",
       "r"."id", "r"."userId", "r"."suspended", "r"."due", "r"."stability", "r"."difficulty", "r"."elapsedDays",
       "r"."scheduledDays", "r"."learningSteps", "r"."reps", "r"."lapses", "r"."state", "r"."lastReview"
-    FROM (SELECT 1 AS "one") AS "o" LEFT JOIN "ReviewCard" AS "r" ON "r"."id" = ${cardId ?? ""}`;
+    FROM (SELECT 1 AS "one") AS "o" LEFT JOIN "ReviewCard" AS "r" ON "r"."id" = ${cardId ?? ""}`);
   const card: RatingCard | null =
     row.id == null
       ? null
@@ -410,31 +419,38 @@ export async function saveRating(input: {
   };
   suspend: boolean;
 }): Promise<"saved" | "duplicate" | "stale"> {
+  const { next, log } = input;
+  // Raw SQL through sql.server.ts: the hottest write there is (an ORM query costs more in
+  // Prisma's query compiler than in the database).
+  const duplicate = new Error("duplicate rating");
   try {
-    return await db.$transaction(async (tx) => {
-      const { count } = await tx.reviewCard.updateMany({
-        where: { id: input.cardId, userId: input.userId, reps: input.expectedReps },
-        data: { ...input.next, ...(input.suspend ? { suspended: true } : {}) },
-      });
-      if (count === 0) {
-        const existing = await tx.reviewLog.findUnique({ where: { requestId: input.requestId }, select: { id: true } });
-        return existing ? "duplicate" : "stale";
+    return await sql.transaction(async (tx) => {
+      const updated = await tx.run(Prisma.sql`
+        UPDATE "ReviewCard" SET "due" = ${next.due}, "stability" = ${next.stability}, "difficulty" = ${next.difficulty},
+          "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays},
+          "learningSteps" = ${next.learningSteps}, "reps" = ${next.reps}, "lapses" = ${next.lapses},
+          "state" = ${next.state}, "lastReview" = ${next.lastReview}
+          ${input.suspend ? Prisma.sql`, "suspended" = ${true}` : Prisma.empty}
+        WHERE "id" = ${input.cardId} AND "userId" = ${input.userId} AND "reps" = ${input.expectedReps}`);
+      if (updated === 0) {
+        const seen = await tx.rows(
+          Prisma.sql`SELECT 1 AS "one" FROM "ReviewLog" WHERE "requestId" = ${input.requestId}`,
+        );
+        return seen.length ? "duplicate" : "stale";
       }
-      await tx.reviewLog.create({
-        data: {
-          cardId: input.cardId,
-          userId: input.userId,
-          requestId: input.requestId,
-          previousCard: JSON.stringify(input.previous),
-          ...input.log,
-        },
-        select: { id: true },
-      });
+      // A racing copy of the same request that committed first: nothing of this one is kept.
+      const inserted = await tx.run(Prisma.sql`
+        INSERT INTO "ReviewLog" ("id", "cardId", "userId", "requestId", "previousCard", "rating", "state", "due",
+          "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review")
+        VALUES (${randomUUID()}, ${input.cardId}, ${input.userId}, ${input.requestId}, ${JSON.stringify(input.previous)},
+          ${log.rating}, ${log.state}, ${log.due}, ${log.stability}, ${log.difficulty}, ${log.elapsedDays},
+          ${log.lastElapsedDays}, ${log.scheduledDays}, ${log.learningSteps}, ${log.review})
+        ON CONFLICT ("requestId") DO NOTHING`);
+      if (inserted === 0) throw duplicate;
       return "saved";
     });
   } catch (error) {
-    // A racing duplicate of the same request hit the unique requestId: the first one won.
-    if ((error as { code?: string }).code === "P2002") return "duplicate";
+    if (error === duplicate) return "duplicate";
     throw error;
   }
 }
@@ -528,10 +544,10 @@ export async function browseCards(
         : Prisma.sql`CASE WHEN ${started} THEN 0 ELSE 1 END, rc.${Prisma.raw(`"${order.sort}"`)} ${dir}`;
   const from = Prisma.sql`FROM "ReviewCard" rc LEFT JOIN "ContentCard" cc ON cc."id" = rc."contentCardId" WHERE ${where}`;
   const [page, [counted]] = await Promise.all([
-    db.$queryRaw<
-      { id: string }[]
-    >`SELECT rc."id" ${from} ORDER BY ${orderBy}, rc."id" ASC LIMIT ${take} OFFSET ${skip}`,
-    db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" ${from}`,
+    sql.rows<{ id: string }>(
+      Prisma.sql`SELECT rc."id" ${from} ORDER BY ${orderBy}, rc."id" ASC LIMIT ${take} OFFSET ${skip}`,
+    ),
+    sql.rows<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(*) AS "n" ${from}`),
   ]);
   const rows = await db.reviewCard.findMany({
     where: { id: { in: page.map((r) => r.id) } },

@@ -1,6 +1,7 @@
 // Reads for the workload estimate on the review settings page: the learner's card memory
 // states, how many cards are still new, recent rating times (their pace) and a fingerprint of
 // the deck that changes whenever the estimate could.
+import { sql } from "~/utils/sql.server.ts";
 import { State } from "ts-fsrs";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -22,17 +23,17 @@ export interface SampledCard {
  */
 export async function startedCardSample(userId: string, max: number): Promise<{ cards: SampledCard[]; total: number }> {
   const started = Prisma.sql`"userId" = ${userId} AND "suspended" = ${false} AND "state" <> ${State.New}`;
-  const [counted] = await db.$queryRaw<
-    { n: bigint | number }[]
-  >`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE ${started}`;
+  const [counted] = await sql.rows<{ n: bigint | number }>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE ${started}`,
+  );
   const total = Number(counted.n);
   const step = Math.max(1, Math.ceil(total / max));
-  const rows = await db.$queryRaw<Record<"state" | "stability" | "difficulty" | "due" | "lastReview", unknown>[]>`
+  const rows = await sql.rows<Record<"state" | "stability" | "difficulty" | "due" | "lastReview", unknown>>(Prisma.sql`
     SELECT "state", "stability", "difficulty", "due", "lastReview" FROM (
       SELECT "state", "stability", "difficulty", "due", "lastReview",
         ROW_NUMBER() OVER (ORDER BY "due", "id") - 1 AS "rn"
       FROM "ReviewCard" WHERE ${started}
-    ) AS "ranked" WHERE "rn" % ${step} = 0`;
+    ) AS "ranked" WHERE "rn" % ${step} = 0`);
   const weight = rows.length ? total / rows.length : 1;
   return {
     total,

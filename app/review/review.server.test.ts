@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCard } from "../../tests/fixtures/content.ts";
 import { makeUser } from "../../tests/factories/users.ts";
 import { syncCards } from "~/models/bank.server.ts";
+import { saveRating } from "~/models/review.server.ts";
 import { savePreferences } from "~/models/preferences.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { addOwnCard, buryCard, rateCard, reviewStats, studyQueue, undoLastRating } from "./review.server.ts";
@@ -83,6 +84,67 @@ describe("rating", () => {
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id } });
     expect(card.reps).toBe(1);
+  });
+
+  it("saves one of two racing copies of a request, and one of two racing ratings of a card", async () => {
+    const user = await learner();
+    const now = new Date("2026-02-01T23:00:00Z");
+    const { ref } = (await studyQueue(user.id, "LAW", now)).current!;
+    const copies = await Promise.all(
+      [0, 1].map(() => rateCard(user.id, { ref, grade: Rating.Good, requestId: "double-tap" }, now)),
+    );
+    expect(copies).toEqual([
+      { ok: true, leech: false },
+      { ok: true, leech: false },
+    ]);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+
+    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id } });
+    const later = new Date(now.getTime() + 60_000);
+    const rivals = await Promise.all(
+      ["window-a", "window-b"].map((requestId) =>
+        rateCard(user.id, { ref: `card:${card.id}`, grade: Rating.Good, requestId }, later),
+      ),
+    );
+    expect(rivals.filter((r) => r.ok)).toHaveLength(1);
+    expect(rivals.filter((r) => !r.ok && r.reason === "stale")).toHaveLength(1);
+    expect((await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).reps).toBe(2);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  // A copy of the request that committed first, found only when the log row is written.
+  it("keeps nothing of a rating whose log row loses the race for its request id", async () => {
+    const user = await learner();
+    const now = new Date("2026-02-01T23:00:00Z");
+    const first = (await studyQueue(user.id, "LAW", now)).current!;
+    await rateCard(user.id, { ref: first.ref, grade: Rating.Good, requestId: "reused-id" }, now);
+    const other = await addOwnCard(user.id, { domainId: "LAW", front: "Own front", back: "Own back" }, now);
+    const before = await db.reviewCard.findUniqueOrThrow({ where: { id: other.id } });
+    const fields = { ...before, reps: 1, state: 1, lastReview: now };
+    const result = await saveRating({
+      userId: user.id,
+      cardId: other.id,
+      requestId: "reused-id",
+      expectedReps: before.reps,
+      previous: before,
+      next: fields,
+      log: {
+        rating: 3,
+        state: 0,
+        due: now,
+        stability: 1,
+        difficulty: 5,
+        elapsedDays: 0,
+        lastElapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        review: now,
+      },
+      suspend: false,
+    });
+    expect(result).toBe("duplicate");
+    expect(await db.reviewCard.findUniqueOrThrow({ where: { id: other.id } })).toEqual(before);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("undo restores the exact previous state", async () => {

@@ -3,10 +3,15 @@
 // both. Kept on globalThis so dev reloads do not open a new connection each time.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
-import { withStatementCache } from "./sqlite-statements.server.ts";
+import { withSharedConnection, type SqliteConnection } from "./sqlite-connection.server.ts";
 import { databaseKind, databaseUrl, sqlitePath } from "./database-url.ts";
 
 export type Db = PrismaClient;
+
+/** The SQLite connection Prisma uses, for direct SQL (sql.server.ts); null on PostgreSQL. */
+export function sqliteConnection(): SqliteConnection | null {
+  return globalThis.__chartedSqlite ?? null;
+}
 
 async function createClient(): Promise<Db> {
   const url = databaseUrl();
@@ -31,7 +36,10 @@ async function createClient(): Promise<Db> {
   }
   // busy timeout: concurrent writers wait for the lock instead of failing; WAL is set when
   // the database is migrated (it is a property of the file).
-  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 }));
+  const adapter = withSharedConnection(
+    new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 }),
+    (connection) => (globalThis.__chartedSqlite = connection),
+  );
   const client = new PrismaClient({ adapter });
   // In WAL mode NORMAL still survives an app crash (kill -9) with every committed write; it
   // skips the fsync per commit that FULL does, which costs more than the query itself.
@@ -41,6 +49,7 @@ async function createClient(): Promise<Db> {
 
 declare global {
   var __chartedDb: Promise<Db> | undefined;
+  var __chartedSqlite: SqliteConnection | undefined;
 }
 
 export const db: Db = await (process.env.NODE_ENV === "development"

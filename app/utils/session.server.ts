@@ -1,6 +1,8 @@
 // lucia sessions: an opaque token in an httpOnly cookie, the session row (keyed by the token's
 // SHA-256) in the database, so any app process can validate it and a copied database opens none. Sessions last 30 days and slide: lucia extends a session that
 // is past half its life, and we resend the cookie then.
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
+import { sql } from "./sql.server.ts";
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "./db.server.ts";
@@ -16,11 +18,11 @@ const adapter = withHashedSessionIds(
 const dateOrNull = (value: unknown) => (value == null ? null : new Date(value as string | Date));
 
 async function sessionWithUser(storedId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await sql.rows<Record<string, unknown>>(Prisma.sql`
     SELECT "s"."userId", "s"."expiresAt", "s"."userAgent", "s"."ip", "s"."lastSeenAt",
       "u"."email", "u"."name", "u"."role", "u"."timeZone", "u"."disabledAt", "u"."onboardedAt"
     FROM "Session" AS "s" JOIN "User" AS "u" ON "u"."id" = "s"."userId"
-    WHERE "s"."id" = ${storedId}`;
+    WHERE "s"."id" = ${storedId}`);
   if (!row) return [null, null];
   const userId = String(row.userId);
   return [

@@ -33,29 +33,18 @@ function bindable(statement: Statement) {
   return { ...bound([]), bind: (args: unknown[]) => bound(args) };
 }
 
-export function cacheStatements(client: Database, max = 500): void {
+/** Caches the connection's statements; returns the compiled statement for a SQL text (cached too). */
+export function cacheStatements(client: Database, max = 500): (sql: string) => Statement {
   const cache = new LRUCache<string, Statement>({ max });
   const prepare = client.prepare.bind(client);
-  client.prepare = ((sql: string) => {
+  const compiled = (sql: string) => {
     let statement = cache.get(sql);
     if (!statement) {
       statement = prepare(sql);
       cache.set(sql, statement);
     }
-    return bindable(statement);
-  }) as unknown as Database["prepare"];
-}
-
-/** The adapter factory, with each connection's statements cached. */
-export function withStatementCache<F extends { connect(): Promise<unknown> }>(factory: F): F {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    // The adapter keeps its better-sqlite3 handle as `client`; should a later version not,
-    // queries still work, only uncached.
-    const client = (adapter as { client?: Database }).client;
-    if (typeof client?.prepare === "function") cacheStatements(client);
-    return adapter;
+    return statement;
   };
-  return factory;
+  client.prepare = ((sql: string) => bindable(compiled(sql))) as unknown as Database["prepare"];
+  return compiled;
 }
