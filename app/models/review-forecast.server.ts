@@ -3,7 +3,6 @@
 // memory state (the prediction's "after today's work"). The rules of "due" are due.server.ts's.
 import { sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { db } from "~/utils/db.server.ts";
 import * as due from "./due.server.ts";
 import { rawCardFields, type CardFields } from "./review.server.ts";
 
