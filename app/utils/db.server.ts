@@ -3,6 +3,7 @@
 // both. Kept on globalThis so dev reloads do not open a new connection each time.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
+import { checkpointInBackground } from "./sqlite-checkpoint.server.ts";
 import { withSharedConnection, type SqliteConnection } from "./sqlite-connection.server.ts";
 import { databaseKind, databaseUrl, sqlitePath } from "./database-url.ts";
 
@@ -44,6 +45,8 @@ async function createClient(): Promise<Db> {
   // In WAL mode NORMAL still survives an app crash (kill -9) with every committed write; it
   // skips the fsync per commit that FULL does, which costs more than the query itself.
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  const connection = sqliteConnection();
+  if (connection) checkpointInBackground(connection.client, sqlitePath(url));
   return client;
 }
 
