@@ -71,3 +71,31 @@ export function unstartedContent(userId: string, c = "c"): Prisma.Sql {
   return Prisma.sql`${col(c, "retiredAt")} IS NULL
     AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS "s" WHERE "s"."userId" = ${userId} AND "s"."contentCardId" = ${col(c, "id")})`;
 }
+
+/**
+ * Started, unsuspended cards counted by the day their effective due time falls in: bucket i is
+ * [ends[i-1], ends[i]), bucket 0 starts at `from` (or holds everything overdue without it). A
+ * query returning rows ("b", "n"). Cards not buried past their due time (nearly all) are counted
+ * per day as ranges of the due index; the few buried past it are bucketed by their burial's end
+ * on the burial index. (One CASE over every row cost six times as much for 20 days.)
+ */
+export function countsByEffectiveDay(userId: string, ends: readonly Date[], from: Date | null = null): Prisma.Sql {
+  const started = Prisma.sql`"r"."userId" = ${userId} AND "r"."suspended" = ${false} AND "r"."state" <> ${State.New}`;
+  const byDue = ends.map((end, i) => {
+    const lo = i === 0 ? from : ends[i - 1];
+    return Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "b", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
+      WHERE ${started} ${lo ? Prisma.sql`AND "r"."due" >= ${lo}` : Prisma.empty} AND "r"."due" < ${end}
+        AND ("r"."buriedUntil" IS NULL OR "r"."buriedUntil" <= "r"."due")`;
+  });
+  const bucket = Prisma.join(
+    ends.map((end, i) => Prisma.sql`WHEN "r"."buriedUntil" < ${end} THEN ${Prisma.raw(String(i))}`),
+    " ",
+  );
+  const byBurial = Prisma.sql`SELECT "x"."b", "x"."n" FROM (
+      SELECT CASE ${bucket} END AS "b", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
+      WHERE "r"."userId" = ${userId} ${from ? Prisma.sql`AND "r"."buriedUntil" >= ${from}` : Prisma.empty}
+        AND "r"."buriedUntil" < ${ends.at(-1)!} AND "r"."buriedUntil" > "r"."due"
+        AND "r"."suspended" = ${false} AND "r"."state" <> ${State.New}
+      GROUP BY 1) AS "x"`;
+  return Prisma.join([...byDue, byBurial], " UNION ALL ");
+}

@@ -7,22 +7,21 @@ import * as due from "./due.server.ts";
 import { rawCardFields, type CardFields } from "./review.server.ts";
 
 /**
- * Reviews due in each of `days` (consecutive study days, ascending): one indexed range count over
- * the due index (userId, suspended, due, state, buriedUntil), read from the index alone. A day
- * counts the cards whose effective due time (burials included) falls in it.
+ * Reviews due in each of `days` (consecutive study days, ascending), by effective due time
+ * (burials included, also a card due before the first day and buried into the range): range
+ * counts on the due and burial indexes (due.countsByEffectiveDay).
  */
 export async function dueCountsByDay(userId: string, days: readonly { start: Date; end: Date }[]): Promise<number[]> {
   const counts = new Array<number>(days.length).fill(0);
   if (!days.length) return counts;
-  const bucket = Prisma.join(
-    days.map((d, i) => Prisma.sql`WHEN ${due.effectiveDue()} < ${d.end} THEN ${Prisma.raw(String(i))}`),
-    " ",
+  const rows = await sql.rows<{ b: number | bigint; n: number | bigint }>(
+    due.countsByEffectiveDay(
+      userId,
+      days.map((d) => d.end),
+      days[0].start,
+    ),
   );
-  const rows = await sql.rows<{ bucket: number | bigint; n: number | bigint }>(Prisma.sql`
-    SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
-    WHERE ${due.dueBefore(userId, days.at(-1)!.end)} AND "r"."due" >= ${days[0].start}
-    GROUP BY 1`);
-  for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
+  for (const r of rows) counts[Number(r.b)] += Number(r.n);
   return counts;
 }
 

@@ -326,15 +326,9 @@ export async function countUnstartedContentCards(userId: string) {
 /** Cards effectively due before each of `ends` (ascending day boundaries): index i counts [ends[i-1], ends[i]). */
 export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
   const counts = new Array<number>(ends.length).fill(0);
-  const bucket = Prisma.join(
-    ends.map((e, i) => Prisma.sql`WHEN ${due.effectiveDue()} < ${e} THEN ${Prisma.raw(String(i))}`),
-    " ",
-  );
-  const rows = await sql.rows<{ bucket: number | bigint; n: number | bigint }>(Prisma.sql`
-    SELECT CASE ${bucket} END AS "bucket", COUNT(*) AS "n" FROM "ReviewCard" AS "r"
-    WHERE ${due.dueBefore(userId, ends.at(-1)!)}
-    GROUP BY 1`);
-  for (const r of rows) counts[Number(r.bucket)] = Number(r.n);
+  if (!ends.length) return counts;
+  const rows = await sql.rows<{ b: number | bigint; n: number | bigint }>(due.countsByEffectiveDay(userId, ends));
+  for (const r of rows) counts[Number(r.b)] += Number(r.n);
   return counts;
 }
 

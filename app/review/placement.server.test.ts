@@ -14,6 +14,7 @@ import { studyDay } from "./study-day.ts";
 
 const TZ = "America/New_York";
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 async function learner(prefs: Parameters<typeof savePreferences>[1] = {}) {
   const user = await makeUser();
@@ -67,7 +68,14 @@ describe("reviews due per study day", () => {
     await card(user.id, { due: new Date(d4.start.getTime() + HOUR), buriedUntil: d5.start }); // buried into day 5
     await card(user.id, { due: new Date(d3.start.getTime() - 60_000) }); // the day before the range
     await card(user.id, { due: d5.end }); // the day after
-    expect(await dueCountsByDay(user.id, days)).toEqual([2, 1, 1]);
+    // Due before the range, buried into it: due on the day its burial ends.
+    await card(user.id, {
+      due: new Date(d3.start.getTime() - 3 * DAY),
+      buriedUntil: new Date(d4.start.getTime() + HOUR),
+    });
+    // Buried past the range: due after it.
+    await card(user.id, { due: new Date(d5.start.getTime() + HOUR), buriedUntil: new Date(d5.end.getTime() + HOUR) });
+    expect(await dueCountsByDay(user.id, days)).toEqual([2, 2, 1]);
     const other = await learner();
     expect(await dueCountsByDay(other.id, days)).toEqual([0, 0, 0]);
   });
