@@ -120,13 +120,9 @@ test("keyboard only: answer with keys, flag, move, review and submit", async ({ 
 test("flag then next at once: the move is not lost while the flag is saving", async ({ page }) => {
   await register(page, "Fay Fast", uniqueEmail("flagnext"));
   // Force the interleaving that once lost the move: the flag's save finishes while the
-  // navigation to question 2 is still waiting (for the route manifest or for its data). Set up
-  // before the exam opens, so the first manifest requests are slow too.
+  // navigation to question 2 is still waiting for its data. (The route manifest comes whole with
+  // the first page, so a navigation waits for nothing else.)
   const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  await page.route(/\/__manifest/, async (route) => {
-    await delay(400);
-    await route.continue();
-  });
   await page.route(/\/attempts\/[^/]+\/q\/2\.data/, async (route) => {
     await delay(600);
     await route.continue();
