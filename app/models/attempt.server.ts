@@ -194,10 +194,9 @@ export async function examItem(attemptId: string, position: number) {
   const options = decodeOptions(String(row.options));
   return {
     position: Number(row.position),
-    selectedIndex: row.selectedIndex == null ? null : Number(row.selectedIndex),
-    // SQLite has no boolean: 0/1 (or a bigint) there, true/false on PostgreSQL.
-    flagged: row.flagged === true || Number(row.flagged) === 1,
-    checkedAt: row.checkedAt == null ? null : new Date(row.checkedAt as string | Date),
+    selectedIndex: col.intOrNull(row.selectedIndex),
+    flagged: col.flag(row.flagged),
+    checkedAt: col.dateOrNull(row.checkedAt),
     questionId: String(row.questionId),
     domainId: String(row.domainId),
     stem: String(row.stem),

@@ -2,7 +2,7 @@
 // FSRS parameters, the exam date and the study plan. The account row (User) keeps identity and
 // the time zone; the session carries identity only, so every reader asks here.
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { sql } from "~/utils/sql.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export interface Preferences {
@@ -35,8 +35,7 @@ type Row = Record<keyof LearnerPreferences, unknown> & { userId: unknown };
 
 // Read on every card a learner sees: one hand-written indexed query (decision record 005), with
 // the row normalized (raw results type dates and numbers differently per database).
-// SQLite returns booleans as 0/1, PostgreSQL as true/false.
-const flag = (v: unknown) => v === true || Number(v) === 1;
+const { flag } = col;
 
 function fromRow(row: Row): LearnerPreferences {
   return {

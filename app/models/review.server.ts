@@ -2,7 +2,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server.ts";
-import { sql } from "~/utils/sql.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 import { containsLiteral } from "./text-search.server.ts";
 import * as due from "./due.server.ts";
 import { daysSince, float } from "./sql-dialect.server.ts";
@@ -353,7 +353,7 @@ export async function ratingLookup(
       : {
           id: String(row.id),
           userId: String(row.userId),
-          suspended: row.suspended === true || Number(row.suspended) === 1,
+          suspended: col.flag(row.suspended),
           ...rawCardFields(row),
         };
   return { seenBy: row.seenBy == null ? null : String(row.seenBy), card };

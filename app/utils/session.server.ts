@@ -2,7 +2,7 @@
 // SHA-256) in the database, so any app process can validate it and a copied database opens none. Sessions last 30 days and slide: lucia extends a session that
 // is past half its life, and we resend the cookie then.
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
-import { sql } from "./sql.server.ts";
+import { col, sql } from "./sql.server.ts";
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "./db.server.ts";
@@ -15,7 +15,7 @@ const adapter = withHashedSessionIds(
   Object.assign(new PrismaAdapter(db.session as never, db.user as never), { getSessionAndUser: sessionWithUser }),
 );
 
-const dateOrNull = (value: unknown) => (value == null ? null : new Date(value as string | Date));
+const { dateOrNull } = col;
 
 async function sessionWithUser(storedId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
   const [row] = await sql.rows<Record<string, unknown>>(Prisma.sql`
