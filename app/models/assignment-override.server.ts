@@ -1,5 +1,6 @@
 // Data access for per-student assignment overrides (a later due date, another time limit, more
 // attempts). Callers check who may set or see them; rules are in ~/assignments/rules.ts.
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 const overrideFields = {
@@ -34,12 +35,14 @@ export function overridesOf(assignmentId: string) {
 }
 
 export function saveOverride(assignmentId: string, userId: string, input: OverrideInput) {
-  return db.assignmentOverride.upsert({
-    where: { assignmentId_userId: { assignmentId, userId } },
-    create: { assignmentId, userId, ...input },
-    update: input,
-    select: overrideFields,
-  });
+  return raceSafeUpsert(() =>
+    db.assignmentOverride.upsert({
+      where: { assignmentId_userId: { assignmentId, userId } },
+      create: { assignmentId, userId, ...input },
+      update: input,
+      select: overrideFields,
+    }),
+  );
 }
 
 /** Removes the override; false when there was none. */

@@ -1,4 +1,5 @@
 // Data access for classes and memberships.
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export function classesTaughtBy(instructorId: string) {
@@ -48,11 +49,13 @@ export function roster(classId: string) {
 }
 
 export function joinClass(classId: string, userId: string) {
-  return db.classMembership.upsert({
-    where: { classId_userId: { classId, userId } },
-    update: {},
-    create: { classId, userId },
-  });
+  return raceSafeUpsert(() =>
+    db.classMembership.upsert({
+      where: { classId_userId: { classId, userId } },
+      update: {},
+      create: { classId, userId },
+    }),
+  );
 }
 
 export function leaveClass(classId: string, userId: string) {

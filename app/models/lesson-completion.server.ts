@@ -1,3 +1,4 @@
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export async function completedLessonSlugs(userId: string): Promise<Set<string>> {
@@ -11,11 +12,13 @@ export async function isLessonComplete(userId: string, lessonSlug: string): Prom
 
 /** Idempotent: marking twice keeps the first completion time. */
 export async function markLessonComplete(userId: string, lessonSlug: string, at = new Date()) {
-  await db.lessonCompletion.upsert({
-    where: { userId_lessonSlug: { userId, lessonSlug } },
-    update: {},
-    create: { userId, lessonSlug, completedAt: at },
-  });
+  await raceSafeUpsert(() =>
+    db.lessonCompletion.upsert({
+      where: { userId_lessonSlug: { userId, lessonSlug } },
+      update: {},
+      create: { userId, lessonSlug, completedAt: at },
+    }),
+  );
 }
 
 export async function markLessonIncomplete(userId: string, lessonSlug: string) {

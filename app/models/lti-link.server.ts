@@ -1,5 +1,6 @@
 // What an LTI platform's ids map to in Charted: its users (LtiAccount), its courses
 // (LtiContext → Class) and its resource links (LtiResourceLink → Assignment).
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export function linkedUser(platformId: string, sub: string) {
@@ -56,11 +57,13 @@ export function saveResourceLink(input: {
   lineItemUrl: string | null;
 }) {
   const { platformId, resourceLinkId, ...rest } = input;
-  return db.ltiResourceLink.upsert({
-    where: { platformId_resourceLinkId: { platformId, resourceLinkId } },
-    create: input,
-    update: { lineItemUrl: rest.lineItemUrl ?? undefined },
-  });
+  return raceSafeUpsert(() =>
+    db.ltiResourceLink.upsert({
+      where: { platformId_resourceLinkId: { platformId, resourceLinkId } },
+      create: input,
+      update: { lineItemUrl: rest.lineItemUrl ?? undefined },
+    }),
+  );
 }
 
 /** The links of an assignment that report grades (a line item was given). */

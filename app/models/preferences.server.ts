@@ -1,6 +1,7 @@
 // A learner's preferences (table "Preferences"): review limits and target recall, the trained
 // FSRS parameters, the exam date and the study plan. The account row (User) keeps identity and
 // the time zone; the session carries identity only, so every reader asks here.
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { col, sql } from "~/utils/sql.server.ts";
 import { db } from "~/utils/db.server.ts";
@@ -72,17 +73,26 @@ export async function learnerPreferences(userId: string): Promise<LearnerPrefere
   if (!row) throw new Error(`No user ${userId}`);
   if (row.userId != null) return fromRow(row);
   // An account made before preferences had their own table, or by a script: defaults, stored.
-  const created = await db.preferences.upsert({ where: { userId }, create: { userId }, update: {} });
+  const created = await raceSafeUpsert(() =>
+    db.preferences.upsert({ where: { userId }, create: { userId }, update: {} }),
+  );
   return { timeZone: String(row.timeZone), ...created };
 }
 
 /** Saves some preferences (creating the row if needed); `timeZone` goes to the account. */
 export async function savePreferences(userId: string, data: Partial<Preferences> & { timeZone?: string }) {
   const { timeZone, ...prefs } = data;
-  await db.$transaction([
-    db.preferences.upsert({ where: { userId }, create: { userId, ...prefs }, update: prefs, select: { userId: true } }),
-    ...(timeZone ? [db.user.update({ where: { id: userId }, data: { timeZone }, select: { id: true } })] : []),
-  ]);
+  await raceSafeUpsert(() =>
+    db.$transaction([
+      db.preferences.upsert({
+        where: { userId },
+        create: { userId, ...prefs },
+        update: prefs,
+        select: { userId: true },
+      }),
+      ...(timeZone ? [db.user.update({ where: { id: userId }, data: { timeZone }, select: { id: true } })] : []),
+    ]),
+  );
 }
 
 /** The learner's weekly goal in study days, or null for "as many as my study weekdays". */
@@ -92,10 +102,12 @@ export async function weeklyGoalDays(userId: string): Promise<number | null> {
 }
 
 export async function saveWeeklyGoalDays(userId: string, days: number | null) {
-  await db.preferences.upsert({
-    where: { userId },
-    create: { userId, weeklyGoalDays: days },
-    update: { weeklyGoalDays: days },
-    select: { userId: true },
-  });
+  await raceSafeUpsert(() =>
+    db.preferences.upsert({
+      where: { userId },
+      create: { userId, weeklyGoalDays: days },
+      update: { weeklyGoalDays: days },
+      select: { userId: true },
+    }),
+  );
 }

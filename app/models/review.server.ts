@@ -1,4 +1,5 @@
 // Data access for spaced review: the learner's cards, queues, ratings and their log.
+import { raceSafeUpsert } from "./upsert.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server.ts";
@@ -372,19 +373,21 @@ export function ensureContentReviewCard(
   contentCard: { id: string; domainId: string; knowledgeArea: string },
   fields: CardFields,
 ) {
-  return db.reviewCard.upsert({
-    where: { userId_contentCardId: { userId, contentCardId: contentCard.id } },
-    update: {},
-    create: {
-      userId,
-      source: "content",
-      contentCardId: contentCard.id,
-      domainId: contentCard.domainId,
-      knowledgeArea: contentCard.knowledgeArea,
-      ...fields,
-    },
-    select: RATING_SELECT,
-  });
+  return raceSafeUpsert(() =>
+    db.reviewCard.upsert({
+      where: { userId_contentCardId: { userId, contentCardId: contentCard.id } },
+      update: {},
+      create: {
+        userId,
+        source: "content",
+        contentCardId: contentCard.id,
+        domainId: contentCard.domainId,
+        knowledgeArea: contentCard.knowledgeArea,
+        ...fields,
+      },
+      select: RATING_SELECT,
+    }),
+  );
 }
 
 /**
