@@ -53,14 +53,20 @@ function outsideTransactions(connection: SqliteConnection): SqlRunner {
   const direct = directRunner(connection);
   const { gate } = connection;
   return {
-    rows: <T>(query: Prisma.Sql) => (gate.busy ? gate.whenFree(() => direct.rows<T>(query)) : direct.rows<T>(query)),
-    run: (query: Prisma.Sql) => (gate.busy ? gate.whenFree(() => direct.run(query)) : direct.run(query)),
+    rows: <T>(query: Prisma.Sql) => gate.outside(() => direct.rows<T>(query)),
+    run: (query: Prisma.Sql) => gate.outside(() => direct.run(query)),
   };
 }
 
+// One runner per connection (a dev reload may bring a new one), not one per query.
+const runners = new WeakMap<SqliteConnection, SqlRunner>();
+
 function runner(): SqlRunner {
   const connection = sqliteConnection();
-  return connection ? outsideTransactions(connection) : prismaRunner(db);
+  if (!connection) return prismaRunner(db);
+  let known = runners.get(connection);
+  if (!known) runners.set(connection, (known = outsideTransactions(connection)));
+  return known;
 }
 
 export const sql: SqlRunner & {

@@ -16,14 +16,14 @@ import { cacheStatements } from "./sqlite-statements.server.ts";
 export class TransactionGate {
   #held: Promise<void> | null = null;
 
-  get busy(): boolean {
-    return this.#held !== null;
+  /** Runs `fn` at once when no transaction holds the connection, else once it is let go. */
+  outside<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#held ? this.#afterRelease(fn) : fn();
   }
 
-  /** Runs `fn` once no transaction holds the connection. */
-  async whenFree<T>(fn: () => T): Promise<Awaited<T>> {
+  async #afterRelease<T>(fn: () => Promise<T>): Promise<T> {
     while (this.#held) await this.#held;
-    return await fn();
+    return fn();
   }
 
   /** Holds the connection; the returned function lets it go (once). */
@@ -66,11 +66,11 @@ function gateAdapter(adapter: Adapter, gate: TransactionGate) {
   for (const method of ["queryRaw", "executeRaw"] as const) {
     const run = adapter[method].bind(adapter);
     // The adapter runs the statement synchronously when called, so it runs while the gate is free.
-    adapter[method] = (query: Query) => (gate.busy ? gate.whenFree(() => run(query)) : run(query));
+    adapter[method] = (query: Query) => gate.outside(() => run(query));
   }
   if (adapter.executeScript) {
     const script = adapter.executeScript.bind(adapter);
-    adapter.executeScript = (sql: string) => (gate.busy ? gate.whenFree(() => script(sql)) : script(sql));
+    adapter.executeScript = (sql: string) => gate.outside(() => script(sql));
   }
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: string) => {
