@@ -144,6 +144,10 @@ describe("taking an attempt", () => {
     expect(screen.navigator.filter((n) => n.answered).map((n) => n.number)).toEqual([3]);
     expect(screen.navigator.filter((n) => n.flagged).map((n) => n.number)).toEqual([4]);
     expect(await reviewScreen(user.id, r.attemptId)).toMatchObject({ unanswered: [1, 2, 4, 5, 6], flagged: [4] });
+    // An answer can be cleared and a flag taken off again.
+    expect(await saveAnswer(user.id, r.attemptId, 3, { selectedIndex: null, flagged: true })).toEqual({ ok: true });
+    expect(await saveAnswer(user.id, r.attemptId, 4, { flagged: false })).toEqual({ ok: true });
+    expect(await reviewScreen(user.id, r.attemptId)).toMatchObject({ unanswered: [1, 2, 3, 4, 5, 6], flagged: [3] });
   });
 
   it("refuses an answer after the deadline and submits the attempt at the deadline", async () => {

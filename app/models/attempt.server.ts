@@ -218,31 +218,31 @@ export async function saveItem(
   at: Date,
   opts: { onlyUnchecked?: boolean } = {},
 ) {
-  const { count } = await db.attemptItem.updateMany({
-    where: {
-      attemptId,
-      position,
-      attempt: { status: "in_progress" },
-      ...(opts.onlyUnchecked ? { checkedAt: null } : {}),
-    },
-    data: {
-      ...(data.selectedIndex !== undefined
-        ? { selectedIndex: data.selectedIndex, answeredAt: data.selectedIndex === null ? null : at }
-        : {}),
-      ...(data.flagged !== undefined ? { flagged: data.flagged } : {}),
-    },
-  });
-  return count === 1;
+  const changes: Prisma.Sql[] = [];
+  if (data.selectedIndex !== undefined)
+    changes.push(
+      Prisma.sql`"selectedIndex" = ${data.selectedIndex}, "answeredAt" = ${data.selectedIndex === null ? null : at}`,
+    );
+  if (data.flagged !== undefined) changes.push(Prisma.sql`"flagged" = ${data.flagged}`);
+  if (!changes.length) throw new Error("saveItem needs a change to save");
+  const unchecked = opts.onlyUnchecked ? Prisma.sql`AND "checkedAt" IS NULL` : Prisma.empty;
+  return (await updateOpenItem(attemptId, position, Prisma.join(changes, ", "), unchecked)) === 1;
 }
 
 /** Tutor mode: records the answer and locks it as checked, unless it was checked already
  * (the condition makes a double submit or a race check it once). */
 export async function checkItem(attemptId: string, position: number, selectedIndex: number, at: Date) {
-  const { count } = await db.attemptItem.updateMany({
-    where: { attemptId, position, checkedAt: null, attempt: { status: "in_progress" } },
-    data: { selectedIndex, answeredAt: at, checkedAt: at },
-  });
-  return count === 1;
+  const changes = Prisma.sql`"selectedIndex" = ${selectedIndex}, "answeredAt" = ${at}, "checkedAt" = ${at}`;
+  return (await updateOpenItem(attemptId, position, changes, Prisma.sql`AND "checkedAt" IS NULL`)) === 1;
+}
+
+// Raw SQL (sql.server.ts): every answer save writes here. The attempt's status is checked in the
+// same statement, so an answer racing the submit (or the deadline's) is never saved after it.
+function updateOpenItem(attemptId: string, position: number, changes: Prisma.Sql, condition: Prisma.Sql) {
+  return sql.run(Prisma.sql`
+    UPDATE "AttemptItem" SET ${changes}
+    WHERE "attemptId" = ${attemptId} AND "position" = ${position} ${condition}
+      AND EXISTS (SELECT 1 FROM "ExamAttempt" WHERE "id" = ${attemptId} AND "status" = 'in_progress')`);
 }
 
 /** Everything needed to grade and review a submitted attempt. */
