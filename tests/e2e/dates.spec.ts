@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, logIn, register, uniqueEmail } from "./helpers.ts";
+import { DEMO, logIn, register, uniqueEmail, watchHydration } from "./helpers.ts";
 
 // Dates in the reader's locale (the browser's Accept-Language, which Playwright sets from
 // `locale`) and time zone, the same on the server's page and the hydrated one.
@@ -7,19 +7,6 @@ const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
 const GB_MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
 const GB_DATE = new RegExp(`\\b\\d{1,2} ${GB_MONTH} \\d{4}\\b`); // "6 Dec 2026"
 const US_DATE = new RegExp(`\\b${GB_MONTH} \\d{1,2}, \\d{4}\\b`); // "Dec 6, 2026"
-
-/** Console errors and page errors that speak of hydration (React 18 reports a mismatch either way). */
-function watchHydration(page: Page) {
-  const problems: string[] = [];
-  const hydration = /hydrat|did not match|#418|#423|#425/i;
-  page.on("console", (m) => {
-    if ((m.type() === "error" || m.type() === "warning") && hydration.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => {
-    if (hydration.test(e.message)) problems.push(e.message);
-  });
-  return problems;
-}
 
 /**
  * A full page load (the server renders, then React hydrates) with no hydration warning, then the

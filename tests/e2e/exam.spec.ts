@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, logIn, register, uniqueEmail } from "./helpers.ts";
+import { DEMO, expectAccessible, logIn, register, uniqueEmail, watchHydration } from "./helpers.ts";
 
 async function startPractice(
   page: Page,
@@ -33,12 +33,19 @@ test("a timed practice: answer, flag, reload, review, submit, see results", asyn
   await expect(page.getByRole("button", { name: "Flagged for review" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText("Answer saved.")).toBeVisible();
 
-  // Reload mid-way: everything is still there.
+  // Reload mid-way: everything is still there, and the page hydrates without a mismatch (the
+  // server renders the question grid as one string).
+  const hydration = watchHydration(page);
   await page.reload();
   await expect(option(page, "C")).toBeChecked();
   await expect(page.getByRole("button", { name: "Flagged for review" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(hydration).toEqual([]);
+  // The grid's links move without a page load.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   await page.getByRole("link", { name: "Question 1, answered" }).first().click();
   await expect(option(page, "B")).toBeChecked();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 
   await page.getByRole("link", { name: "Review all answers and submit" }).click();
   await expect(page.getByRole("heading", { name: "Unanswered (3)" })).toBeVisible();

@@ -111,3 +111,16 @@ export function linkIn(mail: ParsedMail, path: string): string {
   const url = new URL(link);
   return `${url.pathname}${url.search}`;
 }
+
+/** Console errors and page errors that speak of hydration (React 18 reports a mismatch either way). */
+export function watchHydration(page: Page) {
+  const problems: string[] = [];
+  const hydration = /hydrat|did not match|#418|#423|#425/i;
+  page.on("console", (m) => {
+    if ((m.type() === "error" || m.type() === "warning") && hydration.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => {
+    if (hydration.test(e.message)) problems.push(e.message);
+  });
+  return problems;
+}
