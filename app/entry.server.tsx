@@ -64,33 +64,38 @@ export default async function handleRequest(
       resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <ServerMarkupContext.Provider value={renderToStaticMarkup}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </ServerMarkupContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onShellReady() {
-          if (!waitForAll) send();
-        },
-        onAllReady() {
-          clearTimeout(deadline);
-          if (waitForAll) send();
-        },
-        onShellError(error: unknown) {
-          clearTimeout(deadline);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are already handled by boundaries; log, never leak.
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(<Page context={remixContext} url={request.url} nonce={nonce} />, {
+      nonce,
+      onShellReady() {
+        if (!waitForAll) send();
       },
-    );
+      onAllReady() {
+        clearTimeout(deadline);
+        if (waitForAll) send();
+      },
+      onShellError(error: unknown) {
+        clearTimeout(deadline);
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        // Errors after the shell are already handled by boundaries; log, never leak.
+        if (shellRendered) console.error(error);
+      },
+    });
   });
+}
+
+/** The document, with what its components read from the server: the CSP nonce, and the
+ * one-string renderer for long plain markup. */
+function Page({ context, url, nonce }: { context: EntryContext; url: string; nonce: string | undefined }) {
+  return (
+    <NonceContext.Provider value={nonce}>
+      <ServerMarkupContext.Provider value={renderToStaticMarkup}>
+        <RemixServer context={context} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </ServerMarkupContext.Provider>
+    </NonceContext.Provider>
+  );
 }
 
 /** A cacheable page: rendered whole once, then served from the page cache while its data holds. */
@@ -113,29 +118,22 @@ async function cacheablePage(
 function renderWhole(url: string, context: EntryContext, nonce: string | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => abort(), ABORT_DELAY);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <ServerMarkupContext.Provider value={renderToStaticMarkup}>
-          <RemixServer context={context} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </ServerMarkupContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          clearTimeout(deadline);
-          const chunks: Buffer[] = [];
-          const body = new FlushedPassThrough();
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(deadline);
-          reject(error);
-        },
-        onError: reject,
+    const { pipe, abort } = renderToPipeableStream(<Page context={context} url={url} nonce={nonce} />, {
+      nonce,
+      onAllReady() {
+        clearTimeout(deadline);
+        const chunks: Buffer[] = [];
+        const body = new FlushedPassThrough();
+        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        clearTimeout(deadline);
+        reject(error);
+      },
+      onError: reject,
+    });
   });
 }
 
