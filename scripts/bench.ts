@@ -12,7 +12,8 @@
 // --pg-only, --reuse (SQLite: keep data/bench.db when it already holds the seed).
 // Environment: BENCH_PORT (PostgreSQL uses the next port), BENCH_SECONDS (per run, default 10),
 // BENCH_SOAK_SECONDS (classroom soak, default 600), BENCH_THINK_MS, BENCH_ONLY, BENCH_DATABASE_URL,
-// BENCH_PROFILE=1 (server under node --cpu-prof, profiles in bench/profiles).
+// BENCH_PROFILE=1 (server under node --cpu-prof, profiles in bench/profiles), BENCH_KEEP_SCHEMA=1
+// (keep the PostgreSQL scratch schema, to look into it with EXPLAIN).
 import "./lib/env.mjs";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -8,6 +8,7 @@ import "./lib/env.mjs";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { savePreferences } from "../app/models/preferences.server.ts";
+import { settleTables } from "../app/models/table-upkeep.server.ts";
 import { db } from "../app/utils/db.server.ts";
 import { syncContent } from "./lib/content-sync.ts";
 import { addDemoHistory } from "./lib/demo-history.ts";
@@ -67,6 +68,8 @@ async function seed() {
   console.log(report.summary);
   if (withDemo) await seedDemoAccounts();
   else console.log("No demo accounts (add --demo or SEED_DEMO=1 for the two demo logins).");
+  // PostgreSQL: statistics and visibility now rather than whenever autovacuum gets to them.
+  await settleTables({ vacuum: true });
 }
 
 await seed();

@@ -2,6 +2,7 @@
 // Both generated clients come from the same data model, so the SQLite client's types serve for
 // both. Kept on globalThis so dev reloads do not open a new connection each time.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Pool } from "pg";
 import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
 import { checkpointInBackground } from "./sqlite-checkpoint.server.ts";
 import { withSharedConnection, type SqliteConnection } from "./sqlite-connection.server.ts";
@@ -14,25 +15,33 @@ export function sqliteConnection(): SqliteConnection | null {
   return globalThis.__chartedSqlite ?? null;
 }
 
+/** The PostgreSQL pool Prisma uses, for direct SQL (sql.server.ts); null on SQLite or once ended. */
+export function postgresPool(): Pool | null {
+  const pool = globalThis.__chartedPgPool;
+  return pool && !pool.ending ? pool : null;
+}
+
 async function createClient(): Promise<Db> {
   const url = databaseUrl();
   if (databaseKind(url) === "postgres") {
-    const [{ PrismaPg }, pgClient] = await Promise.all([
+    const [{ PrismaPg }, pgClient, { default: pg }] = await Promise.all([
       import("@prisma/adapter-pg"),
       import("~/generated/prisma-pg/client.ts"),
+      import("pg"),
     ]);
     const u = new URL(url);
     const schema = u.searchParams.get("schema") ?? undefined;
     u.searchParams.delete("schema");
-    const adapter = new PrismaPg(
-      {
-        connectionString: u.toString(),
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        // Raw SQL ($queryRaw) names tables unqualified: resolve them in the same schema.
-        ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
-      },
-      { schema },
-    );
+    // One pool for Prisma and for Charted's direct SQL (sql.server.ts), so DATABASE_POOL_SIZE is
+    // every connection the process opens; $disconnect ends it.
+    const pool = new pg.Pool({
+      connectionString: u.toString(),
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Raw SQL names tables unqualified: resolve them in the same schema.
+      ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
+    });
+    globalThis.__chartedPgPool = pool;
+    const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
     return new pgClient.PrismaClient({ adapter }) as unknown as Db;
   }
   // busy timeout: concurrent writers wait for the lock instead of failing; WAL is set when
@@ -53,6 +62,7 @@ async function createClient(): Promise<Db> {
 declare global {
   var __chartedDb: Promise<Db> | undefined;
   var __chartedSqlite: SqliteConnection | undefined;
+  var __chartedPgPool: Pool | undefined;
 }
 
 export const db: Db = await (process.env.NODE_ENV === "development"

@@ -30,6 +30,26 @@ describe("direct SQL (sql.server.ts)", () => {
     expect(Number(rows[0].loadBalance)).toBe(1);
   });
 
+  it("reads and writes dates as UTC whatever the process's time zone", async () => {
+    const user = await makeUser();
+    await db.preferences.upsert({ where: { userId: user.id }, create: { userId: user.id }, update: {} });
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland"; // +13:00 in March: any local-time conversion shows.
+    try {
+      const since = new Date("2026-03-08T23:30:00.250Z");
+      await sql.run(Prisma.sql`UPDATE "Preferences" SET "catchUpSince" = ${since} WHERE "userId" = ${user.id}`);
+      expect((await db.preferences.findUniqueOrThrow({ where: { userId: user.id } })).catchUpSince).toEqual(since);
+      const [row] = await sql.rows(Prisma.sql`
+        SELECT "catchUpSince", (SELECT COUNT(*) FROM "User" WHERE "id" = ${user.id}) AS "n"
+        FROM "Preferences" WHERE "userId" = ${user.id} AND "catchUpSince" = ${since}`);
+      expect(new Date(row.catchUpSince as string | Date)).toEqual(since);
+      expect(Number(row.n)).toBe(1);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("commits a transaction that returns and rolls back one that throws", async () => {
     const user = await makeUser({ name: "before" });
     const rename = (name: string) => Prisma.sql`UPDATE "User" SET "name" = ${name} WHERE "id" = ${user.id}`;

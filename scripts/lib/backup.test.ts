@@ -221,6 +221,11 @@ describe.skipIf(!pgUrl)("PostgreSQL backup and restore (runs when TEST_DATABASE_
     expect(await query(`SELECT to_regclass('"${schema}".added_later') AS t`)).toEqual([{ t: null }]);
     const migrations = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"._prisma_migrations`);
     expect(migrations[0].n).toBeGreaterThan(10);
+    // A dump holds no planner statistics: the restore gathered them (pg_stats has the probe's columns).
+    const stats = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = '${schema}' AND tablename = 'backup_probe'`,
+    );
+    expect(stats[0].n).toBe(2);
   });
 
   it("refuses a dump of another schema and changes nothing", async () => {

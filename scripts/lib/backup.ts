@@ -19,6 +19,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { pgConfig } from "./migrate.ts";
+import { SCHEMA_TABLES_SQL, upkeepStatement } from "../../app/utils/pg-analyze.ts";
 
 export type BackupKind = "sqlite" | "postgres";
 
@@ -265,4 +266,22 @@ export async function restorePostgres(backup: string, url: string): Promise<void
   const psqlCode = await psqlDone;
   if (psqlCode !== 0) throw new BackupError(`The restore was rolled back; nothing changed:\n${stderr.psql.trim()}`);
   if (dumpCode !== 0) throw new BackupError(`pg_restore failed; nothing changed:\n${stderr.dump.trim()}`);
+  await settleSchema(url);
+}
+
+/**
+ * A dump carries rows but no planner statistics: without them PostgreSQL plans the restored
+ * tables blind until autovacuum (if on) gets to them, so VACUUM (ANALYZE) runs at once
+ * (app/models/table-upkeep.server.ts says why both).
+ */
+async function settleSchema(url: string) {
+  const { schema, ...config } = pgConfig(url);
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    const tables = (await client.query<{ name: string }>(SCHEMA_TABLES_SQL, [schema])).rows.map((r) => r.name);
+    if (tables.length) await client.query(upkeepStatement(schema, tables, true));
+  } finally {
+    await client.end();
+  }
 }

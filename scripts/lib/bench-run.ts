@@ -350,11 +350,16 @@ async function prepareDatabase(o: RunOptions) {
       reuse: false,
       version,
       location: `${u.host}${u.pathname} (schema ${schema})`,
-      // The scratch schema holds 200,000+ rows: drop it (SQLite's data/bench.db is kept for --reuse).
+      // The scratch schema holds 200,000+ rows: drop it (SQLite's data/bench.db is kept for --reuse),
+      // unless BENCH_KEEP_SCHEMA=1 keeps it to look into (EXPLAIN on the seeded data).
       cleanup: async () => {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
+        if (process.env.BENCH_KEEP_SCHEMA === "1")
+          console.log(`Kept PostgreSQL schema ${schema} (BENCH_KEEP_SCHEMA=1).`);
+        else {
+          await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
+          console.log(`Dropped PostgreSQL schema ${schema}.`);
+        }
         await client.end();
-        console.log(`Dropped PostgreSQL schema ${schema}.`);
       },
     };
   }

@@ -4,6 +4,7 @@
 // at import.
 import { randomUUID } from "node:crypto";
 import { db } from "../../app/utils/db.server.ts";
+import { settleTables } from "../../app/models/table-upkeep.server.ts";
 import { startSession } from "../../app/utils/auth.server.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { startPractice } from "../../app/exam/attempts.server.ts";
@@ -216,6 +217,9 @@ export async function prepareFixture(options: { reuse: boolean; activeLearners: 
     lessonPath: `/learn/${lesson.domainSlug}/${lesson.slug}`,
     seedSeconds,
   };
+  // As a database in service would be (autovacuum): without statistics PostgreSQL plans blind.
+  const settled = await settleTables({ vacuum: true });
+  if (settled.length) console.log(`VACUUM (ANALYZE) of ${settled.length} tables.`);
   await db.$disconnect();
   return fixture;
 }
