@@ -27,7 +27,7 @@ function share(id: string, min: number): Target["judge"] {
     const x = route(r, id);
     return (
       x && {
-        measured: withErrors(`${x.maxReqPerSec} req/s = ${pct(x.vsBaseline)}`, x.errors),
+        measured: withErrors(`${x.maxReqPerSec} req/s = ${pct(x.vsBaseline)} of ${x.baselineReqPerSec}`, x.errors),
         met: x.vsBaseline >= min && x.errors === 0,
       }
     );
@@ -122,6 +122,7 @@ export function printDatabase(r: DatabaseResult) {
       route: x.route,
       users: x.users,
       "max req/s": x.maxReqPerSec,
+      "baseline just before": x.baselineReqPerSec,
       "vs baseline": pct(x.vsBaseline),
       "sat. p95": x.satP95,
       "VU req/s": x.vuReqPerSec,
@@ -147,7 +148,9 @@ export function printTargets(sqlite: DatabaseResult | null, pgResult: DatabaseRe
     `SQLite ${sqlite ? `${sqlite.baseline} req/s` : "n/a"}`,
     `PostgreSQL ${pgResult ? `${pgResult.baseline} req/s` : "n/a"}`,
   ].join(", ");
-  console.log(`\nTargets (baseline = /healthz max req/s in the same run: ${baselines}; met/missed judged on SQLite)`);
+  console.log(
+    `\nTargets (baseline = /healthz max req/s in the same run, first measured: ${baselines}; a share is of the baseline saturated just before its route, shown after "of"; met/missed judged on SQLite)`,
+  );
   console.log(
     `Soak rule: RSS sampled each second during the classroom; start = median of the first 60 s after a 30 s warm-up, end = median of the last 60 s; met when end <= start x ${SOAK_GROWTH.toFixed(2)}.`,
   );

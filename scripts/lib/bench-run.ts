@@ -32,6 +32,8 @@ export interface RouteResult {
   route: string;
   users: number;
   maxReqPerSec: number;
+  /** The baseline's saturated req/s measured just before this route (its share's denominator). */
+  baselineReqPerSec: number;
   vsBaseline: number;
   satP95: number;
   vuReqPerSec: number;
@@ -208,9 +210,16 @@ const statusRecord = (...results: LoadResult[]) => {
   return out;
 };
 
-/** Saturation, then virtual users with exponential think time (mean thinkMs): the latency felt. */
-async function measureRoute(base: string, s: Scenario, o: RunOptions, baseline: number): Promise<RouteResult> {
+/**
+ * Saturation, then virtual users with exponential think time (mean thinkMs): the latency felt.
+ * A route's share is against the baseline saturated just before it (`baseline`, null for the
+ * baseline itself): on a shared two-core machine the speed on offer drifts within a run (the
+ * baseline moved between 576 and 1,122 req/s across runs), and a share of a baseline measured
+ * minutes earlier swung with it (the exam page read 19% and 40% in two runs of the same code).
+ */
+async function measureRoute(base: string, s: Scenario, o: RunOptions, baseline: Scenario | null): Promise<RouteResult> {
   const users = s.connections ?? CONNECTIONS;
+  const before = baseline ? (await saturate(base, CONNECTIONS, o.seconds, baseline.request)).reqPerSec : 0;
   const saturated = await saturate(base, users, o.seconds, s.request);
   const paced = await virtualUsers(base, users, o.seconds, s.request, () => -Math.log(1 - Math.random()) * o.thinkMs);
   const max = saturated.reqPerSec;
@@ -219,7 +228,8 @@ async function measureRoute(base: string, s: Scenario, o: RunOptions, baseline: 
     route: s.name,
     users,
     maxReqPerSec: max,
-    vsBaseline: baseline ? max / baseline : 1,
+    baselineReqPerSec: baseline ? before : max,
+    vsBaseline: baseline ? max / before : 1,
     satP95: round1(percentile(saturated.times, 95)),
     vuReqPerSec: Math.round(paced.times.length / o.seconds),
     vuP50: round1(percentile(paced.times, 50)),
@@ -420,10 +430,11 @@ async function measureAll(
   const server = await startServer({ port: o.port, databaseUrl: database.url, webConcurrency: 1, profile: o.profile });
   const routes: RouteResult[] = [];
   let baseline = 0;
+  let baselineScenario: Scenario | null = null;
   for (const s of scenarios(fixture, base).filter((s, i) => i === 0 || selectedBy(o.only, s.name))) {
     console.log(`  ${s.name}…`);
-    const r = await measureRoute(base, s, o, baseline);
-    if (!baseline) baseline = r.maxReqPerSec;
+    const r = await measureRoute(base, s, o, baselineScenario);
+    if (!baselineScenario) [baseline, baselineScenario] = [r.maxReqPerSec, s];
     routes.push(r);
   }
   const cache = selectedBy(o.only, "lesson page") ? await cacheChecks(base, fixture.lessonPath) : undefined;
