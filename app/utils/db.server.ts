@@ -7,6 +7,7 @@ import { PrismaClient } from "~/generated/prisma-sqlite/client.ts";
 import { checkpointInBackground } from "./sqlite-checkpoint.server.ts";
 import { withSharedConnection, type SqliteConnection } from "./sqlite-connection.server.ts";
 import { databaseKind, databaseUrl, sqlitePath } from "./database-url.ts";
+import { quoteIdent } from "./pg-analyze.ts";
 
 export type Db = PrismaClient;
 
@@ -38,7 +39,7 @@ async function createClient(): Promise<Db> {
       connectionString: u.toString(),
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       // Raw SQL names tables unqualified: resolve them in the same schema.
-      ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {}),
+      ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
     });
     globalThis.__chartedPgPool = pool;
     const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });

@@ -1,8 +1,9 @@
-// The statements that settle one PostgreSQL schema's tables after a bulk load, for the app's
-// client (models/table-upkeep.server.ts) and for the restore's own connection
+// Quoted PostgreSQL identifiers, and the statements that settle one schema's tables after a bulk
+// load, for the app's client (models/table-upkeep.server.ts) and for the restore's own connection
 // (scripts/lib/backup.ts). Pure text: no database client here.
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A PostgreSQL identifier, quoted (any `"` in it doubled). */
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The schema's tables ($1: the schema's name). */
 export const SCHEMA_TABLES_SQL = `SELECT "tablename"::text AS "name" FROM "pg_tables" WHERE "schemaname" = $1 ORDER BY 1`;
@@ -13,5 +14,5 @@ export const SCHEMA_TABLES_SQL = `SELECT "tablename"::text AS "name" FROM "pg_ta
  * transaction only.
  */
 export function upkeepStatement(schema: string, tables: string[], vacuum: boolean): string {
-  return `${vacuum ? "VACUUM (ANALYZE)" : "ANALYZE"} ${tables.map((t) => `${ident(schema)}.${ident(t)}`).join(", ")}`;
+  return `${vacuum ? "VACUUM (ANALYZE)" : "ANALYZE"} ${tables.map((t) => `${quoteIdent(schema)}.${quoteIdent(t)}`).join(", ")}`;
 }

@@ -19,7 +19,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { pgConfig } from "./migrate.ts";
-import { SCHEMA_TABLES_SQL, upkeepStatement } from "../../app/utils/pg-analyze.ts";
+import { SCHEMA_TABLES_SQL, quoteIdent, upkeepStatement } from "../../app/utils/pg-analyze.ts";
 
 export type BackupKind = "sqlite" | "postgres";
 
@@ -232,7 +232,7 @@ export async function restorePostgres(backup: string, url: string): Promise<void
   requirePgTool("psql");
   const { schema } = pgConfig(url);
   const env = pgToolEnv(url);
-  const quoted = `"${schema.replace(/"/g, '""')}"`;
+  const quoted = quoteIdent(schema);
   // --no-owner/--no-privileges: the restoring role (the app's) owns what it creates.
   const dump = spawn("pg_restore", ["--no-owner", "--no-privileges", "--file=-", backup], {
     env,

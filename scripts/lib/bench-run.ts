@@ -8,6 +8,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import pg from "pg";
 import { migratePostgres, migrateSqlite, pgConfig } from "./migrate.ts";
+import { quoteIdent } from "../../app/utils/pg-analyze.ts";
 import { errorCount, percentile, saturate, virtualUsers, type BenchRequest, type LoadResult } from "./bench-load.ts";
 import { startServer, type BenchServer } from "./bench-server.ts";
 import type { Fixture } from "./bench-seed.ts";
@@ -366,7 +367,7 @@ async function prepareDatabase(o: RunOptions) {
         if (process.env.BENCH_KEEP_SCHEMA === "1")
           console.log(`Kept PostgreSQL schema ${schema} (BENCH_KEEP_SCHEMA=1).`);
         else {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
+          await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
           console.log(`Dropped PostgreSQL schema ${schema}.`);
         }
         await client.end();

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { quoteIdent } from "../../app/utils/pg-analyze.ts";
 
 export interface Migration {
   name: string;
@@ -96,8 +97,8 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(72707369)");
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
-    await client.query(`SET search_path TO "${schema.replace(/"/g, '""')}"`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(`SET search_path TO ${quoteIdent(schema)}`);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
