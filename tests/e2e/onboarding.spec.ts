@@ -1,5 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ROLLOVER_HOUR } from "../../app/review/study-day.ts";
 import { expectAccessible, uniqueEmail } from "./helpers.ts";
+
+// The countdown counts from the learner's study day, which starts at ROLLOVER_HOUR in their zone:
+// the browser's zone is pinned so the test's date and the app's agree at any hour.
+test.use({ timezoneId: "UTC" });
 
 async function createAccount(page: Page, name: string) {
   await page.goto("/register");
@@ -24,7 +29,8 @@ test("a new learner sets the exam and week, takes the diagnostic and lands on To
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByText("A session needs at least 10 minutes.").first()).toBeVisible();
 
-  const exam = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+  const studyDay = Date.now() - ROLLOVER_HOUR * 3_600_000;
+  const exam = new Date(studyDay + 45 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Exam date").fill(exam);
   for (const day of ["Monday", "Wednesday", "Saturday"]) await page.getByLabel(day).check();
   await page.getByLabel("Minutes per session (10–240)").fill("40");
