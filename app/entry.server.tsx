@@ -1,15 +1,21 @@
-// Streams the document with React 18, waiting for everything for bots and SPA-less clients.
+// Renders the document with React 18, whole, and sends it as one body: no route defers data, so a
+// page is complete as soon as its loaders are (streaming would only add stream layers and writes).
 // The CSP nonce from server.js goes on every script Remix renders.
-import { Transform, type TransformCallback } from "node:stream";
+import type { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
 import "./utils/zod-messages.ts";
 import { NonceContext } from "./utils/nonce.ts";
-import { ServerMarkupContext } from "./utils/server-markup.ts";
-import { cachedPage, notModified, pageKey, rememberVisitorPage, storePage } from "./utils/page-cache.server.ts";
+import { ServerRenderContext } from "./utils/server-markup.ts";
+import {
+  cachedPage,
+  notModified,
+  pageKey,
+  rememberVisitorPage,
+  storePage,
+  type PageBytes,
+} from "./utils/page-cache.server.ts";
 import { jobHandlers, jobRetries } from "./jobs/handlers.server.ts";
 import { startJobWorker } from "./jobs/worker.server.ts";
 
@@ -34,106 +40,102 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   const key = pageKey(request, responseStatusCode, responseHeaders, remixContext);
-  if (key) {
-    const { etag, revalidate } = key;
-    if (revalidate) {
-      responseHeaders.set("ETag", etag);
-      // Kept by the browser alone, and asked about again on every visit (a 304 when unchanged).
-      responseHeaders.set("Cache-Control", "private, no-cache");
-      // The page differs by session and theme (cookies) and by the reader's date format.
-      responseHeaders.append("Vary", "Cookie, Accept-Language");
-      if (notModified(request.headers.get("If-None-Match"), etag))
-        return new Response(null, { status: 304, headers: responseHeaders });
-    }
-    const page = await cacheablePage(request.url, etag, responseHeaders, remixContext, nonce);
-    rememberVisitorPage(request, etag, responseHeaders, remixContext);
-    return page;
+  if (!key) {
+    const { page, failed } = await renderPage(request.url, remixContext, nonce);
+    return pageResponse(page, responseHeaders, failed ? 500 : responseStatusCode);
   }
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    // Stops a render that is still waiting after ABORT_DELAY; cleared when it is done, so a
-    // finished page's render is not kept alive (and aborted) for the rest of the delay.
-    const deadline = setTimeout(() => abort(), ABORT_DELAY);
-    const send = () => {
-      shellRendered = true;
-      const body = new FlushedPassThrough();
-      const stream = createReadableStreamFromReadable(body);
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
-    const { pipe, abort } = renderToPipeableStream(<Page context={remixContext} url={request.url} nonce={nonce} />, {
-      nonce,
-      onShellReady() {
-        if (!waitForAll) send();
-      },
-      onAllReady() {
-        clearTimeout(deadline);
-        if (waitForAll) send();
-      },
-      onShellError(error: unknown) {
-        clearTimeout(deadline);
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        // Errors after the shell are already handled by boundaries; log, never leak.
-        if (shellRendered) console.error(error);
-      },
-    });
-  });
+  const { etag, revalidate } = key;
+  if (revalidate) {
+    responseHeaders.set("ETag", etag);
+    // Kept by the browser alone, and asked about again on every visit (a 304 when unchanged).
+    responseHeaders.set("Cache-Control", "private, no-cache");
+    // The page differs by session and theme (cookies) and by the reader's date format.
+    responseHeaders.append("Vary", "Cookie, Accept-Language");
+    if (notModified(request.headers.get("If-None-Match"), etag))
+      return new Response(null, { status: 304, headers: responseHeaders });
+  }
+  // A cacheable page is rendered once, then served from the page cache while its data holds.
+  let page = cachedPage(etag, nonce);
+  if (page === undefined) {
+    const rendered = await renderPage(request.url, remixContext, nonce);
+    if (rendered.failed) return pageResponse(rendered.page, responseHeaders, 500);
+    page = rendered.page;
+    storePage(etag, page, nonce);
+  }
+  rememberVisitorPage(request, etag, responseHeaders, remixContext);
+  return pageResponse(page, responseHeaders, 200);
 }
 
-/** The document, with what its components read from the server: the CSP nonce, and the
- * one-string renderer for long plain markup. */
+function pageResponse(page: PageBytes, headers: Headers, status: number) {
+  headers.set("Content-Length", String(page.byteLength));
+  return new Response(page, { headers, status });
+}
+
+/** The document, with what its components read from the server: the CSP nonce, and that this
+ * is the server's render (server-markup.ts). */
 function Page({ context, url, nonce }: { context: EntryContext; url: string; nonce: string | undefined }) {
   return (
     <NonceContext.Provider value={nonce}>
-      <ServerMarkupContext.Provider value={renderToStaticMarkup}>
+      <ServerRenderContext.Provider value={true}>
         <RemixServer context={context} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </ServerMarkupContext.Provider>
+      </ServerRenderContext.Provider>
     </NonceContext.Provider>
   );
 }
 
-/** A cacheable page: rendered whole once, then served from the page cache while its data holds. */
-async function cacheablePage(
+/**
+ * The whole page. `failed` when a part of it could not be rendered on the server (React leaves
+ * that part to the browser); an error before anything rendered rejects, and Remix renders the
+ * route's error boundary instead.
+ */
+function renderPage(
   url: string,
-  etag: string,
-  headers: Headers,
   context: EntryContext,
   nonce: string | undefined,
-) {
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  let page = cachedPage(etag, nonce);
-  if (page === undefined) {
-    page = await renderWhole(url, context, nonce);
-    storePage(etag, page, nonce);
-  }
-  return new Response(page, { headers, status: 200 });
-}
-
-function renderWhole(url: string, context: EntryContext, nonce: string | undefined): Promise<string> {
+): Promise<{ page: PageBytes; failed: boolean }> {
   return new Promise((resolve, reject) => {
+    const errors: unknown[] = [];
+    // Stops a render that is still waiting after ABORT_DELAY; cleared once it is done.
     const deadline = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(<Page context={context} url={url} nonce={nonce} />, {
       nonce,
       onAllReady() {
         clearTimeout(deadline);
-        const chunks: Buffer[] = [];
-        const body = new FlushedPassThrough();
-        body.on("data", (chunk: Buffer) => chunks.push(chunk));
-        body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        pipe(body);
+        // Errors a boundary caught (the page renders without that part): logged, never shown.
+        for (const error of errors) console.error(error);
+        collect(pipe).then((page) => resolve({ page, failed: errors.length > 0 }), reject);
       },
       onShellError(error: unknown) {
+        // Remix logs it and renders the error boundary.
         clearTimeout(deadline);
         reject(error);
       },
-      onError: reject,
+      onError(error: unknown) {
+        errors.push(error);
+      },
     });
+  });
+}
+
+/**
+ * Once a render is all ready, React writes every byte and ends the destination in the same tick
+ * (from `pipe`, or from the work loop that called onAllReady). This destination keeps the bytes:
+ * it has what React's `pipe` uses of a Writable (write, flush, end, destroy, on), where a Node
+ * stream would cost a tick and a callback per 2 KB piece.
+ */
+function collect(pipe: (destination: Writable) => Writable): Promise<PageBytes> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const destination = {
+      write: (chunk: Uint8Array) => chunks.push(chunk) > 0,
+      flush: () => {},
+      end: () => resolve(Buffer.concat(chunks) as PageBytes),
+      destroy: (error: unknown) => reject(error ?? new Error("The page could not be rendered.")),
+      on: () => destination,
+    };
+    pipe(destination as unknown as Writable);
   });
 }
 
@@ -153,29 +155,4 @@ function isErrorResponse(error: unknown): error is { status: number } {
       (typeof error === "object" && error !== null && "status" in error && "data" in error)) &&
     typeof (error as { status: unknown }).status === "number"
   );
-}
-
-/**
- * React writes a page in 2 KB pieces and calls `flush()` after each pass over what is ready.
- * Passed on as one chunk per pass, they cost one stream write and one socket write each, not one
- * per piece (a 30 KB exam page went out in 17 writes).
- */
-class FlushedPassThrough extends Transform {
-  private pending: Buffer[] = [];
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    this.pending.push(chunk);
-    done();
-  }
-
-  override _flush(done: TransformCallback) {
-    this.flush();
-    done();
-  }
-
-  flush() {
-    if (this.pending.length === 0) return;
-    this.push(this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
-    this.pending = [];
-  }
 }

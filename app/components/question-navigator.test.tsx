@@ -1,11 +1,11 @@
-// The question grid renders through react-dom's one-string renderer on the server
+// The question grid is written as one string on the server
 // (server-markup.ts). The browser hydrates it as ordinary elements, so both ways must give the
 // same markup, down to React's hydration markers.
 import { createRemixStub } from "@remix-run/testing";
-import { renderToString, renderToStaticMarkup } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QuestionNavigator, type NavigatorItem } from "~/components/question-navigator.tsx";
-import { ServerMarkupContext } from "~/utils/server-markup.ts";
+import { ServerRenderContext } from "~/utils/server-markup.ts";
 
 const items: NavigatorItem[] = Array.from({ length: 12 }, (_, i) => ({
   number: i + 1,
@@ -19,11 +19,7 @@ function page(withServerMarkup: boolean) {
     {
       path: "/",
       Component: () =>
-        withServerMarkup ? (
-          <ServerMarkupContext.Provider value={renderToStaticMarkup}>{grid}</ServerMarkupContext.Provider>
-        ) : (
-          grid
-        ),
+        withServerMarkup ? <ServerRenderContext.Provider value={true}>{grid}</ServerRenderContext.Provider> : grid,
     },
   ]);
   return renderToString(<Stub />);

@@ -1,6 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import type { MouseEvent } from "react";
-import { useServerMarkup } from "~/utils/server-markup.ts";
+import { useServerRender } from "~/utils/server-markup.ts";
 
 export interface NavigatorItem {
   number: number;
@@ -19,7 +19,7 @@ export function QuestionNavigator({
   current?: number;
 }) {
   const navigate = useNavigate();
-  const serverMarkup = useServerMarkup();
+  const onServer = useServerRender();
   // Plain anchors, not <Link>s: a Link resolves its path twice per render (the exam page shows
   // this grid twice, 80 Links), and it needs the router, which the server's one-string rendering
   // below has not. One handler makes a plain click a client-side navigation, as a Link's would;
@@ -40,26 +40,19 @@ export function QuestionNavigator({
   const answered = items.filter((i) => i.answered).length;
   const flagged = items.filter((i) => i.flagged).length;
   const cells = items.map((item) => {
-    const status = [item.answered ? "answered" : "not answered", item.flagged ? "flagged" : null]
-      .filter(Boolean)
-      .join(", ");
+    const cell = cellAttributes(attemptId, item, current);
     return (
       <li key={item.number}>
         <a
-          href={`/attempts/${attemptId}/q/${item.number}`}
+          href={cell.href}
           onClick={follow}
-          aria-current={item.number === current ? "step" : undefined}
-          aria-label={`Question ${item.number}, ${status}`}
-          className={`relative flex h-11 items-center justify-center rounded-md border text-sm font-semibold no-underline ${
-            item.answered ? "border-brand bg-brand text-brand-ink" : "border-line bg-surface text-ink"
-          } ${item.number === current ? "ring-2 ring-focus ring-offset-2" : ""}`}
+          aria-current={cell.current ? "step" : undefined}
+          aria-label={cell.label}
+          className={cell.className}
         >
           {item.number}
           {item.flagged ? (
-            <span
-              aria-hidden="true"
-              className="absolute -top-1 -right-1 rounded-full bg-warn px-1 text-[0.65rem] leading-4 text-page"
-            >
+            <span aria-hidden="true" className={FLAG_CLASS}>
               ⚑
             </span>
           ) : null}
@@ -73,12 +66,59 @@ export function QuestionNavigator({
       <p className="mb-2 text-sm text-muted">
         {answered} of {items.length} answered · {flagged} flagged
       </p>
-      {serverMarkup ? (
+      {onServer ? (
         // The same elements as one string on the server (server-markup.ts); the browser hydrates them.
-        <ol className={grid} dangerouslySetInnerHTML={{ __html: serverMarkup(<>{cells}</>) }} />
+        <ol className={grid} dangerouslySetInnerHTML={{ __html: cellsHtml(attemptId, items, current) }} />
       ) : (
         <ol className={grid}>{cells}</ol>
       )}
     </nav>
   );
+}
+
+const FLAG_CLASS = "absolute -top-1 -right-1 rounded-full bg-warn px-1 text-[0.65rem] leading-4 text-page";
+
+/** What one cell shows and says, for both renderings below. */
+function cellAttributes(attemptId: string, item: NavigatorItem, current: number | undefined) {
+  const status = [item.answered ? "answered" : "not answered", item.flagged ? "flagged" : null]
+    .filter(Boolean)
+    .join(", ");
+  const isCurrent = item.number === current;
+  return {
+    href: `/attempts/${attemptId}/q/${item.number}`,
+    current: isCurrent,
+    label: `Question ${item.number}, ${status}`,
+    className: `relative flex h-11 items-center justify-center rounded-md border text-sm font-semibold no-underline ${
+      item.answered ? "border-brand bg-brand text-brand-ink" : "border-line bg-surface text-ink"
+    } ${isCurrent ? "ring-2 ring-focus ring-offset-2" : ""}`,
+  };
+}
+
+// As React escapes attribute values and text.
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
+
+// The page shows the grid twice (in the sidebar and behind the Questions button): built once.
+const builtCells = new WeakMap<NavigatorItem[], { key: string; html: string }>();
+
+/**
+ * The cells' markup exactly as React renders the elements above (question-navigator.test.tsx
+ * holds the two equal), written directly: through React each tag and attribute is encoded on its
+ * own, which made this grid a tenth of an exam page's cost.
+ */
+function cellsHtml(attemptId: string, items: NavigatorItem[], current: number | undefined): string {
+  const key = `${attemptId}\0${current}`;
+  const built = builtCells.get(items);
+  if (built?.key === key) return built.html;
+  let html = "";
+  for (const item of items) {
+    const cell = cellAttributes(attemptId, item, current);
+    html += `<li><a href="${escapeHtml(cell.href)}"${cell.current ? ' aria-current="step"' : ""} aria-label="${escapeHtml(
+      cell.label,
+    )}" class="${escapeHtml(cell.className)}">${item.number}${
+      item.flagged ? `<span aria-hidden="true" class="${escapeHtml(FLAG_CLASS)}">⚑</span>` : ""
+    }</a></li>`;
+  }
+  builtCells.set(items, { key, html });
+  return html;
 }

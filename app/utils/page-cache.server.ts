@@ -47,20 +47,41 @@ export function notModified(header: string | null, etag: string): boolean {
   return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
-// The nonce differs per response (it is in the CSP header): pages are stored with a placeholder.
-const NONCE_SLOT = "\u0000nonce\u0000";
-const html = new LRUCache<string, string>({
+// A page is kept as UTF-8 bytes, cut where the nonce goes (it differs per response: it is in the
+// CSP header). Serving it joins bytes; a string body would be checked for well-formed UTF-16 and
+// encoded again on every response, which cost more than joining a 100 KB page.
+interface StoredPage {
+  parts: Buffer[];
+  bytes: number;
+}
+const html = new LRUCache<string, StoredPage>({
   maxSize: 16 * 1024 * 1024,
-  sizeCalculation: (page) => page.length * 2 || 1,
+  sizeCalculation: (page) => page.bytes || 1,
 });
 
-export function cachedPage(etag: string, nonce: string | undefined): string | undefined {
+/** A page's bytes (Buffers are Uint8Arrays over a plain ArrayBuffer, which a Response takes). */
+export type PageBytes = Uint8Array<ArrayBuffer>;
+
+export function cachedPage(etag: string, nonce: string | undefined): PageBytes | undefined {
   const page = html.get(etag);
-  return page === undefined ? undefined : nonce ? page.replaceAll(NONCE_SLOT, nonce) : page;
+  if (page === undefined) return undefined;
+  const slot = Buffer.from(nonce ?? "");
+  return Buffer.concat(page.parts.flatMap((part, i) => (i === 0 ? [part] : [slot, part]))) as PageBytes;
 }
 
-export function storePage(etag: string, page: string, nonce: string | undefined): void {
-  html.set(etag, nonce ? page.replaceAll(nonce, NONCE_SLOT) : page);
+export function storePage(etag: string, page: PageBytes, nonce: string | undefined): void {
+  const bytes = Buffer.from(page.buffer, page.byteOffset, page.length);
+  const parts: Buffer[] = [];
+  let from = 0;
+  if (nonce) {
+    const slot = Buffer.from(nonce);
+    for (let at = bytes.indexOf(slot); at !== -1; at = bytes.indexOf(slot, from)) {
+      parts.push(bytes.subarray(from, at));
+      from = at + slot.length;
+    }
+  }
+  parts.push(bytes.subarray(from));
+  html.set(etag, { parts, bytes: bytes.length });
 }
 
 // Visitors' pages by address. A request with no cookies at all is a visitor's, and what a visitor
@@ -97,7 +118,7 @@ export interface VisitorPageRequest {
 /** A cookieless visitor's page from memory: 304 when the browser holds it, else the HTML; null on a miss. */
 export function visitorPageFor(
   r: VisitorPageRequest,
-): { status: 200 | 304; headers: [string, string][]; body: string | null } | null {
+): { status: 200 | 304; headers: [string, string][]; body: PageBytes | null } | null {
   const known = visitorEtags.get(visitorKey(r.url, r.acceptLanguage));
   if (!known) return null;
   if (notModified(r.ifNoneMatch, known.etag)) return { status: 304, headers: known.headers, body: null };
