@@ -1,5 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import type { MouseEvent } from "react";
+import { escapeHtml } from "~/utils/html.ts";
 import { useServerRender } from "~/utils/server-markup.ts";
 
 export interface NavigatorItem {
@@ -94,16 +95,13 @@ function cellAttributes(attemptId: string, item: NavigatorItem, current: number 
   };
 }
 
-// As React escapes attribute values and text.
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
-
 // The page shows the grid twice (in the sidebar and behind the Questions button): built once.
 const builtCells = new WeakMap<NavigatorItem[], { key: string; html: string }>();
 
 /**
  * The cells' markup exactly as React renders the elements above (question-navigator.test.tsx
- * holds the two equal), written directly: through React each tag and attribute is encoded on its
+ * holds the two equal; no value here has an apostrophe, the one character React escapes in
+ * another form), written directly: through React each tag and attribute is encoded on its
  * own, which made this grid a tenth of an exam page's cost.
  */
 function cellsHtml(attemptId: string, items: NavigatorItem[], current: number | undefined): string {

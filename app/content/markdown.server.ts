@@ -7,6 +7,7 @@ import { LRUCache } from "lru-cache";
 import markedAlert from "marked-alert";
 import markedFootnote from "marked-footnote";
 import { getHeadingList, gfmHeadingId, resetHeadings } from "marked-gfm-heading-id";
+import { escapeHtml } from "~/utils/html.ts";
 
 export interface Heading {
   id: string;
@@ -14,8 +15,6 @@ export interface Heading {
   level: number;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
 

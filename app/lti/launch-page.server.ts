@@ -1,7 +1,7 @@
 // The page a refused LTI login or launch answers with. /lti/login and /lti/launch are resource
 // routes: Remix refuses document POSTs whose Origin is another site, and the LMS's posts are
 // cross-site by design (the signed id_token, state and nonce authenticate them instead).
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "~/utils/html.ts";
 
 export function launchRefused(message: string, status: number, headers: HeadersInit = {}): Response {
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Launch refused · Charted</title></head>

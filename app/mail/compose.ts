@@ -2,6 +2,7 @@
 // paragraphs, an optional button link (also written out in full in both parts), and a footer
 // that says why the message was sent. No template engine: the messages are short and fixed.
 import { z } from "zod";
+import { escapeHtml } from "~/utils/html.ts";
 
 export const mailMessageSchema = z.object({
   to: z.string().email(),
@@ -52,13 +53,4 @@ export function composeMail(content: MailContent): MailMessage {
     "</body></html>",
   ].join("\n");
   return mailMessageSchema.parse({ to: content.to, subject: content.subject, text: textParts.join("\n\n"), html });
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }
