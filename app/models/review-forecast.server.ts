@@ -4,6 +4,7 @@
 import { sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import * as due from "./due.server.ts";
+import { cachedBalanceCounts, storeBalanceCounts } from "./balance-counts.server.ts";
 import { rawCardFields, type CardFields } from "./review.server.ts";
 
 /**
@@ -22,6 +23,15 @@ export async function dueCountsByDay(userId: string, days: readonly { start: Dat
     ),
   );
   for (const r of rows) counts[Number(r.b)] += Number(r.n);
+  return counts;
+}
+
+/** dueCountsByDay for the load balancer: from balance-counts.server.ts's cache when it has them. */
+export async function balanceDueCounts(userId: string, days: readonly { start: Date; end: Date }[]): Promise<number[]> {
+  const cached = cachedBalanceCounts(userId, days);
+  if (cached) return cached;
+  const counts = await dueCountsByDay(userId, days);
+  storeBalanceCounts(userId, days, counts);
   return counts;
 }
 

@@ -4,6 +4,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
 import * as due from "./due.server.ts";
+import { forgetBalanceCounts } from "./balance-counts.server.ts";
 import { rawCardFields, type CardFields } from "./review.server.ts";
 
 /** A card as the offline pack carries it: its faces and its memory state. */
@@ -125,7 +126,7 @@ export async function saveReplay(input: {
   suspend: boolean;
 }): Promise<"saved" | "duplicate" | "stale"> {
   try {
-    return await db.$transaction(async (tx) => {
+    const saved = await db.$transaction(async (tx): Promise<"saved" | "duplicate" | "stale"> => {
       const { count } = await tx.reviewCard.updateMany({
         where: {
           id: input.cardId,
@@ -158,6 +159,9 @@ export async function saveReplay(input: {
       }
       return "saved";
     });
+    // A replay moves the card to wherever its rewritten history leaves it.
+    if (saved === "saved") forgetBalanceCounts(input.userId);
+    return saved;
   } catch (error) {
     // A racing copy of the same request hit the unique requestId: the first one won.
     if ((error as { code?: string }).code === "P2002") return "duplicate";

@@ -9,6 +9,7 @@ import * as due from "./due.server.ts";
 import { daysSince, float } from "./sql-dialect.server.ts";
 import { recallNow } from "./recall.server.ts";
 import { State } from "ts-fsrs";
+import { forgetBalanceCounts, noteRatingMove } from "./balance-counts.server.ts";
 
 /** A card's FSRS memory state, as stored (the scheduler reads and writes it). */
 export interface CardFields {
@@ -421,7 +422,7 @@ export async function saveRating(input: {
   // Prisma's query compiler than in the database).
   const duplicate = new Error("duplicate rating");
   try {
-    return await sql.transaction(async (tx) => {
+    const saved = await sql.transaction(async (tx): Promise<"saved" | "duplicate" | "stale"> => {
       const updated = await tx.run(Prisma.sql`
         UPDATE "ReviewCard" SET "due" = ${next.due}, "stability" = ${next.stability}, "difficulty" = ${next.difficulty},
           "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays},
@@ -446,6 +447,8 @@ export async function saveRating(input: {
       if (inserted === 0) throw duplicate;
       return "saved";
     });
+    if (saved === "saved") noteRatingMove(input.userId, input.previous, { ...next, suspended: input.suspend });
+    return saved;
   } catch (error) {
     if (error === duplicate) return "duplicate";
     throw error;
@@ -461,21 +464,34 @@ export function lastLog(userId: string, since: Date) {
 }
 
 /** Undo: put the card back exactly as it was and remove the log row. */
-export async function restoreFromLog(logId: string, cardId: string, previous: CardFields & { suspended?: boolean }) {
+export async function restoreFromLog(
+  userId: string,
+  logId: string,
+  cardId: string,
+  previous: CardFields & { suspended?: boolean },
+) {
   await db.$transaction([
     db.reviewCard.update({ where: { id: cardId }, data: { ...previous, suspended: previous.suspended ?? false } }),
     db.reviewLog.delete({ where: { id: logId } }),
   ]);
+  forgetBalanceCounts(userId);
 }
 
-export function setSuspended(userId: string, cardId: string, suspended: boolean) {
-  return db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { suspended } });
+export async function setSuspended(userId: string, cardId: string, suspended: boolean) {
+  const result = await db.reviewCard.updateMany({ where: { id: cardId, userId }, data: { suspended } });
+  forgetBalanceCounts(userId);
+  return result;
 }
 
 /** Buries the learner's card until `until`. A card held for a withheld key is left alone: its
  * burial is the key's release, and a shorter one would show the key early. */
-export function buryUntil(userId: string, cardId: string, until: Date) {
-  return db.reviewCard.updateMany({ where: { id: cardId, userId, keyHeld: false }, data: { buriedUntil: until } });
+export async function buryUntil(userId: string, cardId: string, until: Date) {
+  const result = await db.reviewCard.updateMany({
+    where: { id: cardId, userId, keyHeld: false },
+    data: { buriedUntil: until },
+  });
+  forgetBalanceCounts(userId);
+  return result;
 }
 
 export function createOwnCard(
@@ -575,6 +591,7 @@ export async function syncKeyHolds(userId: string, holds: ReadonlyMap<string, Da
       }),
     ),
   ]);
+  forgetBalanceCounts(userId);
 }
 
 export async function cardsByState(userId: string) {

@@ -4,11 +4,12 @@ import { fsrs, generatorParameters, Rating, State, type Grade } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories/users.ts";
 import { savePreferences } from "~/models/preferences.server.ts";
-import { dueCountsByDay } from "~/models/review-forecast.server.ts";
+import { cachedBalanceCounts } from "~/models/balance-counts.server.ts";
+import { balanceDueCounts, dueCountsByDay } from "~/models/review-forecast.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { examRecallForecast } from "./exam-forecast.server.ts";
 import { candidateDays, DAY_MS, examTarget, planPlacement } from "./placement.ts";
-import { rateCard } from "./review.server.ts";
+import { buryCard, rateCard, setCardSuspended, undoLastRating } from "./review.server.ts";
 import { applyGrade, fromFsrs, toFsrs, type CardFields } from "./scheduler.ts";
 import { studyDay } from "./study-day.ts";
 
@@ -117,6 +118,53 @@ describe("rating with load balancing", () => {
     expect(saved.due.getTime()).toBe(now.getTime() + quiet.offset * DAY_MS);
     expect(saved.scheduledDays).toBe(quiet.offset);
     expect(saved.stability).toBe(scheduled.stability);
+  });
+
+  it("keeps the counts it holds between ratings equal to the database's after every kind of write", async () => {
+    const user = await learner();
+    const now = new Date("2026-03-02T15:00:00Z");
+    const previous = reviewFields(now, 30, 28);
+    const sp = { desiredRetention: 0.9, fuzz: true };
+    const plan = planPlacement({
+      now,
+      timeZone: TZ,
+      previous,
+      scheduled: applyGrade(previous, Rating.Good, now, sp).card,
+      unfuzzedDays: applyGrade(previous, Rating.Good, now, { ...sp, fuzz: false }).card.scheduledDays,
+      loadBalance: true,
+      lightWeekdays: new Set(),
+      exam: null,
+      scheduler: sp,
+    });
+    if (plan.kind !== "balance") throw new Error("expected a fuzz range");
+    const cards = [];
+    for (let i = 0; i < 4; i++) cards.push(await card(user.id, previous));
+    for (const [i, d] of plan.days.entries())
+      await card(user.id, { due: new Date(d.start.getTime() + (i % 3) * HOUR) });
+    const inStep = async () =>
+      expect(await balanceDueCounts(user.id, plan.days)).toEqual(await dueCountsByDay(user.id, plan.days));
+    const rate = (id: string, n: number) =>
+      rateCard(user.id, { ref: `card:${id}`, grade: Rating.Good, requestId: `req-step-${n}` }, now);
+
+    await rate(cards[0].id, 0);
+    // The rating counted the range once and now holds it, moved by its own card.
+    expect(cachedBalanceCounts(user.id, plan.days)).not.toBeNull();
+    await inStep();
+    await rate(cards[1].id, 1);
+    expect(cachedBalanceCounts(user.id, plan.days)).not.toBeNull();
+    await inStep();
+    // Writes other than a rating make the next rating count again.
+    await buryCard(user.id, cards[1].id, now);
+    expect(cachedBalanceCounts(user.id, plan.days)).toBeNull();
+    await inStep();
+    await rate(cards[2].id, 2);
+    await undoLastRating(user.id, now);
+    expect(cachedBalanceCounts(user.id, plan.days)).toBeNull();
+    await inStep();
+    await rate(cards[3].id, 3);
+    await setCardSuspended(user.id, cards[3].id, true);
+    expect(cachedBalanceCounts(user.id, plan.days)).toBeNull();
+    await inStep();
   });
 
   it("turned off, saves exactly what ts-fsrs gives (fuzz on)", async () => {

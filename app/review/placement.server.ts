@@ -2,7 +2,7 @@
 // rules). Every path that applies a rating calls it right after applyGrade, with the card before
 // and after, so a rating placed now and one replayed later land by the same rules.
 import { State } from "ts-fsrs";
-import { dueCountsByDay } from "~/models/review-forecast.server.ts";
+import { balanceDueCounts } from "~/models/review-forecast.server.ts";
 import type { LearnerPreferences } from "~/models/preferences.server.ts";
 import { applyGrade, type CardFields, type Grade, type SchedulerPrefs } from "./scheduler.ts";
 import { chooseDay, examTarget, moveToDay, parseWeekdays, planPlacement } from "./placement.ts";
@@ -22,7 +22,7 @@ export interface PlaceReviewInput {
 /**
  * The card as it should be saved: ts-fsrs's result, moved to a less busy day of its fuzz range,
  * off light days, or before the exam (placement.ts). Reads the learner's due counts for the range
- * (one indexed query) only when there is a choice to make.
+ * (one indexed query, or balance-counts.server.ts's cache) only when there is a choice to make.
  */
 export async function placeReview(userId: string, input: PlaceReviewInput): Promise<CardFields> {
   const { scheduled, prefs, now } = input;
@@ -46,7 +46,7 @@ export async function placeReview(userId: string, input: PlaceReviewInput): Prom
   if (plan.kind === "fixed") return moveToDay(scheduled, now, plan.offset);
   // Two candidates may share a study day (daylight-saving changes): count each day once.
   const distinct = [...new Map(plan.days.map((d) => [d.label, d])).values()];
-  const counts = await dueCountsByDay(userId, distinct);
+  const counts = await balanceDueCounts(userId, distinct);
   const byLabel = new Map(distinct.map((d, i) => [d.label, counts[i]]));
   const offset = chooseDay(
     plan.days.map((d) => ({ ...d, count: byLabel.get(d.label) ?? 0 })),

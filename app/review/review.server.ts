@@ -257,7 +257,7 @@ export async function undoLastRating(userId: string, now = new Date()) {
   const log = await store.lastLog(userId, studyDay(now, prefs.timeZone).start);
   if (!log) return false;
   const previous = decodePreviousCard(log.previousCard);
-  await store.restoreFromLog(log.id, log.cardId, previous);
+  await store.restoreFromLog(userId, log.id, log.cardId, previous);
   return true;
 }
 
