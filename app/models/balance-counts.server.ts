@@ -3,8 +3,9 @@
 // review card counts the learner's cards on each day of its fuzz range, a fifth of the rating's
 // time for a learner with 20,000 cards. Like Anki's load balancer it is a hint, not a rule: the
 // card lands inside ts-fsrs's fuzz range whatever the counts say, and a count another process
-// changed is read again when the entry expires. Other writes that move a learner's due cards
-// (undo, bury, suspend, key holds, offline sync, erasure) forget the learner's entry.
+// changed is read again when the entry expires. The model writes that move a learner's due cards
+// otherwise (undo, bury, suspend, key holds, an offline rating replayed into the history) forget
+// the learner's entry; new cards are not counted until rated, so creating them changes nothing.
 import { LRUCache } from "lru-cache";
 import { State } from "ts-fsrs";
 
