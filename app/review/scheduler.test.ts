@@ -7,6 +7,8 @@ import {
   newCardFields,
   previewIntervals,
   Rating,
+  scheduler,
+  toFsrs,
   type CardFields,
 } from "./scheduler.ts";
 import { studyDay } from "./study-day.ts";
@@ -33,6 +35,30 @@ describe("scheduler wrappers mirror ts-fsrs exactly", () => {
       ours = applyGrade(ours, grade, now, prefs).card;
       expect(ours).toEqual(fromFsrs(theirs));
     }
+  });
+
+  it("keeps one scheduler per settings, scheduling as a new one would (fuzz included)", () => {
+    const fuzzed = { desiredRetention: 0.85, fuzz: true };
+    expect(scheduler(fuzzed)).toBe(scheduler({ ...fuzzed }));
+    expect(scheduler(fuzzed)).not.toBe(scheduler({ ...fuzzed, desiredRetention: 0.9 }));
+    expect(scheduler(fuzzed)).not.toBe(scheduler({ ...fuzzed, relearningSteps: "15m" }));
+    expect(scheduler(fuzzed)).not.toBe(scheduler({ ...fuzzed, weights: [...generatorParameters().w] }));
+    // Two cards rated in turn on the kept scheduler land where a scheduler made for each rating
+    // puts them: the fuzz of one rating does not carry into the next.
+    const start = new Date("2026-02-01T18:00:00Z");
+    const cards = [newCardFields(start), newCardFields(new Date("2026-02-01T18:05:00Z"))];
+    for (let day = 0; day < 12; day++) {
+      for (const [i, card] of cards.entries()) {
+        const now = new Date(Math.max(start.getTime() + day * 86_400_000, card.due.getTime()) + i * 60_000);
+        const fresh = fsrs(
+          generatorParameters({ request_retention: 0.85, enable_fuzz: true, enable_short_term: true }),
+        );
+        const expected = fromFsrs(fresh.next(toFsrs(card), now, Rating.Good).card);
+        cards[i] = applyGrade(card, Rating.Good, now, fuzzed).card;
+        expect(cards[i]).toEqual(expected);
+      }
+    }
+    expect(cards[0].scheduledDays).toBeGreaterThan(2);
   });
 
   it("previews the documented first intervals for a new card", () => {

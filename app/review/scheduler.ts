@@ -8,6 +8,7 @@ import {
   Rating,
   State,
   type Card,
+  type FSRS,
   type Grade,
   type ReviewLog,
 } from "ts-fsrs";
@@ -29,7 +30,30 @@ export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as c
 export const GRADE_LABELS: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 export const LEECH_LAPSES = 8;
 
-export function scheduler(prefs: SchedulerPrefs) {
+// fsrs() checks and expands its parameters and builds its classes on every call: 2% of a rating's
+// server time. A scheduler holds nothing of the cards it schedules (each call seeds its own fuzz),
+// so one per distinct settings is kept; a learner's settings rarely change, and the map is
+// emptied when it passes SCHEDULERS_KEPT.
+const SCHEDULERS_KEPT = 500;
+const schedulers = new Map<string, FSRS>();
+
+export function scheduler(prefs: SchedulerPrefs): FSRS {
+  const key = JSON.stringify([
+    prefs.desiredRetention,
+    prefs.fuzz ?? true,
+    prefs.weights?.length ? prefs.weights : null,
+    prefs.learningSteps ?? null,
+    prefs.relearningSteps ?? null,
+  ]);
+  let kept = schedulers.get(key);
+  if (!kept) {
+    if (schedulers.size >= SCHEDULERS_KEPT) schedulers.clear();
+    schedulers.set(key, (kept = buildScheduler(prefs)));
+  }
+  return kept;
+}
+
+function buildScheduler(prefs: SchedulerPrefs) {
   const learning = storedSteps(prefs.learningSteps, 1);
   const relearning = storedSteps(prefs.relearningSteps, 0);
   return fsrs(

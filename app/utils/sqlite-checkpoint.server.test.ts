@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import { createRequire } from "node:module";
 import { afterAll, describe, expect, it } from "vitest";
-import { adapterDriverPath, checkpointInBackground } from "./sqlite-checkpoint.server.ts";
+import { BACKSTOP_PAGES, adapterDriverPath, checkpointInBackground } from "./sqlite-checkpoint.server.ts";
 
 // The driver the app runs on (Prisma's adapter has its own copy).
 const Database = createRequire(import.meta.url)(adapterDriverPath()) as typeof BetterSqlite3;
@@ -19,14 +19,14 @@ async function until(test: () => boolean, ms = 5000) {
 }
 
 describe("WAL checkpoints in a worker thread", () => {
-  it("keeps commits from checkpointing and copies the log into the database file in the background", async () => {
+  it("keeps commits below the backstop from checkpointing and copies the log into the database file in the background", async () => {
     const file = path.join(dir, "a.db");
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
     db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
     db.pragma("wal_checkpoint(TRUNCATE)");
     const checkpointer = checkpointInBackground(db, file, 50);
-    expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === 0)).toBe(true);
+    expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === BACKSTOP_PAGES)).toBe(true);
 
     const size = () => statSync(file).size;
     const before = size();
@@ -39,6 +39,28 @@ describe("WAL checkpoints in a worker thread", () => {
     // Stopped, the connection checkpoints itself again.
     await checkpointer.close();
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it("restarts the log under writes that never pause", async () => {
+    const file = path.join(dir, "b.db");
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+    const checkpointer = checkpointInBackground(db, file, 5);
+    expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === BACKSTOP_PAGES)).toBe(true);
+
+    // Commits back to back, each a page or two: the worker never finds the log copied to its end
+    // when a transaction begins, so without the backstop the log would hold every one of them.
+    const insert = db.prepare("INSERT INTO t (body) VALUES (?)");
+    const commits = BACKSTOP_PAGES * 5;
+    for (let i = 0; i < commits; i++) insert.run("x".repeat(3000));
+    const frameBytes = 4096 + 24;
+    // The app copies once the worker is between passes: a pass or two past the backstop.
+    expect(statSync(`${file}-wal`).size).toBeLessThan(2 * BACKSTOP_PAGES * frameBytes);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM t").get()).toEqual({ n: commits });
+    await checkpointer.close();
     db.close();
   });
 });

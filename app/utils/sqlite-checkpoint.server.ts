@@ -1,20 +1,40 @@
 // WAL checkpoints off the request path. By default SQLite checkpoints inside the COMMIT that
 // takes the log past 1,000 pages: every few hundred ratings one learner's request copies the log
 // into the database file and waits for it to reach the disk (measured: 0.26 ms per rating's
-// commit with it, 0.08 ms without). Here the app's connection never checkpoints itself; a worker
-// thread with its own connection runs a PASSIVE checkpoint (it never blocks readers or writers)
-// every `everyMs`. Should the worker fail, the connection checkpoints itself again.
+// commit with it, 0.08 ms without). Here a worker thread with its own connection runs a PASSIVE
+// checkpoint (it never blocks readers or writers) every `everyMs`, and the app's connection
+// checkpoints itself only as a backstop, when the log passes BACKSTOP_PAGES.
+//
+// Why the backstop: the log restarts from its start only when a transaction begins with every
+// frame already copied, and under steady writes the worker never wins that race (the app commits
+// again before a pass ends). With no backstop the log grew by 20 MB a second while learners rated
+// (280 MB in one bench run), and every commit wrote to a new stretch of file. When the app's own
+// checkpoint runs, the worker has copied nearly all of the log: the app copies the last few
+// frames, and its next transaction restarts the log. Should the worker fail, the connection
+// checkpoints itself at SQLite's default again.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Database } from "better-sqlite3";
+
+/** Log pages past which the app's connection checkpoints itself (SQLite's default is 1,000). */
+export const BACKSTOP_PAGES = 4000;
 
 // A CommonJS script (eval worker): open the file, checkpoint on a timer, once more on "close".
 const CHECKPOINTER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 5000 });
+// A pass copies the log as it was when the pass began: while it left frames behind, pass again at
+// once (each copies what came in during the one before), so that the app's backstop checkpoint
+// finds little left to copy.
+const MAX_PASSES = 4;
 const checkpoint = () => {
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch { /* busy or locked: the next tick tries again */ }
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const [{ busy, log, checkpointed }] = db.pragma("wal_checkpoint(PASSIVE)");
+      if (busy || checkpointed >= log) return;
+    }
+  } catch { /* busy or locked: the next tick tries again */ }
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on("message", (message) => {
@@ -42,7 +62,7 @@ export interface Checkpointer {
 }
 
 /** Moves `client`'s WAL checkpoints (on database `file`) to a worker thread. */
-export function checkpointInBackground(client: Database, file: string, everyMs = 1000): Checkpointer {
+export function checkpointInBackground(client: Database, file: string, everyMs = 100): Checkpointer {
   const driver = adapterDriverPath();
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs } });
   worker.unref();
@@ -50,7 +70,7 @@ export function checkpointInBackground(client: Database, file: string, everyMs =
     if (client.open) client.pragma("wal_autocheckpoint = 1000");
   };
   worker.once("message", () => {
-    if (client.open) client.pragma("wal_autocheckpoint = 0");
+    if (client.open) client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   });
   worker.once("error", selfCheckpoint);
   worker.once("exit", selfCheckpoint);
