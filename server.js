@@ -60,7 +60,7 @@ async function startServer() {
   // cannot choose its own by sending a left-most value.
   if (proxyHops > 0) app.set("trust proxy", proxyHops);
 
-  app.use(...securityHeaders({ production }));
+  app.use(securityHeaders({ production }));
   app.use(refuseCrossOrigin({ trustProxy: proxyHops > 0, appUrl }));
 
   if (viteDevServer) {

@@ -30,7 +30,7 @@ export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as c
 export const GRADE_LABELS: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 export const LEECH_LAPSES = 8;
 
-// fsrs() checks and expands its parameters and builds its classes on every call: 2% of a rating's
+// fsrs() checks and expands its parameters and builds its classes on every call: 1.5% of a rating's
 // server time. A scheduler holds nothing of the cards it schedules (each call seeds its own fuzz),
 // so one per distinct settings is kept; a learner's settings rarely change, and the map is
 // emptied when it passes SCHEDULERS_KEPT.

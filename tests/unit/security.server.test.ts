@@ -78,6 +78,18 @@ describe.skipIf(!built)("HTTP security", () => {
     expect(nonces.size).toBe(pages.length);
   });
 
+  it("gives data responses (.data, never a document) a fixed policy that allows nothing", async () => {
+    const [data, page] = await Promise.all([fetch(`${base}/login.data`), fetch(`${base}/login`)]);
+    expect([data.status, page.status]).toEqual([200, 200]);
+    expect(data.headers.get("content-type")).toMatch(/^text\/x-script/);
+    const directives = (data.headers.get("content-security-policy") ?? "").split(";").map((d) => d.trim());
+    expect(directives.sort()).toEqual(["default-src 'none'", "frame-ancestors 'none'"]);
+    for (const name of ["x-content-type-options", "referrer-policy", "x-frame-options", "strict-transport-security"])
+      expect(data.headers.get(name)).toBe(page.headers.get(name));
+    // The page at the same address keeps its own policy, with a nonce.
+    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self' 'strict-dynamic' 'nonce-/);
+  });
+
   it("sets an HttpOnly, Secure, SameSite=Lax session cookie and clears it on logout", async () => {
     const user = await makeUser();
     const login = await logInOver(user.email, TEST_PASSWORD);
