@@ -5,25 +5,19 @@ import { sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import * as due from "./due.server.ts";
 import { cachedBalanceCounts, storeBalanceCounts } from "./balance-counts.server.ts";
-import { rawCardFields, type CardFields } from "./review.server.ts";
+import { dueCounts, rawCardFields, type CardFields } from "./review.server.ts";
 
 /**
  * Reviews due in each of `days` (consecutive study days, ascending), by effective due time
  * (burials included, also a card due before the first day and buried into the range): range
  * counts on the due and burial indexes (due.countsByEffectiveDay).
  */
-export async function dueCountsByDay(userId: string, days: readonly { start: Date; end: Date }[]): Promise<number[]> {
-  const counts = new Array<number>(days.length).fill(0);
-  if (!days.length) return counts;
-  const rows = await sql.rows<{ b: number | bigint; n: number | bigint }>(
-    due.countsByEffectiveDay(
-      userId,
-      days.map((d) => d.end),
-      days[0].start,
-    ),
+export function dueCountsByDay(userId: string, days: readonly { start: Date; end: Date }[]): Promise<number[]> {
+  return dueCounts(
+    userId,
+    days.map((d) => d.end),
+    days[0]?.start ?? null,
   );
-  for (const r of rows) counts[Number(r.b)] += Number(r.n);
-  return counts;
 }
 
 /** dueCountsByDay for the load balancer: from balance-counts.server.ts's cache when it has them. */

@@ -325,11 +325,14 @@ export async function countUnstartedContentCards(userId: string) {
   return Number(row.n);
 }
 
-/** Cards effectively due before each of `ends` (ascending day boundaries): index i counts [ends[i-1], ends[i]). */
-export async function dueCounts(userId: string, ends: Date[]): Promise<number[]> {
+/**
+ * Cards effectively due before each of `ends` (ascending day boundaries): index i counts
+ * [ends[i-1], ends[i]), and index 0 everything before ends[0] (or from `from`, when given).
+ */
+export async function dueCounts(userId: string, ends: readonly Date[], from: Date | null = null): Promise<number[]> {
   const counts = new Array<number>(ends.length).fill(0);
   if (!ends.length) return counts;
-  const rows = await sql.rows<{ b: number | bigint; n: number | bigint }>(due.countsByEffectiveDay(userId, ends));
+  const rows = await sql.rows<{ b: number | bigint; n: number | bigint }>(due.countsByEffectiveDay(userId, ends, from));
   for (const r of rows) counts[Number(r.b)] += Number(r.n);
   return counts;
 }
