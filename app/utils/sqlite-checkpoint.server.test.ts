@@ -18,15 +18,22 @@ async function until(test: () => boolean, ms = 5000) {
   return true;
 }
 
+/** A WAL database with one table, its checkpoints in a worker (ticking every `everyMs`) once it is ready. */
+async function openWithCheckpointer(name: string, everyMs: number) {
+  const file = path.join(dir, name);
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const checkpointer = checkpointInBackground(db, file, everyMs);
+  expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === BACKSTOP_PAGES)).toBe(true);
+  return { file, db, checkpointer };
+}
+
 describe("WAL checkpoints in a worker thread", () => {
   it("keeps commits below the backstop from checkpointing and copies the log into the database file in the background", async () => {
-    const file = path.join(dir, "a.db");
-    const db = new Database(file);
-    db.pragma("journal_mode = WAL");
-    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    const checkpointer = checkpointInBackground(db, file, 50);
-    expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === BACKSTOP_PAGES)).toBe(true);
+    const { file, db, checkpointer } = await openWithCheckpointer("a.db", 50);
 
     const size = () => statSync(file).size;
     const before = size();
@@ -43,13 +50,7 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("restarts the log under writes that never pause", async () => {
-    const file = path.join(dir, "b.db");
-    const db = new Database(file);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
-    const checkpointer = checkpointInBackground(db, file, 5);
-    expect(await until(() => db.pragma("wal_autocheckpoint", { simple: true }) === BACKSTOP_PAGES)).toBe(true);
+    const { file, db, checkpointer } = await openWithCheckpointer("b.db", 5);
 
     // Commits back to back, each a page or two: the worker never finds the log copied to its end
     // when a transaction begins, so without the backstop the log would hold every one of them.
