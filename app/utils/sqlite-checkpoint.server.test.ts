@@ -55,7 +55,7 @@ describe("WAL checkpoints in a worker thread", () => {
     // Commits back to back, each a page or two: the worker never finds the log copied to its end
     // when a transaction begins, so without the backstop the log would hold every one of them.
     const insert = db.prepare("INSERT INTO t (body) VALUES (?)");
-    const commits = BACKSTOP_PAGES * 5;
+    const commits = BACKSTOP_PAGES * 3;
     for (let i = 0; i < commits; i++) insert.run("x".repeat(3000));
     const frameBytes = 4096 + 24;
     // The app copies once the worker is between passes: a pass or two past the backstop.
