@@ -121,22 +121,31 @@ function renderPage(
 
 /**
  * Once a render is all ready, React writes every byte and ends the destination in the same tick
- * (from `pipe`, or from the work loop that called onAllReady). This destination keeps the bytes:
+ * (from `pipe`, or from the work loop that called onAllReady). This destination keeps what it writes:
  * it has what React's `pipe` uses of a Writable (write, flush, end, destroy, on), where a Node
  * stream would cost a tick and a callback per 2 KB piece.
  */
 function collect(pipe: (destination: Writable) => Writable): Promise<PageBytes> {
   return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
+    const chunks: (string | Uint8Array)[] = [];
     const destination = {
-      write: (chunk: Uint8Array) => chunks.push(chunk) > 0,
+      write: (chunk: string | Uint8Array) => chunks.push(chunk) > 0,
       flush: () => {},
-      end: () => resolve(Buffer.concat(chunks) as PageBytes),
+      end: () => resolve(joinChunks(chunks)),
       destroy: (error: unknown) => reject(error ?? new Error("The page could not be rendered.")),
       on: () => destination,
     };
     pipe(destination as unknown as Writable);
   });
+}
+
+/** The page as one UTF-8 body. React's patched server build writes strings (one encode here
+ * instead of one per tag and attribute); the unpatched development build writes bytes. */
+function joinChunks(chunks: (string | Uint8Array)[]): PageBytes {
+  if (chunks.every((chunk) => typeof chunk === "string")) return Buffer.from(chunks.join(""), "utf8") as PageBytes;
+  return Buffer.concat(
+    chunks.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)),
+  ) as PageBytes;
 }
 
 /**
