@@ -370,14 +370,31 @@ export interface ExpiredFilter {
 
 /** In-progress attempts whose deadline (plus the network grace) has passed, oldest first, at most
  * `take`: graded lazily, a few per page load. Filter by learner and/or assignment. */
-export function expiredAttempts(filter: ExpiredFilter, cutoff: Date, take: number) {
-  const { classId, ...own } = filter;
-  return db.examAttempt.findMany({
-    where: { ...own, ...(classId ? { assignment: { classId } } : {}), status: "in_progress", deadline: { lt: cutoff } },
-    orderBy: [{ deadline: "asc" }, { id: "asc" }],
-    take,
-    select: attemptForGrading,
-  });
+// Raw SQL: pages that show results (the dashboard among them) ask this on every load, and almost
+// always find nothing; through Prisma's query compiler the asking cost 0.7 ms.
+export async function expiredAttempts(filter: ExpiredFilter, cutoff: Date, take: number) {
+  const { userId, assignmentId, classId } = filter;
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "a"."id", "a"."userId", "a"."kind", "a"."status", "a"."deadline", "a"."assignmentId"
+    FROM "ExamAttempt" AS "a"
+    WHERE "a"."status" = 'in_progress' AND "a"."deadline" < ${cutoff}
+      ${userId !== undefined ? Prisma.sql`AND "a"."userId" = ${userId}` : Prisma.empty}
+      ${assignmentId !== undefined ? Prisma.sql`AND "a"."assignmentId" = ${assignmentId}` : Prisma.empty}
+      ${
+        classId !== undefined
+          ? Prisma.sql`AND "a"."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "classId" = ${classId})`
+          : Prisma.empty
+      }
+    ORDER BY "a"."deadline" ASC, "a"."id" ASC
+    LIMIT ${take}`);
+  return rows.map((r) => ({
+    id: col.text(r.id),
+    userId: col.text(r.userId),
+    kind: col.text(r.kind),
+    status: col.text(r.status),
+    deadline: col.dateOrNull(r.deadline),
+    assignmentId: col.textOrNull(r.assignmentId),
+  })) satisfies Prisma.ExamAttemptGetPayload<{ select: typeof attemptForGrading }>[];
 }
 
 /** A learner's open attempts in a class's assignments (to close them when they are removed). */

@@ -1,14 +1,17 @@
 // Data access for the progress dashboard and study plan: activity roll-up rows, the evidence
 // for mastery, and plan preferences. The roll-up itself is app/progress/rollup.server.ts.
-import { sql } from "~/utils/sql.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { recallNow } from "./recall.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { State } from "ts-fsrs";
 
 /** Where a learner's activity roll-up got to: events up to `through` are in ActivityDay. */
-export function rollupCursor(userId: string) {
-  return db.activityRollup.findUnique({ where: { userId }, select: { through: true, lastEventAt: true } });
+export async function rollupCursor(userId: string): Promise<{ through: Date; lastEventAt: Date | null } | null> {
+  // Raw SQL: every dashboard, plan and home page load asks (0.4 ms through Prisma's compiler).
+  const [row] = await sql.rows(Prisma.sql`
+    SELECT "through", "lastEventAt" FROM "ActivityRollup" WHERE "userId" = ${userId}`);
+  return row ? { through: col.date(row.through), lastEventAt: col.dateOrNull(row.lastEventAt) } : null;
 }
 
 /** The times of a learner's reviews, answers and finished lessons in (since, through]. */
