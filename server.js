@@ -5,6 +5,7 @@ import "./scripts/lib/env.mjs";
 import cluster from "node:cluster";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
+import { whenBuiltFile } from "./server/public-files.js";
 import { createRequestHandler } from "./server/remix-handler.js";
 import { refuseCrossOrigin, securityHeaders, servesOnlyPublicFiles, trustedProxyHops } from "./server/security.js";
 
@@ -73,8 +74,10 @@ async function startServer() {
     // accepts them; hashed asset names never change content, so browsers keep them a year.
     const precompressed = (root, serveStatic) =>
       expressStaticGzip(root, { enableBrotli: true, orderPreference: ["br", "gz"], serveStatic });
-    app.use("/assets", precompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(precompressed("build/client", { maxAge: "1h" }));
+    const publicFiles = express.Router();
+    publicFiles.use("/assets", precompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
+    publicFiles.use(precompressed("build/client", { maxAge: "1h" }));
+    app.use(whenBuiltFile("build/client", publicFiles));
   }
 
   app.all(

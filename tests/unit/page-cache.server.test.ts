@@ -152,6 +152,16 @@ describe.skipIf(!built)("page cache", () => {
     expect(plain.bytes.length).toBe(size);
   });
 
+  it("sends the other built files for an hour, and leaves every other address to the app", async () => {
+    const worker = await fetch(`${base}/sw.js`, { headers: { "Accept-Encoding": "br" } });
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("content-encoding")).toBe("br");
+    expect(worker.headers.get("cache-control")).toBe("public, max-age=3600");
+    const missing = await fetch(`${base}/assets/no-such-file.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/^text\/html/);
+  });
+
   it("redirects the no-JS exam form back to the question instead of re-rendering it", async () => {
     await syncQuestions(Array.from({ length: 5 }, (_, i) => makeQuestion(`LAW-K01-${String(i + 1).padStart(3, "0")}`)));
     const user = await makeUser();
