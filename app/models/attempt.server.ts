@@ -331,25 +331,29 @@ async function upsertMissedCards(tx: Tx, userId: string, due: Date, cards: Misse
   }
 }
 
-export function attemptHistory(userId: string, take = 50) {
-  return db.examAttempt.findMany({
-    where: { userId },
-    orderBy: { startedAt: "desc" },
-    take,
-    select: {
-      id: true,
-      kind: true,
-      mode: true,
-      startedAt: true,
-      submittedAt: true,
-      deadline: true,
-      status: true,
-      scoredCorrect: true,
-      scoredTotal: true,
-      scaledScore: true,
-      _count: { select: { items: true } },
-    },
-  });
+export async function attemptHistory(userId: string, take = 50) {
+  // Raw SQL: the home page and the practice page read it on every load.
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "a"."id", "a"."kind", "a"."mode", "a"."startedAt", "a"."submittedAt", "a"."deadline", "a"."status",
+      "a"."scoredCorrect", "a"."scoredTotal", "a"."scaledScore",
+      (SELECT COUNT(*) FROM "AttemptItem" AS "i" WHERE "i"."attemptId" = "a"."id") AS "items"
+    FROM "ExamAttempt" AS "a"
+    WHERE "a"."userId" = ${userId}
+    ORDER BY "a"."startedAt" DESC
+    LIMIT ${take}`);
+  return rows.map((r) => ({
+    id: col.text(r.id),
+    kind: col.text(r.kind),
+    mode: col.text(r.mode),
+    startedAt: col.date(r.startedAt),
+    submittedAt: col.dateOrNull(r.submittedAt),
+    deadline: col.dateOrNull(r.deadline),
+    status: col.text(r.status),
+    scoredCorrect: col.intOrNull(r.scoredCorrect),
+    scoredTotal: col.intOrNull(r.scoredTotal),
+    scaledScore: col.intOrNull(r.scaledScore),
+    _count: { items: col.int(r.items) },
+  }));
 }
 
 const attemptForGrading = {

@@ -1,9 +1,12 @@
 import { raceSafeUpsert } from "./upsert.server.ts";
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 
+// Raw SQL (sql.server.ts): the home page, the dashboard and the lesson list read it on every load.
 export async function completedLessonSlugs(userId: string): Promise<Set<string>> {
-  const rows = await db.lessonCompletion.findMany({ where: { userId }, select: { lessonSlug: true } });
-  return new Set(rows.map((r) => r.lessonSlug));
+  const rows = await sql.rows(Prisma.sql`SELECT "lessonSlug" FROM "LessonCompletion" WHERE "userId" = ${userId}`);
+  return new Set(rows.map((r) => col.text(r.lessonSlug)));
 }
 
 export async function isLessonComplete(userId: string, lessonSlug: string): Promise<boolean> {

@@ -1,12 +1,15 @@
 // Snapshots of a learner's study session for one day (table "PlanDay"): the plan is rebuilt from
 // the learner's state on every visit, so the tasks shown on Today are stored the first time the
 // day is shown, and finished tasks keep their place with a check mark instead of vanishing.
+import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 
 /** The stored tasks (JSON text) of one learner's day, or null when the day has no snapshot yet. */
 export async function findPlanDay(userId: string, day: string): Promise<string | null> {
-  const row = await db.planDay.findUnique({ where: { userId_day: { userId, day } }, select: { tasks: true } });
-  return row?.tasks ?? null;
+  // Raw SQL: the home page reads it on every load.
+  const [row] = await sql.rows(Prisma.sql`SELECT "tasks" FROM "PlanDay" WHERE "userId" = ${userId} AND "day" = ${day}`);
+  return row ? col.text(row.tasks) : null;
 }
 
 /**

@@ -97,8 +97,9 @@ export async function savePreferences(userId: string, data: Partial<Preferences>
 
 /** The learner's weekly goal in study days, or null for "as many as my study weekdays". */
 export async function weeklyGoalDays(userId: string): Promise<number | null> {
-  const row = await db.preferences.findUnique({ where: { userId }, select: { weeklyGoalDays: true } });
-  return row?.weeklyGoalDays ?? null;
+  // Raw SQL: the home page reads it on every load.
+  const [row] = await sql.rows(Prisma.sql`SELECT "weeklyGoalDays" FROM "Preferences" WHERE "userId" = ${userId}`);
+  return row ? col.intOrNull(row.weeklyGoalDays) : null;
 }
 
 export async function saveWeeklyGoalDays(userId: string, days: number | null) {

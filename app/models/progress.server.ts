@@ -98,32 +98,42 @@ function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-export function activityDays(userId: string, fromDay: string) {
-  return db.activityDay.findMany({
-    where: { userId, day: { gte: fromDay } },
-    orderBy: { day: "asc" },
-    select: { day: true, seconds: true, reviews: true, answers: true, lessons: true },
-  });
+export async function activityDays(userId: string, fromDay: string): Promise<DayTotalsRow[]> {
+  // Raw SQL: the dashboard reads it whenever the learner has done something since its last load.
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "day", "seconds", "reviews", "answers", "lessons" FROM "ActivityDay"
+    WHERE "userId" = ${userId} AND "day" >= ${fromDay}
+    ORDER BY "day" ASC`);
+  return rows.map((r) => ({
+    day: col.text(r.day),
+    seconds: col.int(r.seconds),
+    reviews: col.int(r.reviews),
+    answers: col.int(r.answers),
+    lessons: col.int(r.lessons),
+  }));
 }
 
 /** The learner's attempts, newest first (for the score trend and mock recency). */
 export async function attemptSummaries(userId: string) {
-  const rows = await db.examAttempt.findMany({
-    where: { userId, status: "submitted" },
-    orderBy: { submittedAt: "desc" },
-    select: {
-      id: true,
-      kind: true,
-      mode: true,
-      submittedAt: true,
-      scoredCorrect: true,
-      scoredTotal: true,
-      scaledScore: true,
-      answeredCount: true,
-      _count: { select: { items: true } },
-    },
-  });
-  return rows.map(({ _count, ...a }) => ({ ...a, itemCount: _count.items }));
+  // Raw SQL: the home page and the dashboard read it on every load.
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "a"."id", "a"."kind", "a"."mode", "a"."submittedAt", "a"."scoredCorrect", "a"."scoredTotal",
+      "a"."scaledScore", "a"."answeredCount",
+      (SELECT COUNT(*) FROM "AttemptItem" AS "i" WHERE "i"."attemptId" = "a"."id") AS "itemCount"
+    FROM "ExamAttempt" AS "a"
+    WHERE "a"."userId" = ${userId} AND "a"."status" = 'submitted'
+    ORDER BY "a"."submittedAt" DESC`);
+  return rows.map((r) => ({
+    id: col.text(r.id),
+    kind: col.text(r.kind),
+    mode: col.text(r.mode),
+    submittedAt: col.dateOrNull(r.submittedAt),
+    scoredCorrect: col.intOrNull(r.scoredCorrect),
+    scoredTotal: col.intOrNull(r.scoredTotal),
+    scaledScore: col.intOrNull(r.scaledScore),
+    answeredCount: col.intOrNull(r.answeredCount),
+    itemCount: col.int(r.itemCount),
+  }));
 }
 
 export interface AreaCount {

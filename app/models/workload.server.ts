@@ -1,7 +1,7 @@
 // Reads for the workload estimate on the review settings page: the learner's card memory
 // states, how many cards are still new, recent rating times (their pace) and a fingerprint of
 // the deck that changes whenever the estimate could.
-import { sql } from "~/utils/sql.server.ts";
+import { col, sql } from "~/utils/sql.server.ts";
 import { State } from "ts-fsrs";
 import { Prisma } from "~/generated/prisma-sqlite/client.ts";
 import { db } from "~/utils/db.server.ts";
@@ -55,13 +55,10 @@ export function countNewDeckCards(userId: string) {
 
 /** When the learner's latest `limit` ratings happened. */
 export async function recentRatingTimes(userId: string, limit: number): Promise<Date[]> {
-  const rows = await db.reviewLog.findMany({
-    where: { userId },
-    orderBy: { review: "desc" },
-    select: { review: true },
-    take: limit,
-  });
-  return rows.map((r) => r.review);
+  // Raw SQL: the home page reads it on every load.
+  const rows = await sql.rows(Prisma.sql`
+    SELECT "review" FROM "ReviewLog" WHERE "userId" = ${userId} ORDER BY "review" DESC LIMIT ${limit}`);
+  return rows.map((r) => col.date(r.review));
 }
 
 /**
