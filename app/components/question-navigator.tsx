@@ -40,27 +40,30 @@ export function QuestionNavigator({
   };
   const answered = items.filter((i) => i.answered).length;
   const flagged = items.filter((i) => i.flagged).length;
-  const cells = items.map((item) => {
-    const cell = cellAttributes(attemptId, item, current);
-    return (
-      <li key={item.number}>
-        <a
-          href={cell.href}
-          onClick={follow}
-          aria-current={cell.current ? "step" : undefined}
-          aria-label={cell.label}
-          className={cell.className}
-        >
-          {item.number}
-          {item.flagged ? (
-            <span aria-hidden="true" className={FLAG_CLASS}>
-              ⚑
-            </span>
-          ) : null}
-        </a>
-      </li>
-    );
-  });
+  // On the server the cells are written as one string (below): the elements are built in the browser only.
+  const cells = onServer
+    ? null
+    : items.map((item) => {
+        const cell = cellAttributes(attemptId, item, current);
+        return (
+          <li key={item.number}>
+            <a
+              href={cell.href}
+              onClick={follow}
+              aria-current={cell.current ? "step" : undefined}
+              aria-label={cell.label}
+              className={cell.className}
+            >
+              {item.number}
+              {item.flagged ? (
+                <span aria-hidden="true" className={FLAG_CLASS}>
+                  ⚑
+                </span>
+              ) : null}
+            </a>
+          </li>
+        );
+      });
   const grid = "grid grid-cols-[repeat(auto-fill,minmax(2.75rem,1fr))] gap-1";
   return (
     <nav aria-label="Questions">
