@@ -1,7 +1,9 @@
 // Express → Remix, like @remix-run/express, except that the body is read first under a size
-// cap (server/request-body.js) instead of being streamed into the action unchecked.
+// cap (server/request-body.js) instead of being streamed into the action unchecked, and handed
+// on as bytes (server/buffered-request.js).
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import pLimit from "p-limit";
+import { BufferedRequest } from "./buffered-request.js";
 import { BodyTooLargeError, bodyLimitFor, hasRefusedText, readBody } from "./request-body.js";
 
 const SESSION_COOKIE = /(^|[;,]\s*)charted_session=[^;]/;
@@ -79,12 +81,10 @@ export function createRequestHandler({ build, getLoadContext, mode = process.env
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
-      const request = new Request(requestUrl(req), {
-        method: req.method,
-        headers: requestHeaders(req),
-        body,
-        signal: controller.signal,
-      });
+      const init = { method: req.method, headers: requestHeaders(req), signal: controller.signal };
+      const request = body
+        ? new BufferedRequest(requestUrl(req), { ...init, bytes: body })
+        : new Request(requestUrl(req), init);
       const response = await handle(request, /** @type {any} */ (await getLoadContext(req, res)));
       res.statusMessage = response.statusText;
       res.status(response.status);
