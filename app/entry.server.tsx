@@ -16,6 +16,7 @@ import {
   storePage,
   type PageBytes,
 } from "./utils/page-cache.server.ts";
+import { BufferedResponse } from "../server/buffered-body.js";
 import { jobHandlers, jobRetries } from "./jobs/handlers.server.ts";
 import { startJobWorker } from "./jobs/worker.server.ts";
 
@@ -68,9 +69,16 @@ export default async function handleRequest(
   return pageResponse(page, responseHeaders, 200);
 }
 
+// A page is whole when it is sent: its bytes go out as they are (server/buffered-body.js), with
+// no web stream around them.
 function pageResponse(page: PageBytes, headers: Headers, status: number) {
   headers.set("Content-Length", String(page.byteLength));
-  return new Response(page, { headers, status });
+  return new BufferedResponse(page, { headers, status });
+}
+
+/** Remix's `.data` answers, encoded whole (scripts/patches/: the patched runtime asks for this). */
+export function bufferedResponse(encoded: string, init: ResponseInit) {
+  return new BufferedResponse(Buffer.from(encoded, "utf8"), init);
 }
 
 /** The document, with what its components read from the server: the CSP nonce, and that this

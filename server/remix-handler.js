@@ -1,9 +1,9 @@
 // Express → Remix, like @remix-run/express, except that the body is read first under a size
 // cap (server/request-body.js) instead of being streamed into the action unchecked, and handed
-// on as bytes (server/buffered-request.js).
+// on as bytes (server/buffered-body.js).
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import pLimit from "p-limit";
-import { BufferedRequest } from "./buffered-request.js";
+import { BODY_BYTES, BufferedRequest } from "./buffered-body.js";
 import { BodyTooLargeError, bodyLimitFor, hasRefusedText, readBody } from "./request-body.js";
 
 const SESSION_COOKIE = /(^|[;,]\s*)charted_session=[^;]/;
@@ -100,7 +100,10 @@ export function createRequestHandler({ build, getLoadContext, mode = process.env
       // A 304 updates the browser's stored headers: a new CSP nonce would no longer match the
       // scripts of the page it keeps, so the stored policy stays.
       if (response.status === 304) res.removeHeader("Content-Security-Policy");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      // A body that is already bytes (server/buffered-body.js: pages, `.data` answers) is sent as is.
+      const bytes = /** @type {any} */ (response)[BODY_BYTES];
+      if (bytes) res.end(bytes);
+      else if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {
       next(error);

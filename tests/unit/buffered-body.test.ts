@@ -1,9 +1,9 @@
-// server/buffered-request.js: a Request that keeps its body as bytes. It must read like a
-// standard Request in every way an action can read it, and Remix's single-fetch action (patched,
-// scripts/patches/) must hand it on without building a body stream.
+// server/buffered-body.js: a Request and a Response that keep their body as bytes. They must
+// read like standard ones in every way, and Remix's single fetch (patched, scripts/patches/) must
+// hand a request on, and answer, without building a body stream.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { BufferedRequest, WITH_URL } from "../../server/buffered-request.js";
+import { BODY_BYTES, BufferedRequest, BufferedResponse, WITH_URL } from "../../server/buffered-body.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -108,52 +108,95 @@ describe("BufferedRequest", () => {
   });
 });
 
-describe("Remix's single-fetch action with a BufferedRequest (patched server runtime)", () => {
+describe("BufferedResponse", () => {
+  const make = (text = "[1,2]\n") =>
+    new BufferedResponse(Buffer.from(text), {
+      status: 202,
+      statusText: "Accepted",
+      headers: { "content-type": "text/x-script" },
+    });
+
+  it("keeps status and headers, and gives its bytes once, by any read", async () => {
+    const response = make("héllo");
+    expect(response.status).toBe(202);
+    expect(response.statusText).toBe("Accepted");
+    expect(response.headers.get("content-type")).toBe("text/x-script");
+    expect(response[BODY_BYTES]).toEqual(Buffer.from("héllo"));
+    expect(await response.text()).toBe("héllo");
+    expect(response.bodyUsed).toBe(true);
+    expect(response[BODY_BYTES]).toBeUndefined();
+    await expect(response.arrayBuffer()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError);
+    expect(await make('{"a":1}').json()).toEqual({ a: 1 });
+  });
+
+  it("streams when asked for its body, and then no longer offers the bytes", async () => {
+    const response = make("chunk");
+    const body = response.body!;
+    expect(response[BODY_BYTES]).toBeUndefined();
+    expect(await new Response(body).text()).toBe("chunk");
+    expect(response.bodyUsed).toBe(true);
+  });
+
+  it("clones with the same bytes, status and headers", async () => {
+    const response = make("twice");
+    const copy = response.clone();
+    expect(copy.status).toBe(202);
+    expect(copy.headers.get("content-type")).toBe("text/x-script");
+    expect(await copy.text()).toBe("twice");
+    expect(await response.text()).toBe("twice");
+  });
+});
+
+describe("Remix's single fetch with buffered bodies (patched server runtime)", () => {
   // The server runtime as the app loads it (the CommonJS build, which is patched).
   const { createRequestHandler } = createRequire(import.meta.url)("@remix-run/server-runtime") as {
     createRequestHandler: (build: unknown, mode?: string) => (request: Request) => Promise<Response>;
   };
-
-  it("runs the action at the route's URL with the same request object kind and the whole form", async () => {
-    const seen: { url: string; buffered: boolean; form: [string, FormDataEntryValue][] }[] = [];
-    const build = {
-      mode: "production",
-      future: { v3_singleFetch: true },
-      basename: undefined,
-      publicPath: "/",
-      assetsBuildDirectory: "build/client",
-      isSpaMode: false,
-      assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "1" },
-      entry: { module: { default: () => new Response("document") } },
-      routes: {
-        root: { id: "root", path: "", module: { default: () => null } },
-        rate: {
-          id: "rate",
-          parentId: "root",
-          path: "review/study",
-          module: {
-            default: () => null,
-            action: async ({ request }: { request: Request }) => {
-              seen.push({
-                url: request.url,
-                buffered: request instanceof BufferedRequest,
-                form: [...(await request.formData()).entries()],
-              });
-              return { ok: true };
-            },
+  const seen: { url: string; buffered: boolean; form: [string, FormDataEntryValue][] }[] = [];
+  const buildWith = (entry: Record<string, unknown>) => ({
+    mode: "production",
+    future: { v3_singleFetch: true },
+    basename: undefined,
+    publicPath: "/",
+    assetsBuildDirectory: "build/client",
+    isSpaMode: false,
+    assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "1" },
+    entry: { module: { default: () => new Response("document"), ...entry } },
+    routes: {
+      root: { id: "root", path: "", module: { default: () => null } },
+      rate: {
+        id: "rate",
+        parentId: "root",
+        path: "review/study",
+        module: {
+          default: () => null,
+          loader: () => ({ card: "front", due: new Date("2026-12-07T10:00:00Z"), later: Promise.resolve("back") }),
+          action: async ({ request }: { request: Request }) => {
+            seen.push({
+              url: request.url,
+              buffered: request instanceof BufferedRequest,
+              form: [...(await request.formData()).entries()],
+            });
+            return { ok: true, at: new Date("2026-12-07T10:00:00Z"), note: "é ✓" };
           },
         },
       },
-    };
-    const handler = createRequestHandler(build, "production");
-    const request = new BufferedRequest("http://localhost/review/study.data", {
+    },
+  });
+  const post = () =>
+    new BufferedRequest("http://localhost/review/study.data", {
       method: "POST",
       headers: new Headers({ "content-type": FORM, origin: "http://localhost", host: "localhost" }),
       bytes: Buffer.from("intent=rate&grade=3"),
     });
-    const response = await handler(request);
+  const bufferedResponse = (encoded: string, init: ResponseInit) =>
+    new BufferedResponse(Buffer.from(encoded, "utf8"), init);
+
+  it("runs the action at the route's URL with the buffered request and the whole form", async () => {
+    seen.length = 0;
+    const response = await createRequestHandler(buildWith({}), "production")(post());
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("ok");
     expect(seen).toEqual([
       {
         url: "http://localhost/review/study",
@@ -164,5 +207,29 @@ describe("Remix's single-fetch action with a BufferedRequest (patched server run
         ],
       },
     ]);
+  });
+
+  it("answers as bytes, the same bytes the stream sends, when the entry offers bufferedResponse", async () => {
+    const streamed = await createRequestHandler(buildWith({}), "production")(post());
+    const buffered = await createRequestHandler(buildWith({ bufferedResponse }), "production")(post());
+    expect((streamed as unknown as Record<symbol, unknown>)[BODY_BYTES]).toBeUndefined();
+    expect(buffered).toBeInstanceOf(BufferedResponse);
+    // Nothing on the way out asked for a stream: the server can still send the bytes as they are.
+    expect((buffered as unknown as Record<symbol, unknown>)[BODY_BYTES]).toBeInstanceOf(Uint8Array);
+    expect(buffered.status).toBe(streamed.status);
+    expect(buffered.headers.get("content-type")).toBe("text/x-script");
+    expect(buffered.headers.get("x-remix-response")).toBe("yes");
+    const text = await streamed.text();
+    expect(text).toContain("é ✓");
+    expect(await buffered.text()).toBe(text);
+  });
+
+  it("still streams an answer that holds promises", async () => {
+    const get = () => new Request("http://localhost/review/study.data", { headers: { host: "localhost" } });
+    const response = await createRequestHandler(buildWith({ bufferedResponse }), "production")(get());
+    expect(response).not.toBeInstanceOf(BufferedResponse);
+    const text = await response.text();
+    expect(text).toContain("front");
+    expect(text).toContain("back");
   });
 });

@@ -1,0 +1,190 @@
+// Requests and responses whose body is already in memory.
+//
+// Node's Request and Response hold every body as a web ReadableStream. On Node 20 building one
+// costs about 15 µs (its constructor makes the stream transferable to workers, which leaves it a
+// slow object), and reading it back goes through a reader, chunk by chunk, a microtask at a
+// time. A rating or an answer save is a form of a hundred bytes answered by a hundred bytes:
+// that plumbing was a tenth of its server time. Here a body that is bytes stays bytes:
+//
+// - BufferedRequest: server/remix-handler.js reads every body under its cap before Remix sees
+//   it (server/request-body.js), and hands the bytes on in one of these. Remix's `.data` action
+//   asks it for its copy at the route's URL (WITH_URL, scripts/patches/) instead of building a
+//   second Request around a stream.
+// - BufferedResponse: a page or a `.data` answer, encoded whole. server/remix-handler.js writes
+//   its bytes (BODY_BYTES) to the socket as they are.
+//
+// Each is built without a body and answers the body methods from the bytes; a standard Request
+// or Response with the bytes is built only when something asks for what needs one (the `body`
+// stream itself, a Blob, a multipart form). The Fetch body rules hold: a body is read once, and
+// `bodyUsed` says when it was.
+
+const URLENCODED = /^application\/x-www-form-urlencoded(;|$)/i;
+
+/** Remix's single-fetch action asks a request for its copy at the route's URL by this key. */
+export const WITH_URL = Symbol.for("charted.request.withUrl");
+
+/** The bytes of a body nobody has read yet (undefined once read, or when it became a stream). */
+export const BODY_BYTES = Symbol.for("charted.body.bytes");
+
+const READ_TWICE = "Body is unusable: Body has already been read";
+
+/** One body's bytes, read once; `build` makes a standard Request or Response holding them. */
+class Bytes {
+  /** @type {Uint8Array} */
+  #bytes;
+  #used = false;
+  /** @type {Request | Response | null} */
+  #standard = null;
+  /** @type {(bytes: Uint8Array) => Request | Response} */
+  #build;
+
+  /**
+   * @param {Uint8Array} bytes
+   * @param {(bytes: Uint8Array) => Request | Response} build
+   */
+  constructor(bytes, build) {
+    this.#bytes = bytes;
+    this.#build = build;
+  }
+
+  /** The standard object, built once, for what only it can answer; from then on it holds the body. */
+  get standard() {
+    this.#standard ??= this.#build(this.#bytes);
+    return this.#standard;
+  }
+
+  get used() {
+    return this.#used || (this.#standard?.bodyUsed ?? false);
+  }
+
+  /** The bytes while still unread and no standard object holds them. */
+  get unread() {
+    return this.#standard || this.#used ? undefined : this.#bytes;
+  }
+
+  take() {
+    if (this.used) throw new TypeError(READ_TWICE);
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  async text() {
+    if (this.#standard) return this.#standard.text();
+    // TextDecoder drops a leading byte-order mark, as the standard's "UTF-8 decode" does.
+    return new TextDecoder().decode(this.take());
+  }
+
+  async arrayBuffer() {
+    if (this.#standard) return this.#standard.arrayBuffer();
+    const bytes = this.take();
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    return copy;
+  }
+
+  /** @param {string | null} contentType */
+  async formData(contentType) {
+    if (this.#standard || !URLENCODED.test(contentType ?? "")) return this.standard.formData();
+    // What the standard's urlencoded parser gives, as Node's own formData() builds it.
+    const form = new FormData();
+    for (const [name, value] of new URLSearchParams(new TextDecoder().decode(this.take()))) form.append(name, value);
+    return form;
+  }
+}
+
+const STATE = Symbol("bytes");
+
+/**
+ * The body methods of a Request or Response class, answered from its bytes (`this[STATE]`).
+ * @template {new (...args: any[]) => Request | Response} Base
+ * @param {Base} Base
+ */
+function answeredFromBytes(Base) {
+  return class extends Base {
+    /** @type {Bytes} */
+    [STATE];
+
+    get [BODY_BYTES]() {
+      return this[STATE].unread;
+    }
+
+    get body() {
+      return this[STATE].standard.body;
+    }
+
+    get bodyUsed() {
+      return this[STATE].used;
+    }
+
+    text() {
+      return this[STATE].text();
+    }
+
+    async json() {
+      return JSON.parse(await this[STATE].text());
+    }
+
+    arrayBuffer() {
+      return this[STATE].arrayBuffer();
+    }
+
+    blob() {
+      return this[STATE].standard.blob();
+    }
+
+    formData() {
+      return this[STATE].formData(this.headers.get("content-type"));
+    }
+  };
+}
+
+export class BufferedRequest extends answeredFromBytes(Request) {
+  /**
+   * @param {string | URL} url
+   * @param {{ method: string, headers: Headers, signal?: AbortSignal, bytes: Uint8Array }} init
+   */
+  constructor(url, init) {
+    super(url, { method: init.method, headers: init.headers, signal: init.signal });
+    this[STATE] = new Bytes(init.bytes, (body) => new Request(this.url, { ...this.#init(), body }));
+  }
+
+  #init() {
+    return { method: this.method, headers: this.headers, signal: this.signal };
+  }
+
+  /** The same request at another URL (Remix's `.data` action runs at its route's URL). */
+  [WITH_URL](/** @type {string | URL} */ url) {
+    if (this.bodyUsed) throw new TypeError(READ_TWICE);
+    const bytes = this[STATE].unread;
+    // Once its stream was handed out, the body goes with it, as when Remix copies a Request.
+    if (!bytes) return new Request(url, { ...this.#init(), body: this.body, duplex: "half" });
+    return new BufferedRequest(url, { ...this.#init(), bytes });
+  }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError(READ_TWICE);
+    const bytes = this[STATE].unread;
+    return bytes ? new BufferedRequest(this.url, { ...this.#init(), bytes }) : this[STATE].standard.clone();
+  }
+}
+
+export class BufferedResponse extends answeredFromBytes(Response) {
+  /**
+   * @param {Uint8Array} bytes
+   * @param {{ status?: number, statusText?: string, headers?: HeadersInit }} [init]
+   */
+  constructor(bytes, init = {}) {
+    super(null, init);
+    this[STATE] = new Bytes(bytes, (body) => new Response(body, this.#init()));
+  }
+
+  #init() {
+    return { status: this.status, statusText: this.statusText, headers: this.headers };
+  }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError(READ_TWICE);
+    const bytes = this[STATE].unread;
+    return bytes ? new BufferedResponse(bytes, this.#init()) : this[STATE].standard.clone();
+  }
+}
