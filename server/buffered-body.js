@@ -28,6 +28,10 @@ export const BODY_BYTES = Symbol.for("charted.body.bytes");
 
 const READ_TWICE = "Body is unusable: Body has already been read";
 
+// One decoder for every body: without `stream`, decode() keeps nothing between calls. It drops a
+// leading byte-order mark, as the standard's "UTF-8 decode" does.
+const utf8 = new TextDecoder();
+
 /** One body's bytes, read once; `build` makes a standard Request or Response holding them. */
 class Bytes {
   /** @type {Uint8Array} */
@@ -70,8 +74,7 @@ class Bytes {
 
   async text() {
     if (this.#standard) return this.#standard.text();
-    // TextDecoder drops a leading byte-order mark, as the standard's "UTF-8 decode" does.
-    return new TextDecoder().decode(this.take());
+    return utf8.decode(this.take());
   }
 
   async arrayBuffer() {
@@ -87,7 +90,7 @@ class Bytes {
     if (this.#standard || !URLENCODED.test(contentType ?? "")) return this.standard.formData();
     // What the standard's urlencoded parser gives, as Node's own formData() builds it.
     const form = new FormData();
-    for (const [name, value] of new URLSearchParams(new TextDecoder().decode(this.take()))) form.append(name, value);
+    for (const [name, value] of new URLSearchParams(utf8.decode(this.take()))) form.append(name, value);
     return form;
   }
 }
