@@ -141,13 +141,47 @@ function answeredFromBytes(Base) {
   };
 }
 
-export class BufferedRequest extends answeredFromBytes(Request) {
+/**
+ * A Request whose signal is the one it was given. Given a signal, a standard Request makes its
+ * own that follows it, with a listener, a weak reference and a finalizer: measured side by side,
+ * that was a sixth of the server's time for a `/healthz` and more than a tenth of an answer save.
+ * Whoever reads `signal` sees the given one abort just the same.
+ */
+export class SignalledRequest extends Request {
+  /** @type {AbortSignal | undefined} */
+  #signal;
+
+  /**
+   * @param {string | URL} url
+   * @param {{ method: string, headers: Headers, signal?: AbortSignal }} init
+   */
+  constructor(url, init) {
+    super(url, { method: init.method, headers: init.headers });
+    this.#signal = init.signal;
+  }
+
+  get signal() {
+    return this.#signal ?? super.signal;
+  }
+
+  clone() {
+    // Only body-less requests get here (BufferedRequest has its own clone).
+    if (this.body) return super.clone();
+    return new SignalledRequest(this.url, {
+      method: this.method,
+      headers: new Headers(this.headers),
+      signal: this.signal,
+    });
+  }
+}
+
+export class BufferedRequest extends answeredFromBytes(SignalledRequest) {
   /**
    * @param {string | URL} url
    * @param {{ method: string, headers: Headers, signal?: AbortSignal, bytes: Uint8Array }} init
    */
   constructor(url, init) {
-    super(url, { method: init.method, headers: init.headers, signal: init.signal });
+    super(url, init);
     this[STATE] = new Bytes(init.bytes, (body) => new Request(this.url, { ...this.#init(), body }));
   }
 
@@ -164,10 +198,12 @@ export class BufferedRequest extends answeredFromBytes(Request) {
     return new BufferedRequest(url, { ...this.#init(), bytes });
   }
 
+  /** @returns {Request} */
   clone() {
     if (this.bodyUsed) throw new TypeError(READ_TWICE);
     const bytes = this[STATE].unread;
-    return bytes ? new BufferedRequest(this.url, { ...this.#init(), bytes }) : this[STATE].standard.clone();
+    if (bytes) return new BufferedRequest(this.url, { ...this.#init(), bytes });
+    return /** @type {Request} */ (this[STATE].standard).clone();
   }
 }
 

@@ -3,7 +3,7 @@
 // on as bytes (server/buffered-body.js).
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import pLimit from "p-limit";
-import { BODY_BYTES, BufferedRequest } from "./buffered-body.js";
+import { BODY_BYTES, BufferedRequest, SignalledRequest } from "./buffered-body.js";
 import { BodyTooLargeError, bodyLimitFor, hasRefusedText, readBody } from "./request-body.js";
 
 const SESSION_COOKIE = /(^|[;,]\s*)charted_session=[^;]/;
@@ -84,7 +84,7 @@ export function createRequestHandler({ build, getLoadContext, mode = process.env
       const init = { method: req.method, headers: requestHeaders(req), signal: controller.signal };
       const request = body
         ? new BufferedRequest(requestUrl(req), { ...init, bytes: body })
-        : new Request(requestUrl(req), init);
+        : new SignalledRequest(requestUrl(req), init);
       const response = await handle(request, /** @type {any} */ (await getLoadContext(req, res)));
       res.statusMessage = response.statusText;
       res.status(response.status);

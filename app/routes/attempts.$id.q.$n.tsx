@@ -8,6 +8,7 @@ import { ExamTimer } from "~/components/exam-timer.tsx";
 import { QuestionNavigator } from "~/components/question-navigator.tsx";
 import { checkAnswer, examScreen, saveAnswer } from "~/exam/attempts.server.ts";
 import { answerFormSchema, attemptIdParam, positionParam } from "~/exam/forms.ts";
+import { decodeNavigatorStates, encodeNavigatorStates } from "~/exam/navigator-states.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { routeParams } from "~/utils/http.server.ts";
 import { OPTION_LETTERS as LETTERS } from "~/content/exam-ids.ts";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (screen.state === "not-found") throw new Response(screen.message, { status: 404 });
   if (screen.state === "expired") return redirect(`/attempts/${attemptId}/results?timeup=1`);
   if (screen.state === "submitted") return redirect(`/attempts/${attemptId}/results`);
-  return screen;
+  return { ...screen, navigator: encodeNavigatorStates(screen.navigator) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,7 +103,9 @@ export default function ExamItemPage() {
   useEffect(() => setSelected(item.selectedIndex), [item.number, item.selectedIndex]);
   const pendingFlag = flag.formData?.get("intent");
   const flagged = pendingFlag ? pendingFlag === "flag" : item.flagged;
-  const nav = navigator.map((n) => (n.number === item.number ? { ...n, answered: selected !== null, flagged } : n));
+  const nav = decodeNavigatorStates(navigator).map((n) =>
+    n.number === item.number ? { ...n, answered: selected !== null, flagged } : n,
+  );
 
   const choose = useCallback(
     (index: number) => {

@@ -3,7 +3,13 @@
 // hand a request on, and answer, without building a body stream.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { BODY_BYTES, BufferedRequest, BufferedResponse, WITH_URL } from "../../server/buffered-body.js";
+import {
+  BODY_BYTES,
+  BufferedRequest,
+  BufferedResponse,
+  SignalledRequest,
+  WITH_URL,
+} from "../../server/buffered-body.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -103,8 +109,37 @@ describe("BufferedRequest", () => {
     expect(await copy.text()).toBe("intent=rate");
     expect(original.bodyUsed).toBe(false);
     expect(await original.clone().text()).toBe("intent=rate");
+    expect(original.signal).toBe(controller.signal);
     controller.abort();
     expect(copy.signal.aborted).toBe(true);
+  });
+});
+
+describe("SignalledRequest", () => {
+  it("has the signal it was given, which aborts it, and keeps it when cloned", () => {
+    const controller = new AbortController();
+    const request = new SignalledRequest("http://localhost/review/study?deck=terminology", {
+      method: "GET",
+      headers: new Headers({ cookie: "charted_session=x" }),
+      signal: controller.signal,
+    });
+    expect(request).toBeInstanceOf(Request);
+    expect(request.signal).toBe(controller.signal);
+    expect(request.url).toBe("http://localhost/review/study?deck=terminology");
+    expect(request.headers.get("cookie")).toBe("charted_session=x");
+    const copy = request.clone();
+    expect(copy.url).toBe(request.url);
+    expect(copy.headers.get("cookie")).toBe("charted_session=x");
+    expect(copy.signal.aborted).toBe(false);
+    controller.abort();
+    expect(request.signal.aborted).toBe(true);
+    expect(copy.signal.aborted).toBe(true);
+  });
+
+  it("has a signal of its own when given none", () => {
+    const request = new SignalledRequest("http://localhost/", { method: "GET", headers: new Headers() });
+    expect(request.signal).toBeInstanceOf(AbortSignal);
+    expect(request.signal.aborted).toBe(false);
   });
 });
 
