@@ -165,8 +165,7 @@ export class SignalledRequest extends Request {
   }
 
   clone() {
-    // Only body-less requests get here (BufferedRequest has its own clone).
-    if (this.body) return super.clone();
+    // Built without a body (BufferedRequest, which has one, has its own clone).
     return new SignalledRequest(this.url, {
       method: this.method,
       headers: new Headers(this.headers),

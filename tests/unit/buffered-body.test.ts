@@ -10,6 +10,7 @@ import {
   SignalledRequest,
   WITH_URL,
 } from "../../server/buffered-body.js";
+import { singleFetchBuild } from "./remix-build.ts";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -190,12 +191,7 @@ describe("Remix's single fetch with buffered bodies (patched server runtime)", (
   };
   const seen: { url: string; buffered: boolean; form: [string, FormDataEntryValue][] }[] = [];
   const buildWith = (entry: Record<string, unknown>) => ({
-    mode: "production",
-    future: { v3_singleFetch: true },
-    basename: undefined,
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    isSpaMode: false,
+    ...singleFetchBuild,
     assets: { entry: { module: "", imports: [] }, routes: {}, url: "", version: "1" },
     entry: { module: { default: () => new Response("document"), ...entry } },
     routes: {

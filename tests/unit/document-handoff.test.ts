@@ -9,6 +9,7 @@ import type * as RemixReact from "@remix-run/react";
 import { createElement } from "react";
 import type * as ReactDomServer from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { singleFetchBuild } from "./remix-build.ts";
 
 const load = createRequire(import.meta.url);
 // The builds the app's server loads (CommonJS, patched).
@@ -49,12 +50,7 @@ function buildWith(loader: () => unknown) {
     hasErrorBoundary: false,
   });
   return {
-    mode: "production",
-    future: { v3_singleFetch: true },
-    basename: undefined,
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    isSpaMode: false,
+    ...singleFetchBuild,
     assets: {
       entry: { module: "/entry.js", imports: [] },
       routes: { root: route("root"), study: route("study", "root") },
