@@ -422,14 +422,17 @@ export async function saveRating(input: {
 }): Promise<"saved" | "duplicate" | "stale"> {
   const { next, log } = input;
   // Raw SQL through sql.server.ts: the hottest write there is (an ORM query costs more in
-  // Prisma's query compiler than in the database).
+  // Prisma's query compiler than in the database). A column is set only when it changes where
+  // indexes hold it: SQLite rewrites an index entry for every indexed column the UPDATE names,
+  // even to the same value (one more page in the commit for "state", which most ratings keep).
   try {
     const saved = await sql.transaction(async (tx): Promise<"saved" | "duplicate" | "stale"> => {
       const updated = await tx.run(Prisma.sql`
         UPDATE "ReviewCard" SET "due" = ${next.due}, "stability" = ${next.stability}, "difficulty" = ${next.difficulty},
           "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays},
           "learningSteps" = ${next.learningSteps}, "reps" = ${next.reps}, "lapses" = ${next.lapses},
-          "state" = ${next.state}, "lastReview" = ${next.lastReview}
+          "lastReview" = ${next.lastReview}
+          ${next.state !== input.previous.state ? Prisma.sql`, "state" = ${next.state}` : Prisma.empty}
           ${input.suspend ? Prisma.sql`, "suspended" = ${true}` : Prisma.empty}
         WHERE "id" = ${input.cardId} AND "userId" = ${input.userId} AND "reps" = ${input.expectedReps}`);
       if (updated === 0) {

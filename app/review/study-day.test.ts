@@ -24,7 +24,12 @@ describe("study days", () => {
   // Days already computed are reused: the answer must not depend on what was asked before.
   it("give the same answer whatever was asked before, in any order and zone", () => {
     const zones = ["America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Chatham", "UTC"];
-    const times = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 2, 1) + i * 7 * HOUR + 13 * 60_000));
+    // Hours apart across a month with a daylight-saving change, then days apart for years ahead
+    // (a rating's candidate days): the days kept are filed by UTC day, which local days straddle.
+    const times = [
+      ...Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 2, 1) + i * 7 * HOUR + 13 * 60_000)),
+      ...Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 4, 1) + i * 173 * HOUR + 29 * 60_000)),
+    ];
     for (const zone of zones) {
       const forward = times.map((t) => iso(studyDay(t, zone)));
       const backward = [...times].reverse().map((t) => iso(studyDay(t, zone)));
