@@ -148,6 +148,19 @@ describe("taking an attempt", () => {
     expect(await saveAnswer(user.id, r.attemptId, 3, { selectedIndex: null, flagged: true })).toEqual({ ok: true });
     expect(await saveAnswer(user.id, r.attemptId, 4, { flagged: false })).toEqual({ ok: true });
     expect(await reviewScreen(user.id, r.attemptId)).toMatchObject({ unanswered: [1, 2, 3, 4, 5, 6], flagged: [3] });
+    // The grid: every question in order, answered and flagged at once included.
+    expect(await saveAnswer(user.id, r.attemptId, 6, { selectedIndex: 0, flagged: true })).toEqual({ ok: true });
+    const grid = await examScreen(user.id, r.attemptId, 6);
+    if (grid.state !== "open") throw new Error();
+    expect(grid.attempt.total).toBe(6);
+    expect(grid.navigator).toEqual([
+      { number: 1, answered: false, flagged: false },
+      { number: 2, answered: false, flagged: false },
+      { number: 3, answered: false, flagged: true },
+      { number: 4, answered: false, flagged: false },
+      { number: 5, answered: false, flagged: false },
+      { number: 6, answered: true, flagged: true },
+    ]);
   });
 
   it("refuses an answer after the deadline and submits the attempt at the deadline", async () => {
@@ -184,10 +197,11 @@ describe("taking an attempt", () => {
     expect(await attemptResults(other.id, r.attemptId)).toMatchObject({ state: "not-found" });
     expect(await submitAttempt(other.id, r.attemptId)).toBeNull();
     // The owner asking for a question number the attempt does not have: not found either.
-    expect(await examScreen(owner.id, r.attemptId, 99)).toMatchObject({
-      state: "not-found",
-      message: "That question number is not in this attempt.",
-    });
+    for (const number of [0, 7, 99])
+      expect(await examScreen(owner.id, r.attemptId, number)).toMatchObject({
+        state: "not-found",
+        message: "That question number is not in this attempt.",
+      });
   });
 
   it("in tutor mode lets a choice change until it is checked, then shows feedback and locks it", async () => {

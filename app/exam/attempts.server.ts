@@ -250,10 +250,9 @@ export async function examScreen(userId: string, attemptId: string, position: nu
   if (!attempt) return { state: "not-found" as const, message: ATTEMPT_NOT_FOUND };
   if (await finalizeIfExpired(userId, attempt, now)) return { state: "expired" as const };
   if (attempt.status === "submitted") return { state: "submitted" as const };
-  const navigator = await attempts.attemptItemStates(attemptId);
-  if (position < 1 || position > navigator.length)
-    return { state: "not-found" as const, message: "That question number is not in this attempt." };
-  const item = (await attempts.examItem(attemptId, position - 1))!;
+  const found = await attempts.examItemWithStates(attemptId, position - 1);
+  if (!found) return { state: "not-found" as const, message: "That question number is not in this attempt." };
+  const { item, states: navigator } = found;
   // Tutor mode shows the key only once the learner has checked this answer, and never while a
   // class of theirs withholds it (an attempt started before that assignment existed).
   const keyWithheld = attempt.mode === "tutor" && (await withheldQuestionIds(userId, now)).has(item.questionId);
@@ -288,11 +287,7 @@ export async function examScreen(userId: string, attemptId: string, position: nu
           }
         : null,
     },
-    navigator: navigator.map((n) => ({
-      number: n.position + 1,
-      answered: n.selectedIndex !== null,
-      flagged: n.flagged,
-    })),
+    navigator: navigator.map((n) => ({ number: n.position + 1, answered: n.answered, flagged: n.flagged })),
   };
 }
 
